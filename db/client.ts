@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema, any>;
+
+export type Database = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** true when this open created the embedded database (first start) */
+  isNew: boolean;
+  close: () => Promise<void>;
+};
+
+const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+// Serialises migrations of several processes starting at once on one PostgreSQL.
+const MIGRATION_LOCK = 7217_0001;
+
+export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: string; poolSize?: number }): Promise<Database> {
+  if (opts.databaseUrl) {
+    await migrateWithLock(opts.databaseUrl);
+    const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      driver: "postgres",
+      isNew: false,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const isNew = !fs.existsSync(path.join(opts.pgliteDir, "PG_VERSION"));
+  fs.mkdirSync(opts.pgliteDir, { recursive: true });
+  const client = await PGlite.create(opts.pgliteDir);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+  return { db: db as unknown as Db, driver: "pglite", isNew, close: () => client.close() };
+}
+
+async function migrateWithLock(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(sql), { migrationsFolder: MIGRATIONS_DIR });
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Raw `execute` results are `{rows}` on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

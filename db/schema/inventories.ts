@@ -1,0 +1,18 @@
+import { bigint, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+
+export const inventories = pgTable(
+  "inventories",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    content: text("content").notNull().default(""),
+    variables: text("variables").notNull().default(""),
+    hosts: jsonb("hosts").$type<string[]>().notNull().default([]),
+    ctime: bigint("ctime", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    // `?name=` filter on the inventory list
+    index("inventories_name_idx").on(t.name),
+  ],
+);

@@ -1,0 +1,20 @@
+import { bigint, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    scmType: text("scm_type").notNull().default("manual"),
+    scmUrl: text("scm_url").notNull().default(""),
+    scmBranch: text("scm_branch").notNull().default(""),
+    localPath: text("local_path").notNull().default(""),
+    playbooks: jsonb("playbooks").$type<string[]>().notNull().default([]),
+    ctime: bigint("ctime", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    // `?name=` filter on the project list
+    index("projects_name_idx").on(t.name),
+  ],
+);

@@ -1,0 +1,29 @@
+import { bigint, boolean, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+
+export const schedules = pgTable(
+  "schedules",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    templateId: integer("template_id").notNull(),
+    cron: text("cron").notNull(),
+    timezone: text("timezone").notNull().default("Asia/Shanghai"),
+    enabled: boolean("enabled").notNull().default(true),
+    ownerId: integer("owner_id"),
+    // overrides of the template's run options; null = take the template's
+    limit: text("limit"),
+    tags: text("tags"),
+    skipTags: text("skip_tags"),
+    variables: text("variables"),
+    verbosity: smallint("verbosity"),
+    jobType: text("job_type"),
+    ctime: bigint("ctime", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    // `?name=` filter on the schedule list
+    index("schedules_name_idx").on(t.name),
+    // schedules of a template (template deletion disables them)
+    index("schedules_template_idx").on(t.templateId),
+  ],
+);

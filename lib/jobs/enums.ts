@@ -1,0 +1,28 @@
+export const JOB_STATES = ["new", "waiting", "running", "successful", "failed", "canceled", "error"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const STATE_NAMES: Record<JobState, string> = {
+  new: "新建",
+  waiting: "等待中",
+  running: "运行中",
+  successful: "成功",
+  failed: "失败",
+  canceled: "已取消",
+  error: "错误",
+};
+
+/** States in which the executor owns the job: it may be neither changed nor deleted. */
+export const ACTIVE_STATES: readonly JobState[] = ["waiting", "running"];
+/** States a POST may record as history of a run that happened elsewhere. */
+export const IMPORT_STATES: readonly JobState[] = ["successful", "failed", "canceled", "error"];
+
+export const JOB_KINDS = ["job", "adhoc"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+export const KIND_NAMES: Record<JobKind, string> = { job: "自动化作业", adhoc: "临时命令" };
+
+export const JOB_TYPES = ["run", "check"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const VERBOSITY_NAMES = ["Normal", "Verbose", "More Verbose", "Debug", "Connection Debug"] as const;
+
+export const flagName = (v: number): string => (v ? "是" : "否");

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { z } from "zod";
+
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  PROJECTS_ROOT: z.string().trim().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
+  ADMIN_USERNAME: z.string().trim().min(1).max(150).default("admin"),
+  ADMIN_DISPLAY_NAME: z.string().trim().min(1).max(150).default("管理员"),
+  DEMO_DATA: z.enum(["0", "1"]).default("1"),
+});
+
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pgliteDir: string;
+  projectsRoot: string;
+  port: number;
+  hostname: string;
+  adminUsername: string;
+  adminDisplayName: string;
+  demoData: boolean;
+};
+
+/** Reads and validates the environment once; every other module takes the result as an argument. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    pgliteDir: path.join(dataDir, "pglite"),
+    projectsRoot: path.resolve(e.PROJECTS_ROOT ?? path.join(dataDir, "projects")),
+    port: e.PORT,
+    hostname: e.HOSTNAME,
+    adminUsername: e.ADMIN_USERNAME,
+    adminDisplayName: e.ADMIN_DISPLAY_NAME,
+    demoData: e.DEMO_DATA === "1" && !e.DATABASE_URL,
+  };
+}

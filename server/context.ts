@@ -1,0 +1,36 @@
+import { openDatabase, type Database, type Db } from "@/db/client";
+import { readConfig, type Config } from "./config";
+import { ensureAdminUser } from "./auth/ensure-admin-user";
+import { seedDemoData } from "./demo/seed-demo-data";
+
+export type AppContext = { config: Config; db: Db; database: Database; adminUserId: number };
+
+// One instance per process: Next loads route handlers and instrumentation as separate
+// module copies, and dev reload re-runs modules.
+const KEY = Symbol.for("zuoye.context");
+type Holder = { [KEY]?: Promise<AppContext> };
+
+export function getContext(): Promise<AppContext> {
+  const g = globalThis as Holder;
+  g[KEY] ??= createContext().catch((e) => {
+    delete g[KEY];
+    throw e;
+  });
+  return g[KEY];
+}
+
+async function createContext(): Promise<AppContext> {
+  const config = readConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const adminUserId = await ensureAdminUser(database.db, config);
+  if (database.isNew && config.demoData) await seedDemoData(database.db, { config, adminUserId });
+  return { config, db: database.db, database, adminUserId };
+}
+
+/** Closes the process's database (tests, worker shutdown). */
+export async function closeContext(): Promise<void> {
+  const g = globalThis as Holder;
+  const p = g[KEY];
+  delete g[KEY];
+  if (p) await (await p).database.close();
+}

@@ -1,0 +1,42 @@
+import { jobs } from "@/db/schema";
+
+/** Record keys that are stored columns: what `ordering` may name. */
+export const JOB_COLUMNS = {
+  id: jobs.id,
+  cuser: jobs.cuserId,
+  user: jobs.userName,
+  template: jobs.templateId,
+  template_name: jobs.templateName,
+  inventory: jobs.inventoryId,
+  inventory_name: jobs.inventoryName,
+  credential: jobs.credentialId,
+  credential_name: jobs.credentialName,
+  project: jobs.projectId,
+  project_name: jobs.projectName,
+  schedule: jobs.scheduleId,
+  schedule_name: jobs.scheduleName,
+  node: jobs.nodeId,
+  job: jobs.parentJobId,
+  playbook: jobs.playbook,
+  job_type: jobs.jobType,
+  forks: jobs.forks,
+  limit: jobs.limit,
+  tags: jobs.tags,
+  skip_tags: jobs.skipTags,
+  verbosity: jobs.verbosity,
+  variables: jobs.variables,
+  inventory_str: jobs.inventoryStr,
+  become_enabled: jobs.becomeEnabled,
+  diff_mode: jobs.diffMode,
+  force_handlers: jobs.forceHandlers,
+  start_at_task: jobs.startAtTask,
+  module: jobs.module,
+  arguments: jobs.arguments,
+  kind: jobs.kind,
+  state: jobs.state,
+  start_time: jobs.startTime,
+  finish_time: jobs.finishTime,
+  ctime: jobs.ctime,
+} as const;
+
+export const JOB_ORDERABLE = Object.keys(JOB_COLUMNS);

@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobs } from "@/db/schema";
+import { msg } from "@/lib/drf/messages";
+import { parseFields, type FieldSource } from "@/lib/drf/serializer";
+import { ACTIVE_STATES, type JobState } from "@/lib/jobs/enums";
+import { JOB_INPUT_FIELDS, JOB_UPDATE_KEYS, jobMessages } from "@/lib/jobs/job-fields";
+import { assertValid, Conflict } from "../http/errors";
+import { getJob } from "./get-job";
+import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
+import { loadReferences } from "./load-references";
+import type { JobRow } from "./serialize-job";
+
+const UPDATE_FIELDS = Object.fromEntries(JOB_UPDATE_KEYS.map((k) => [k, JOB_INPUT_FIELDS[k]])) as Pick<typeof JOB_INPUT_FIELDS, (typeof JOB_UPDATE_KEYS)[number]>;
+
+/**
+ * PUT and PATCH of one job (both partial, as the seed says). State, times and cuser are
+ * read-only here. A changed reference takes the referenced object's current name.
+ */
+export async function updateJob(db: Db, id: number, source: FieldSource): Promise<JobRow> {
+  const { values: v, errors } = parseFields(UPDATE_FIELDS, source, { partial: true });
+  return db.transaction(async (tx) => {
+    const current = await getJob(tx, id, { forUpdate: true });
+    if (ACTIVE_STATES.includes(current.state as JobState)) throw new Conflict(jobMessages.notEditable);
+    const refs = await loadReferences(
+      tx,
+      { template: v.template, inventory: v.inventory, credential: v.credential, project: v.project,
+        schedule: v.schedule, job: v.job, node: v.node },
+      errors,
+    );
+    const changes = { ...optionColumns(v), ...referenceColumns(refs) };
+    const merged = { ...current, ...changes };
+    checkOptionSyntax(changes, errors);
+    if (current.state === "new") {
+      const project = refs.project !== undefined ? refs.project : (await loadReferences(tx, { project: merged.projectId }, {})).project;
+      checkLaunchable(merged, project, errors, msg.required);
+    }
+    assertValid(errors);
+    if (Object.keys(changes).length === 0) return current;
+    const [updated] = await tx.update(jobs).set(changes).where(eq(jobs.id, id)).returning();
+    return updated;
+  });
+}
