@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { getContext } from "@/server/context";
+
+type RouteModule = Record<string, (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>>;
+
+const routes = import.meta.glob<RouteModule>("/app/api/**/route.ts");
+
+type Match = { load: () => Promise<RouteModule>; params: Record<string, string | string[]> };
+
+/** Finds the route module Next would serve for a path: literal segments first, then [param], then [...rest]. */
+function matchRoute(pathname: string): Match {
+  const segs = pathname.replace(/^\/+|\/+$/g, "").split("/");
+  const candidates = Object.keys(routes).map((file) => ({
+    file,
+    parts: file.replace(/^\/app\//, "").replace(/\/route\.ts$/, "").split("/"),
+  }));
+  const score = (parts: string[]) => parts.map((p) => (p.startsWith("[...") ? 2 : p.startsWith("[") ? 1 : 0));
+  let best: { file: string; params: Record<string, string | string[]>; rank: number[] } | undefined;
+  for (const { file, parts } of candidates) {
+    const params: Record<string, string | string[]> = {};
+    let ok = true;
+    for (let i = 0; i < parts.length && ok; i++) {
+      const p = parts[i];
+      if (p.startsWith("[...")) {
+        params[p.slice(4, -1)] = segs.slice(i);
+        ok = segs.length > i;
+        break;
+      }
+      if (i >= segs.length) ok = false;
+      else if (p.startsWith("[")) params[p.slice(1, -1)] = decodeURIComponent(segs[i]);
+      else if (p !== segs[i]) ok = false;
+      if (i === parts.length - 1 && segs.length !== parts.length) ok = false;
+    }
+    if (!ok) continue;
+    const rank = score(parts);
+    if (!best || rank.join() < best.rank.join()) best = { file, params, rank };
+  }
+  if (!best) throw new Error(`no route for ${pathname}`);
+  return { load: routes[best.file], params: best.params };
+}
+
+export type ApiResponse = { status: number; headers: Headers; text: string; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type CallOptions = {
+  json?: unknown;
+  form?: [string, string][] | Record<string, string>;
+  multipart?: [string, string][];
+  raw?: { contentType: string; body: string };
+  headers?: Record<string, string>;
+};
+
+/** Calls a route handler in-process with a real Request, as Next would. */
+export async function api(method: string, pathAndQuery: string, opts: CallOptions = {}): Promise<ApiResponse> {
+  const url = new URL(pathAndQuery, "http://testserver");
+  const headers = new Headers({ host: "testserver", ...opts.headers });
+  let body: BodyInit | undefined;
+  if (opts.json !== undefined) {
+    headers.set("content-type", "application/json");
+    body = JSON.stringify(opts.json);
+  } else if (opts.form) {
+    headers.set("content-type", "application/x-www-form-urlencoded");
+    body = new URLSearchParams(opts.form as [string, string][]).toString();
+  } else if (opts.multipart) {
+    const fd = new FormData();
+    for (const [k, v] of opts.multipart) fd.append(k, v);
+    body = fd;
+  } else if (opts.raw) {
+    headers.set("content-type", opts.raw.contentType);
+    body = opts.raw.body;
+  }
+  const request = new Request(url, { method, headers, body });
+  const { load, params } = matchRoute(url.pathname);
+  const mod = await load();
+  const handler = mod[method];
+  if (!handler) throw new Error(`${method} not exported for ${url.pathname}`);
+  const res = await handler(request, { params: Promise.resolve(params) });
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  if (text && res.headers.get("content-type")?.includes("application/json")) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, text, body: parsed };
+}
+
+/** Empties every table between tests (ids restart at 1). */
+export async function resetDb(): Promise<void> {
+  const { db, adminUserId } = await getContext();
+  await db.execute(
+    sql`truncate jobs, job_counts, templates, projects, inventories, credentials, schedules restart identity`,
+  );
+  void adminUserId;
+}
+
+export async function ctx() {
+  return getContext();
+}
