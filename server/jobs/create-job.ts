@@ -56,8 +56,9 @@ export async function createJob(db: Db, user: CurrentUser, source: FieldSource):
 }
 
 function checkImport(v: { start_time?: number | null; finish_time?: number | null }, errors: FieldErrors, row: typeof jobs.$inferInsert): void {
-  if (v.start_time == null) addError(errors, "start_time", msg.required);
-  if (v.finish_time == null) addError(errors, "finish_time", msg.required);
+  for (const key of ["start_time", "finish_time"] as const) {
+    if (v[key] == null && !errors[key]) addError(errors, key, msg.required);
+  }
   if (v.start_time != null && v.finish_time != null && v.start_time > v.finish_time)
     addError(errors, "finish_time", jobMessages.finishBeforeStart);
   row.startTime = v.start_time ?? null;
