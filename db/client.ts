@@ -20,7 +20,7 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 // Serialises migrations of several processes starting at once on one PostgreSQL.
 const MIGRATION_LOCK = 7217_0001;
 

@@ -37,12 +37,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
-    projectsRoot: path.resolve(e.PROJECTS_ROOT ?? path.join(dataDir, "projects")),
+    projectsRoot: path.resolve(/*turbopackIgnore: true*/ e.PROJECTS_ROOT ?? path.join(dataDir, "projects")),
     port: e.PORT,
     hostname: e.HOSTNAME,
     adminUsername: e.ADMIN_USERNAME,
