@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the product and its tests run for real:
-# Chromium (Playwright e2e), ansible-core (the executor), openssh-server, sshpass
-# and sudo (SSH and become tests). Skips what is already there.
+# Installs the Debian packages the product runs with for real, skipping what is there.
+#   (default)  what the app needs: ansible-core (the executor), ssh client, sshpass, git
+#   --test     also what the tests need: Chromium (Playwright e2e), openssh-server and
+#              sudo (SSH and become tests against a loopback sshd)
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v ansible-playbook >/dev/null 2>&1 || need+=(ansible-core)
-[ -x /usr/sbin/sshd ] || need+=(openssh-server)
-command -v sshpass >/dev/null 2>&1 || need+=(sshpass)
-command -v sudo >/dev/null 2>&1 || need+=(sudo)
-command -v git >/dev/null 2>&1 || need+=(git)
+have() { command -v "$1" >/dev/null 2>&1; }
+have ansible-playbook || need+=(ansible-core)
+have ssh || need+=(openssh-client)
+have sshpass || need+=(sshpass)
+have git || need+=(git)
+if [ "${1:-}" = "--test" ]; then
+  have chromium || need+=(chromium)
+  [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+  have sudo || need+=(sudo)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   echo "[setup] system packages present"
   exit 0
 fi
-echo "[setup] installing: ${need[*]}"
+echo "[setup] installing Debian packages: ${need[*]}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive

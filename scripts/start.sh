@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian machine: install what is missing, build, and serve the
+# app on the embedded database (created with demo data on first start).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/install-system-packages.sh
+bash scripts/install-node-modules.sh
+rev=$(git rev-parse HEAD 2>/dev/null || echo unknown)$(git status --porcelain 2>/dev/null | md5sum | cut -c1-8)
+if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/zuoye-rev 2>/dev/null)" != "$rev" ]; then
+  echo "[start] building"
+  npx next build >/tmp/zuoye-build.log 2>&1 || { cat /tmp/zuoye-build.log; exit 1; }
+  echo "$rev" > .next/zuoye-rev
+fi
+PORT=${PORT:-3000}
+HOST=${HOSTNAME:-0.0.0.0}
+npx next start -p "$PORT" -H "$HOST" &
+pid=$!
+trap 'kill $pid 2>/dev/null' INT TERM
+for _ in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$PORT/api/job/job/?limit=1" >/dev/null 2>&1; then
+    cat <<MSG
+
+  作业任务 is running:  http://localhost:$PORT/
+  Job API:              http://localhost:$PORT/api/job/job/
+  Database:             ${DATABASE_URL:+PostgreSQL (DATABASE_URL)}${DATABASE_URL:-embedded PGlite in ${DATA_DIR:-./data}/pglite (demo data on first start)}
+  Login:                none yet — every request acts as the built-in admin "${ADMIN_DISPLAY_NAME:-管理员}"
+
+MSG
+    break
+  fi
+  kill -0 $pid 2>/dev/null || exit 1
+  sleep 0.5
+done
+wait $pid

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, typecheck, production build, then the
+# integration tests on embedded PGlite and, when TEST_DATABASE_URL is set, again on
+# that PostgreSQL server (each test file creates and drops its own database).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/install-system-packages.sh --test
+bash scripts/install-node-modules.sh
+echo "[test] lint";      npx eslint .
+echo "[test] typecheck"; npx tsc --noEmit
+echo "[test] build";     npx next build >/tmp/zuoye-test-build.log 2>&1 || { cat /tmp/zuoye-test-build.log; exit 1; }
+mkdir -p test-results
+status=0
+echo "[test] vitest on embedded PGlite"
+env -u DATABASE_URL -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/pglite.json || status=1
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "[test] vitest on PostgreSQL ($TEST_DATABASE_URL)"
+  env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
+fi
+node scripts/summarize-tests.mjs test-results/*.json
+exit $status
