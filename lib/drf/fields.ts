@@ -61,6 +61,7 @@ export function string(opts: { maxLength: number; allowBlank?: boolean; nullable
     parse(raw) {
       if (typeof raw !== "string" && typeof raw !== "number") return fail(msg.invalidString);
       let s = String(raw);
+      if (s.includes("\0")) fail(msg.nullCharacters);
       if (opts.trim ?? true) s = s.trim();
       if (s === "" && !allowBlank) fail(msg.blank);
       if (s.length > opts.maxLength) fail(msg.maxLength(opts.maxLength));

@@ -4,6 +4,7 @@ export const msg = {
   null: "该字段不能为 null。",
   blank: "该字段不能为空。",
   invalidString: "不是有效的字符串。",
+  nullCharacters: "不允许包含空字符。",
   invalidInteger: "请填写合法的整数值。",
   invalidBoolean: "必须是有效的布尔值。",
   maxStringLength: "字符串值太长。",

@@ -36,6 +36,8 @@ const TIME_FILTERS = [
   ["finish_time", jobs.finishTime],
 ] as const;
 
+const MAX_TIME = 2 ** 53 - 1;
+
 const SEARCHED = [
   jobs.templateName, jobs.inventoryName, jobs.credentialName, jobs.projectName, jobs.scheduleName,
   jobs.playbook, jobs.module, jobs.arguments, jobs.userName, jobs.limit,
@@ -96,7 +98,9 @@ export function readJobFilters(url: URL): JobFilters {
         errors[name] = [msg.filterInvalidNumber];
         continue;
       }
-      where.push(op(col, suffix === "gte" ? Math.ceil(Number(v)) : Math.floor(Number(v))));
+      // clamped to the range a bigint column and a JS number both hold exactly
+      const n = Math.max(-MAX_TIME, Math.min(MAX_TIME, Number(v)));
+      where.push(op(col, suffix === "gte" ? Math.ceil(n) : Math.floor(n)));
       countable = false;
     }
   }
