@@ -5,3 +5,5 @@ export * from "./credentials";
 export * from "./templates";
 export * from "./schedules";
 export * from "./jobs";
+export * from "./job-output";
+export * from "./workers";

@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { runOptionColumns } from "./run-options";
 
 // References carry no foreign keys on purpose: a job keeps the ids and the names
@@ -30,6 +31,11 @@ export const jobs = pgTable(
     startTime: bigint("start_time", { mode: "number" }),
     finishTime: bigint("finish_time", { mode: "number" }),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
+    /** the executor process that claimed the job (workers.id) */
+    workerId: text("worker_id"),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** why the executor ended the job `error`, also printed in its output */
+    explanation: text("explanation").notNull().default(""),
   },
   (t) => [
     // `?template=` page ordered by -id
@@ -56,6 +62,8 @@ export const jobs = pgTable(
     index("jobs_start_time_idx").on(t.startTime.desc(), t.id.desc()),
     // `ordering=-finish_time` / `finish_time` (ties by id)
     index("jobs_finish_time_idx").on(t.finishTime.desc(), t.id.desc()),
+    // the reaper's look-up of jobs held by a worker
+    index("jobs_worker_idx").on(t.workerId).where(sql`${t.workerId} is not null`),
     // `ordering=-ctime` and `ctime__gte/__lte` ranges
     index("jobs_ctime_idx").on(t.ctime.desc(), t.id.desc()),
   ],
