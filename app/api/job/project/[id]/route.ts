@@ -1,0 +1,22 @@
+import { fieldSource } from "@/server/http/body";
+import { drfRoute, json, noContent, pathId } from "@/server/http/route";
+import { deleteProject } from "@/server/projects/delete-project";
+import { getProject } from "@/server/projects/get-project";
+import { serializeProject } from "@/server/projects/serialize-project";
+import { updateProject } from "@/server/projects/update-project";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
+  GET: async ({ ctx, params }) => json(serializeProject(await getProject(ctx.db, pathId(params.id)))),
+  PUT: async ({ ctx, params, body }) =>
+    json(serializeProject(await updateProject(ctx.db, ctx.config.projectsRoot, pathId(params.id), fieldSource(await body()), { partial: false }))),
+  PATCH: async ({ ctx, params, body }) =>
+    json(serializeProject(await updateProject(ctx.db, ctx.config.projectsRoot, pathId(params.id), fieldSource(await body()), { partial: true }))),
+  DELETE: async ({ ctx, params }) => {
+    await deleteProject(ctx.db, pathId(params.id));
+    return noContent();
+  },
+});

@@ -1,0 +1,37 @@
+import { projects } from "@/db/schema";
+import { choice, string } from "@/lib/drf/fields";
+import { MAX } from "@/lib/jobs/job-fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+
+export const SCM_TYPES = ["manual", "git"] as const;
+
+export const PROJECT_FIELDS = {
+  name: NAME_FIELD,
+  description: DESCRIPTION_FIELD,
+  scm_type: choice(SCM_TYPES),
+  scm_url: string({ maxLength: MAX.short }),
+  scm_branch: string({ maxLength: 256 }),
+  local_path: string({ maxLength: MAX.short }),
+};
+
+export const projectMessages = {
+  scmUrl: "请输入合法的仓库地址：http(s)://、ssh://、git@主机:路径 或 file://。",
+  localPathSyntax: "local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。",
+  localPathMissing: (p: string) => `项目根目录下没有目录 “${p}”。`,
+} as const;
+
+/** http(s)://, ssh://, file:// URLs and scp-like `user@host:path`. */
+export function isScmUrl(url: string): boolean {
+  return /^(https?|ssh|file):\/\/\S+$/i.test(url) || /^[\w.-]+@[\w.-]+:\S+$/.test(url);
+}
+
+export const PROJECT_ORDERABLE = {
+  id: projects.id,
+  name: projects.name,
+  description: projects.description,
+  scm_type: projects.scmType,
+  scm_url: projects.scmUrl,
+  scm_branch: projects.scmBranch,
+  local_path: projects.localPath,
+  ctime: projects.ctime,
+};

@@ -1,0 +1,7 @@
+import { string } from "@/lib/drf/fields";
+import { MAX } from "@/lib/jobs/job-fields";
+
+/** `name` of every referenced object: required, not blank, at most 512 characters. */
+export const NAME_FIELD = { ...string({ maxLength: 512, allowBlank: false }), required: true };
+
+export const DESCRIPTION_FIELD = string({ maxLength: MAX.short });
