@@ -15,6 +15,9 @@ const Env = z.object({
   ADMIN_USERNAME: z.string().trim().min(1).max(150).default("admin"),
   ADMIN_DISPLAY_NAME: z.string().trim().min(1).max(150).default("管理员"),
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  EXECUTOR: z.enum(["inline", "off"]).optional(),
+  WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
+  WORKER_ID: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Config = {
@@ -27,6 +30,13 @@ export type Config = {
   adminUsername: string;
   adminDisplayName: string;
   demoData: boolean;
+  /** run the executor inside the web process (default with the embedded database) */
+  inlineExecutor: boolean;
+  /** jobs one executor process runs at once */
+  workerCapacity: number;
+  workerId: string | undefined;
+  /** private working directories of running jobs */
+  runDir: string;
 };
 
 /** Reads and validates the environment once; every other module takes the result as an argument. */
@@ -48,5 +58,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUsername: e.ADMIN_USERNAME,
     adminDisplayName: e.ADMIN_DISPLAY_NAME,
     demoData: e.DEMO_DATA === "1" && !e.DATABASE_URL,
+    inlineExecutor: (e.EXECUTOR ?? (e.DATABASE_URL ? "off" : "inline")) === "inline",
+    workerCapacity: e.WORKER_CAPACITY,
+    workerId: e.WORKER_ID,
+    runDir: path.join(dataDir, "run"),
   };
 }

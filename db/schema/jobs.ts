@@ -34,6 +34,8 @@ export const jobs = pgTable(
     /** the executor process that claimed the job (workers.id) */
     workerId: text("worker_id"),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** when a dispatcher last handed this `new` job to the queue (re-sent if it stays new) */
+    queuedAt: bigint("queued_at", { mode: "number" }),
     /** why the executor ended the job `error`, also printed in its output */
     explanation: text("explanation").notNull().default(""),
   },
