@@ -1,0 +1,33 @@
+import type { Db } from "@/db/client";
+import type { templates } from "@/db/schema";
+import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import { jobMessages } from "@/lib/jobs/job-fields";
+import { checkOptionSyntax } from "../jobs/job-options";
+import { loadReferences } from "../jobs/load-references";
+import { TEMPLATE_OPTION_COLUMNS, type TEMPLATE_FIELDS } from "./template-fields";
+
+type TemplateInsert = typeof templates.$inferInsert;
+type TemplateValues = { [K in keyof typeof TEMPLATE_FIELDS]?: unknown };
+
+/**
+ * The columns a create or update writes. References must exist now; the playbook is
+ * only checked for syntax (whether the project has it is a launch's question).
+ */
+export async function templateColumns(db: Db, v: TemplateValues, errors: FieldErrors): Promise<Partial<TemplateInsert>> {
+  const out: Record<string, unknown> = {};
+  if (v.name != null) out.name = v.name;
+  if (v.description != null) out.description = v.description;
+  for (const [key, col] of Object.entries(TEMPLATE_OPTION_COLUMNS)) {
+    const value = v[key as keyof typeof TEMPLATE_OPTION_COLUMNS];
+    if (value != null) out[col] = value;
+  }
+  checkOptionSyntax({ variables: out.variables as string | undefined, playbook: out.playbook as string | undefined }, errors);
+  if ((out.limit as string | undefined)?.startsWith("@")) addError(errors, "limit", jobMessages.limitFile);
+
+  const ids = { project: v.project, inventory: v.inventory, credential: v.credential } as Record<string, number | null | undefined>;
+  const refs = await loadReferences(db, ids, errors);
+  if (ids.project !== undefined) out.projectId = refs.project?.id ?? null;
+  if (ids.inventory !== undefined) out.inventoryId = refs.inventory?.id ?? null;
+  if (ids.credential !== undefined) out.credentialId = refs.credential?.id ?? null;
+  return out as Partial<TemplateInsert>;
+}
