@@ -1,4 +1,17 @@
 import type { Db } from "@/db/client";
+import { nowSeconds } from "@/lib/time";
 import type { Config } from "../config";
+import { seedCatalog } from "./seed-catalog";
+import { seedJobs } from "./seed-jobs";
 
-export async function seedDemoData(_db: Db, _opts: { config: Config; adminUserId: number }): Promise<void> {}
+export const DEMO_JOB_COUNT = 300;
+
+/**
+ * First start of the embedded database: a catalog and ~300 jobs of the last 30 days in
+ * every state and kind, so a new user sees a populated history at once.
+ */
+export async function seedDemoData(db: Db, opts: { config: Config; adminUserId: number; now?: number }): Promise<void> {
+  const now = opts.now ?? nowSeconds();
+  await seedCatalog(db, { projectsRoot: opts.config.projectsRoot, now });
+  await seedJobs(db, { count: DEMO_JOB_COUNT, from: now - 30 * 86400, to: now });
+}

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { credentials, inventories, projects, schedules, templates, users } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
+import {
+  DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO_TEMPLATES, DEMO_USERS, iniHosts,
+} from "./catalog-data";
+
+/**
+ * Creates the demo users, projects (with their playbook folders under `projectsRoot`),
+ * inventories, credentials, templates and schedules. Does nothing when templates exist
+ * already, so the big seed can run again on a database it filled before.
+ */
+export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: number }): Promise<{ created: boolean }> {
+  const [{ n }] = await db.select({ n: count() }).from(templates);
+  if (Number(n) > 0) return { created: false };
+  const ctime = (opts.now ?? nowSeconds()) - 90 * 86400;
+
+  for (const p of DEMO_PROJECTS) writeProjectFiles(opts.projectsRoot, p.folder, p.files);
+
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ ...u, role: "admin", ctime })))
+      .onConflictDoNothing({ target: users.username });
+    const userIds = byKey(
+      await tx.select({ id: users.id, key: users.username }).from(users).where(inArray(users.username, DEMO_USERS.map((u) => u.username))),
+    );
+
+    const projectIds = byKey(
+      await tx
+        .insert(projects)
+        .values(DEMO_PROJECTS.map((p) => ({
+          name: p.name, description: p.description, scmType: "manual", localPath: p.folder,
+          playbooks: Object.keys(p.files).sort(), ctime,
+        })))
+        .returning({ id: projects.id, key: projects.name }),
+    );
+    const inventoryIds = byKey(
+      await tx
+        .insert(inventories)
+        .values(DEMO_INVENTORIES.map((i) => ({ ...i, hosts: iniHosts(i.content), ctime })))
+        .returning({ id: inventories.id, key: inventories.name }),
+    );
+    const credentialIds = byKey(
+      await tx
+        .insert(credentials)
+        .values(DEMO_CREDENTIALS.map((c) => ({ ...c, ctime })))
+        .returning({ id: credentials.id, key: credentials.name }),
+    );
+    const templateIds = byKey(
+      await tx
+        .insert(templates)
+        .values(DEMO_TEMPLATES.map(({ project, inventory, credential, ...t }) => ({
+          ...t, projectId: projectIds[project], inventoryId: inventoryIds[inventory], credentialId: credentialIds[credential], ctime,
+        })))
+        .returning({ id: templates.id, key: templates.name }),
+    );
+    await tx.insert(schedules).values(DEMO_SCHEDULES.map((s) => ({
+      name: s.name, templateId: templateIds[s.template], cron: s.cron, timezone: "Asia/Shanghai",
+      ownerId: userIds[s.owner] ?? null, ctime,
+    })));
+  });
+  return { created: true };
+}
+
+function byKey(rows: { id: number; key: string }[]): Record<string, number> {
+  return Object.fromEntries(rows.map((r) => [r.key, r.id]));
+}
+
+/** Writes a project's playbooks; files that exist already are left as they are. */
+function writeProjectFiles(root: string, folder: string, files: Record<string, string>): void {
+  const dir = path.join(root, folder);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, content);
+  }
+}

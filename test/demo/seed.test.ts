@@ -1,0 +1,184 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db/client";
+import { JOB_KINDS, JOB_STATES } from "@/lib/jobs/enums";
+import { seedDemoData } from "@/server/demo/seed-demo-data";
+import { seedJobs } from "@/server/demo/seed-jobs";
+import { api, ctx, resetDb } from "../api";
+
+const KEY = "template_id, inventory_id, credential_id, schedule_id, project_id, state, kind, job_type";
+
+async function query<T>(q: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await (await ctx()).db.execute(q));
+}
+
+/** job_counts as the triggers keep it, next to the same grouping computed from jobs. */
+async function countsFromTriggersAndFromJobs() {
+  const kept = await query<Record<string, unknown>>(sql.raw(`
+    select ${KEY}, n::int as n from job_counts where n <> 0 order by ${KEY}`));
+  const actual = await query<Record<string, unknown>>(sql.raw(`
+    select coalesce(template_id, 0) template_id, coalesce(inventory_id, 0) inventory_id,
+      coalesce(credential_id, 0) credential_id, coalesce(schedule_id, 0) schedule_id,
+      coalesce(project_id, 0) project_id, state, kind, job_type, count(*)::int as n
+    from jobs group by 1, 2, 3, 4, 5, 6, 7, 8 order by ${KEY}`));
+  return { kept, actual };
+}
+
+async function directCount(where: string): Promise<number> {
+  const [r] = await query<{ n: number | string }>(sql.raw(`select count(*) as n from jobs where ${where}`));
+  return Number(r.n);
+}
+
+describe("demo data", () => {
+  beforeAll(async () => {
+    await resetDb();
+    const { db, config, adminUserId } = await ctx();
+    await seedDemoData(db, { config, adminUserId });
+  });
+
+  it("fills a few hundred jobs of the last 30 days in every state and kind", async () => {
+    const all = await api("GET", "/api/job/job/?limit=1000");
+    expect(all.status).toBe(200);
+    expect(all.body.count).toBeGreaterThanOrEqual(200);
+    expect(all.body.count).toBeLessThanOrEqual(500);
+    expect(all.body.results).toHaveLength(all.body.count);
+    for (const state of JOB_STATES) {
+      const r = await api("GET", `/api/job/job/?state=${state}&limit=1`);
+      expect(r.body.count, state).toBeGreaterThan(0);
+    }
+    for (const kind of JOB_KINDS) {
+      const r = await api("GET", `/api/job/job/?kind=${kind}&limit=1`);
+      expect(r.body.count, kind).toBeGreaterThan(0);
+    }
+    const now = Date.now() / 1000;
+    for (const j of all.body.results) {
+      expect(j.ctime).toBeGreaterThanOrEqual(now - 31 * 86400);
+      expect(j.ctime).toBeLessThanOrEqual(now + 60);
+      if (j.start_time !== null && j.finish_time !== null) expect(j.finish_time).toBeGreaterThanOrEqual(j.start_time);
+    }
+    // ids increase with ctime: the default -id order is newest first
+    const ctimes = all.body.results.map((j: { ctime: number }) => j.ctime);
+    expect(ctimes).toEqual([...ctimes].sort((a: number, b: number) => b - a));
+  });
+
+  it("snapshots the names of what each job referenced, and shapes jobs by kind", async () => {
+    const { body } = await api("GET", "/api/job/job/?limit=1000");
+    const jobs = body.results;
+    for (const j of jobs.filter((j: { kind: string }) => j.kind === "job")) {
+      expect(j.template).not.toBeNull();
+      expect(j.template_name).toEqual(expect.any(String));
+      expect(j.project_name).toEqual(expect.any(String));
+      expect(j.inventory_name).toEqual(expect.any(String));
+      expect(j.credential_name).toEqual(expect.any(String));
+      expect(j.playbook).toMatch(/\.yml$/);
+      expect(j.module).toBe("");
+      expect(j.kind_name).toBe("自动化作业");
+    }
+    for (const j of jobs.filter((j: { kind: string }) => j.kind === "adhoc")) {
+      expect(j.template).toBeNull();
+      expect(j.template_name).toBeNull();
+      expect(j.module).toMatch(/^[a-z_.]+$/);
+      expect(j.credential_name).toEqual(expect.any(String));
+      expect(j.inventory !== null || j.inventory_str !== "").toBe(true);
+      if (j.inventory !== null) expect(j.inventory_name).toEqual(expect.any(String));
+    }
+    for (const j of jobs) expect(j.user).not.toBe("");
+    expect(jobs.some((j: { schedule: number | null; schedule_name: string | null }) => j.schedule !== null && j.schedule_name)).toBe(true);
+    expect(jobs.some((j: { job: number | null }) => j.job !== null)).toBe(true);
+    // a re-run points to an earlier job and repeats what it ran
+    const byId = new Map(jobs.map((j: { id: number }) => [j.id, j]));
+    for (const j of jobs.filter((j: { job: number | null }) => j.job !== null)) {
+      const parent = byId.get(j.job) as typeof j;
+      expect(j.job).toBeLessThan(j.id);
+      expect([parent.kind, parent.template, parent.module]).toEqual([j.kind, j.template, j.module]);
+    }
+  });
+
+  it("writes each demo project's playbooks under the projects root", async () => {
+    const { config } = await ctx();
+    const projects = await query<{ local_path: string; playbooks: string[] }>(sql`select local_path, playbooks from projects`);
+    expect(projects.length).toBeGreaterThanOrEqual(4);
+    for (const p of projects) {
+      expect(p.playbooks.length).toBeGreaterThan(0);
+      for (const pb of p.playbooks) {
+        const text = fs.readFileSync(path.resolve(config.projectsRoot, p.local_path, pb), "utf8");
+        expect(text).toMatch(/hosts: all/);
+      }
+    }
+    const templates = await query<{ playbook: string; playbooks: string[] }>(
+      sql`select t.playbook, p.playbooks from templates t join projects p on p.id = t.project_id`,
+    );
+    for (const t of templates) expect(t.playbooks).toContain(t.playbook);
+  });
+
+  it("answers each seed filter with the exact count", async () => {
+    const [one] = await query<Record<string, number>>(sql`
+      select (select min(template_id) from jobs) template, (select max(inventory_id) from jobs) inventory,
+        (select min(credential_id) from jobs) credential, (select min(schedule_id) from jobs) schedule,
+        (select min(cuser_id) from jobs) cuser`);
+    const cases: [string, string][] = [
+      ["", "true"],
+      [`template=${one.template}`, `template_id = ${one.template}`],
+      [`inventory=${one.inventory}`, `inventory_id = ${one.inventory}`],
+      [`credential=${one.credential}`, `credential_id = ${one.credential}`],
+      [`schedule=${one.schedule}`, `schedule_id = ${one.schedule}`],
+      ["state=failed", "state = 'failed'"],
+      ["kind=adhoc", "kind = 'adhoc'"],
+      [`template=${one.template}&state=successful`, `template_id = ${one.template} and state = 'successful'`],
+      [`credential=${one.credential}&kind=adhoc&state=successful`, `credential_id = ${one.credential} and kind = 'adhoc' and state = 'successful'`],
+      ["state__in=new,waiting,running", "state in ('new', 'waiting', 'running')"],
+      [`cuser=${one.cuser}`, `cuser_id = ${one.cuser}`],
+    ];
+    for (const [q, where] of cases) {
+      const r = await api("GET", `/api/job/job/?${q}`);
+      expect(r.status, q).toBe(200);
+      const expected = await directCount(where);
+      expect(r.body.count, q).toBe(expected);
+      expect(expected, q).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("job_counts triggers", () => {
+  it("equal a count(*) group by over jobs after inserts, state updates and deletes", async () => {
+    await resetDb();
+    const { db, config, adminUserId } = await ctx();
+    await seedDemoData(db, { config, adminUserId });
+    let { kept, actual } = await countsFromTriggersAndFromJobs();
+    expect(kept).toEqual(actual);
+
+    // a second bulk insert in batches
+    const now = Math.floor(Date.now() / 1000);
+    await seedJobs(db, { count: 250, from: now - 86400, to: now, batchSize: 100 });
+    ({ kept, actual } = await countsFromTriggersAndFromJobs());
+    expect(kept).toEqual(actual);
+
+    // state changes one by one and in bulk, a reference change
+    const [r] = await query<{ id: number }>(sql`select max(id) as id from jobs where state = 'new'`);
+    await db.execute(sql`update jobs set state = 'waiting' where id = ${r.id}`);
+    await db.execute(sql`update jobs set state = 'running', start_time = ${now} where id = ${r.id}`);
+    await db.execute(sql`update jobs set state = 'successful', finish_time = ${now} where id = ${r.id}`);
+    await db.execute(sql`update jobs set state = 'error' where state = 'canceled' and id % 2 = 0`);
+    await db.execute(sql`update jobs set template_id = null where id % 7 = 0 and template_id is not null`);
+    await db.execute(sql`update jobs set forks = forks + 1 where id % 3 = 0`);
+    ({ kept, actual } = await countsFromTriggersAndFromJobs());
+    expect(kept).toEqual(actual);
+
+    // deletes: through the API and in bulk
+    const del = await api("DELETE", "/api/job/job/", { json: { pk: "1,2,3,999999" } });
+    expect(del.status).toBe(204);
+    await db.execute(sql`delete from jobs where state = 'failed' and id % 5 = 0`);
+    ({ kept, actual } = await countsFromTriggersAndFromJobs());
+    expect(kept).toEqual(actual);
+
+    const list = await api("GET", "/api/job/job/?state=failed");
+    expect(list.body.count).toBe(await directCount("state = 'failed'"));
+
+    await db.execute(sql`truncate jobs`);
+    ({ kept, actual } = await countsFromTriggersAndFromJobs());
+    expect(kept).toEqual([]);
+    expect(actual).toEqual([]);
+  });
+});
