@@ -60,14 +60,15 @@ export const jobs = pgTable(
     index("jobs_cuser_id_idx").on(t.cuserId, t.id),
     // `?job=`: the re-runs of a job
     index("jobs_parent_id_idx").on(t.parentJobId, t.id),
-    // `ordering=-start_time` / `start_time` (ties by id)
-    index("jobs_start_time_idx").on(t.startTime.desc(), t.id.desc()),
-    // `ordering=-finish_time` / `finish_time` (ties by id)
-    index("jobs_finish_time_idx").on(t.finishTime.desc(), t.id.desc()),
+    // `ordering=start_time` read forward, `-start_time` backward: an ascending index read
+    // backward is PostgreSQL's `DESC` (nulls first); a `DESC NULLS LAST` one serves neither
+    index("jobs_start_time_id_idx").on(t.startTime, t.id),
+    // `ordering=finish_time` / `-finish_time` (ties by id), as above
+    index("jobs_finish_time_id_idx").on(t.finishTime, t.id),
     // the reaper's look-up of jobs held by a worker
     index("jobs_worker_idx").on(t.workerId).where(sql`${t.workerId} is not null`),
-    // `ordering=-ctime` and `ctime__gte/__lte` ranges
-    index("jobs_ctime_idx").on(t.ctime.desc(), t.id.desc()),
+    // `ordering=ctime` / `-ctime` (ties by id) and `ctime__gte/__lte` ranges
+    index("jobs_ctime_id_idx").on(t.ctime, t.id),
   ],
 );
 
