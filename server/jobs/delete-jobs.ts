@@ -4,6 +4,7 @@ import { jobs } from "@/db/schema";
 import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { Conflict } from "../http/errors";
+import { deleteJobOutput } from "../output/delete-job-output";
 import { getJob } from "./get-job";
 
 /** DELETE of one job: a waiting or running job must be canceled first. */
@@ -12,6 +13,7 @@ export async function deleteJob(db: Db, id: number): Promise<void> {
     const job = await getJob(tx, id, { forUpdate: true });
     if ((ACTIVE_STATES as string[]).includes(job.state)) throw new Conflict(jobMessages.notDeletable);
     await tx.delete(jobs).where(eq(jobs.id, id));
+    await deleteJobOutput(tx, [id]);
   });
 }
 
@@ -29,5 +31,6 @@ export async function deleteJobs(db: Db, ids: number[]): Promise<void> {
     const active = locked.filter((j) => (ACTIVE_STATES as string[]).includes(j.state)).map((j) => j.id);
     if (active.length) throw new Conflict(jobMessages.someNotDeletable(active));
     await tx.delete(jobs).where(and(inArray(jobs.id, existing)));
+    await deleteJobOutput(tx, locked.map((j) => j.id));
   });
 }
