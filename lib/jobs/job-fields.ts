@@ -62,6 +62,8 @@ export const jobMessages = {
   notDeletable: "作业正在等待或运行，不能删除；请先取消。",
   someNotDeletable: (ids: number[]) => `作业 ${ids.join(", ")} 正在等待或运行，不能删除；请先取消。`,
   otherUser: "只有管理员可以替其他用户记录作业。",
+  notCancelable: "作业未在运行，无法取消。",
+  noFailedHosts: "该作业没有失败或不可达的主机。",
 } as const;
 
 /** `variables` is empty or parses (YAML, which includes JSON) to a mapping. */

@@ -1,0 +1,79 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { jobs } from "@/db/schema";
+import { api, ctx, resetDb } from "../api";
+import { importBody, jobRow, makeCatalog, setState } from "../fixtures";
+
+beforeEach(resetDb);
+
+async function launched() {
+  const c = await makeCatalog();
+  const r = await api("POST", "/api/job/job/", { json: { template: c.template.id } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}
+
+describe("POST /api/job/job/<id>/cancel/", () => {
+  it("cancels a job no worker has claimed at once", async () => {
+    const j = await launched();
+    const r = await api("POST", `/api/job/job/${j.id}/cancel/`);
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body).toMatchObject({ id: j.id, state: "canceled", state_name: "已取消", cancel_requested: true, start_time: null });
+    expect(r.body.finish_time).toBeGreaterThan(0);
+    expect(Object.keys(r.body)).toEqual([...Object.keys(j), "cancel_requested"]);
+    const row = await jobRow(j.id);
+    expect(row).toMatchObject({ state: "canceled", cancelRequested: true, finishTime: r.body.finish_time });
+  });
+
+  it("asks the worker to stop a waiting or running job, and says so again when repeated", async () => {
+    for (const state of ["waiting", "running"]) {
+      const j = await launched();
+      await setState(j.id, state);
+      const r = await api("POST", `/api/job/job/${j.id}/cancel`, { json: {} });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      expect(r.body).toMatchObject({ id: j.id, state, cancel_requested: true, finish_time: null });
+      expect((await jobRow(j.id)).cancelRequested).toBe(true);
+      const again = await api("POST", `/api/job/job/${j.id}/cancel/`);
+      expect(again.status).toBe(202);
+      expect(again.body).toMatchObject({ state, cancel_requested: true });
+      await resetDb();
+    }
+  });
+
+  it("refuses a job that is not running with 409", async () => {
+    const j = (await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) })).body;
+    for (const state of ["successful", "failed", "canceled", "error"]) {
+      await setState(j.id, state);
+      const r = await api("POST", `/api/job/job/${j.id}/cancel/`);
+      expect(r.status, state).toBe(409);
+      expect(r.body).toEqual({ detail: "作业未在运行，无法取消。" });
+      expect((await jobRow(j.id)).cancelRequested).toBe(false);
+    }
+  });
+
+  it("answers 404 for unknown ids and 405 for other methods", async () => {
+    for (const bad of ["99999", "abc"]) {
+      const r = await api("POST", `/api/job/job/${bad}/cancel/`);
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ detail: "未找到。" });
+    }
+    const j = await launched();
+    const r = await api("GET", `/api/job/job/${j.id}/cancel/`);
+    expect(r.status).toBe(405);
+    expect(r.body).toEqual({ detail: "方法 “GET” 不被允许。" });
+  });
+
+  it("never loses a worker's concurrent claim: the job ends canceled, or claimed with cancel requested", async () => {
+    const { db } = await ctx();
+    for (let i = 0; i < 5; i++) {
+      const j = await launched();
+      const claim = db.update(jobs).set({ state: "waiting", workerId: "w1" }).where(and(eq(jobs.id, j.id), eq(jobs.state, "new"))).returning();
+      const [claimed, cancel] = await Promise.all([claim, api("POST", `/api/job/job/${j.id}/cancel/`)]);
+      expect(cancel.status).toBe(202);
+      const row = await jobRow(j.id);
+      if (claimed.length) expect(row).toMatchObject({ state: "waiting", workerId: "w1", cancelRequested: true });
+      else expect(row).toMatchObject({ state: "canceled", workerId: null });
+      await resetDb();
+    }
+  });
+});
