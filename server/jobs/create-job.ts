@@ -15,8 +15,9 @@ import { templateDefaults } from "./template-defaults";
 /**
  * POST /api/job/job/: state `new` (or absent) launches a job; a final state records a
  * run that happened elsewhere. Options the body leaves out come from the template.
+ * `fixed` holds columns the server itself decides (a relaunch's failed-host limit).
  */
-export async function createJob(db: Db, user: CurrentUser, source: FieldSource): Promise<JobRow> {
+export async function createJob(db: Db, user: CurrentUser, source: FieldSource, fixed: Partial<typeof jobs.$inferInsert> = {}): Promise<JobRow> {
   const { values: v, errors } = parseFields(JOB_INPUT_FIELDS, source);
   if (v.cuser != null && v.cuser !== user.id && user.role !== "admin") throw new Forbidden(jobMessages.otherUser);
 
@@ -33,6 +34,7 @@ export async function createJob(db: Db, user: CurrentUser, source: FieldSource):
       ...fromTemplate.columns,
       ...options,
       ...referenceColumns(refs),
+      ...fixed,
       cuserId: refs.cuser?.id ?? user.id,
       userName: refs.cuser?.displayName ?? user.displayName,
     } as typeof jobs.$inferInsert;
