@@ -1,0 +1,31 @@
+import type { Db } from "@/db/client";
+import { schedules } from "@/db/schema";
+import { parseFields, type FieldSource } from "@/lib/drf/serializer";
+import { nowSeconds } from "@/lib/time";
+import type { CurrentUser } from "../auth/current-user";
+import { assertValid } from "../http/errors";
+import { getSchedule } from "./get-schedule";
+import { DEFAULT_TIMEZONE, SCHEDULE_FIELDS } from "./schedule-fields";
+import { scheduleColumns } from "./schedule-row";
+import type { ScheduleWithName } from "./select-schedules";
+
+export async function createSchedule(db: Db, user: CurrentUser, source: FieldSource): Promise<ScheduleWithName> {
+  const { values, errors } = parseFields(SCHEDULE_FIELDS, source);
+  return db.transaction(async (tx) => {
+    const columns = await scheduleColumns(tx, values, undefined, errors);
+    assertValid(errors);
+    const [created] = await tx
+      .insert(schedules)
+      .values({
+        timezone: DEFAULT_TIMEZONE,
+        ...columns,
+        name: columns.name!,
+        templateId: columns.templateId!,
+        cron: columns.cron!,
+        ownerId: user.id,
+        ctime: nowSeconds(),
+      })
+      .returning({ id: schedules.id });
+    return getSchedule(tx, created.id);
+  });
+}

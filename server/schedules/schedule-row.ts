@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { schedules, templates } from "@/db/schema";
+import { msg } from "@/lib/drf/messages";
+import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import { isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
+import { cronProblem, isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
+import { loadReferences } from "../jobs/load-references";
+import { OVERRIDE_COLUMNS, type SCHEDULE_FIELDS } from "./schedule-fields";
+import type { ScheduleRow } from "./select-schedules";
+
+type ScheduleInsert = typeof schedules.$inferInsert;
+type ScheduleValues = { [K in keyof typeof SCHEDULE_FIELDS]?: unknown };
+
+/**
+ * The columns a create or update writes. An enabled schedule needs its template to
+ * exist: one left by a deleted template can only be re-enabled with another template.
+ */
+export async function scheduleColumns(db: Db, v: ScheduleValues, current: ScheduleRow | undefined, errors: FieldErrors): Promise<Partial<ScheduleInsert>> {
+  const out: Record<string, unknown> = {};
+  if (v.name != null) out.name = v.name;
+  if (v.description != null) out.description = v.description;
+  if (v.enabled != null) out.enabled = v.enabled;
+  if (typeof v.cron === "string") {
+    const problem = cronProblem(v.cron);
+    if (problem) addError(errors, "cron", problem);
+    out.cron = v.cron.split(/\s+/).join(" ");
+  }
+  if (typeof v.timezone === "string") {
+    if (!isTimeZone(v.timezone)) addError(errors, "timezone", scheduleMessages.timezone(v.timezone));
+    out.timezone = v.timezone;
+  }
+  for (const [key, col] of Object.entries(OVERRIDE_COLUMNS)) {
+    const value = v[key as keyof typeof OVERRIDE_COLUMNS];
+    if (value !== undefined) out[col] = value;
+  }
+  if (typeof out.variables === "string" && !isVariablesMapping(out.variables)) addError(errors, "variables", jobMessages.variables);
+  if (typeof out.limit === "string" && out.limit.startsWith("@")) addError(errors, "limit", jobMessages.limitFile);
+
+  if (typeof v.template === "number") {
+    const refs = await loadReferences(db, { template: v.template }, errors);
+    if (refs.template) out.templateId = refs.template.id;
+  } else if (current && (out.enabled ?? current.enabled) && !errors.template) {
+    const [t] = await db.select({ id: templates.id }).from(templates).where(eq(templates.id, current.templateId));
+    if (!t) addError(errors, "template", msg.pkDoesNotExist(current.templateId));
+  }
+  return out as Partial<ScheduleInsert>;
+}
