@@ -17,6 +17,10 @@ export type Database = {
   driver: "pglite" | "postgres";
   /** true when this open created the embedded database (first start) */
   isNew: boolean;
+  /** the embedded database's single connection (PGlite only): pg-boss talks to it directly */
+  pglite?: PGlite;
+  /** the PostgreSQL URL (postgres only): pg-boss opens its own pool */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -32,6 +36,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       driver: "postgres",
       isNew: false,
+      url: opts.databaseUrl,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -40,7 +45,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
   const client = await PGlite.create(opts.pgliteDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db: db as unknown as Db, driver: "pglite", isNew, close: () => client.close() };
+  return { db: db as unknown as Db, driver: "pglite", isNew, pglite: client, close: () => client.close() };
 }
 
 async function migrateWithLock(url: string): Promise<void> {

@@ -1,10 +1,30 @@
 import { getContext } from "./context";
 
+const KEY = Symbol.for("zuoye.background");
+
+/**
+ * Server start: the database (migrations, admin, demo data), then background work. With
+ * the embedded database the executor runs in this process; with PostgreSQL it runs in
+ * `npm run worker` processes and this one only ends jobs whose worker died.
+ */
 export async function startServer(): Promise<void> {
   try {
     const ctx = await getContext();
     const where = ctx.config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${ctx.config.pgliteDir}`;
     console.log(`[zuoye] database ready: ${where}`);
+    const g = globalThis as { [KEY]?: boolean };
+    if (g[KEY]) return;
+    g[KEY] = true;
+    if (ctx.config.inlineExecutor) {
+      const { startExecutor } = await import("@/executor/start-executor");
+      const executor = await startExecutor(ctx.database, ctx.config);
+      const shutdown = () => void executor.stop().finally(() => process.exit(0));
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    } else {
+      const { startReaper } = await import("@/executor/start-reaper");
+      startReaper(ctx.db);
+    }
   } catch (e) {
     console.error("[zuoye] startup failed:", e);
     process.exit(1);

@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { credentials, inventories, projects, type jobs } from "@/db/schema";
+import type { Config } from "@/server/config";
+import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
+
+type JobRow = typeof jobs.$inferSelect;
+
+/** A run that cannot start; the reason is printed in the job's output and the job ends `error`. */
+export class RunSetupError extends Error {}
+
+export type PreparedRun = { dir: string; cwd: string; program: string; args: string[]; secrets: string[] };
+
+const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
+
+function findProgram(name: string): string | undefined {
+  return SEARCH_PATH.map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
+}
+
+function writePrivate(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, content, { mode: 0o600 });
+}
+
+/**
+ * Resolves what the job points to as it is now, checks the run can start, and writes the
+ * job's private directory (0700; secrets, inventory and extra vars in 0600 files).
+ */
+export async function prepareRun(db: Db, config: Config, job: JobRow): Promise<PreparedRun> {
+  const kind = job.kind === "adhoc" ? "adhoc" : "job";
+  const program = kind === "adhoc" ? "ansible" : "ansible-playbook";
+  if (!findProgram(program)) throw new RunSetupError(`找不到 ${program}：执行器所在机器没有安装 Ansible（ansible-core）。`);
+
+  let projectDir = config.runDir;
+  if (kind === "job") {
+    const [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
+    if (!project) throw new RunSetupError(`项目 ${job.projectName ?? job.projectId ?? ""} 已不存在。`);
+    if (project.scmType !== "manual" || !project.localPath) throw new RunSetupError(`项目 “${project.name}” 尚未同步到本地，无法运行。`);
+    projectDir = path.resolve(config.projectsRoot, project.localPath);
+    const playbook = path.resolve(projectDir, job.playbook);
+    const real = fs.existsSync(playbook) ? fs.realpathSync(playbook) : "";
+    const realRoot = fs.existsSync(projectDir) ? fs.realpathSync(projectDir) : projectDir;
+    if (!real || !real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile())
+      throw new RunSetupError(`playbook “${job.playbook}” 在项目 “${project.name}” 中不存在。`);
+  }
+
+  const [credential] = job.credentialId ? await db.select().from(credentials).where(eq(credentials.id, job.credentialId)) : [];
+  if (job.credentialId && !credential) throw new RunSetupError(`凭据 ${job.credentialName ?? job.credentialId} 已不存在。`);
+  const [inventory] = !job.inventoryStr && job.inventoryId ? await db.select().from(inventories).where(eq(inventories.id, job.inventoryId)) : [];
+  if (!job.inventoryStr && !inventory) throw new RunSetupError(`主机清单 ${job.inventoryName ?? job.inventoryId ?? ""} 已不存在。`);
+
+  fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
+  const dir = fs.mkdtempSync(path.join(config.runDir, `job-${job.id}-`));
+  fs.chmodSync(dir, 0o700);
+  for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o700 });
+  const files = jobFiles(dir);
+
+  let inventorySource: string;
+  if (job.inventoryStr) inventorySource = hostListSource(job.inventoryStr);
+  else {
+    inventorySource = path.join(dir, "inventory", "hosts");
+    writePrivate(inventorySource, inventory!.content + "\n");
+    if (inventory!.variables.trim()) writePrivate(path.join(dir, "inventory", "group_vars", "all.yml"), inventory!.variables + "\n");
+  }
+  if (job.variables.trim()) writePrivate(files.extraVars, job.variables + "\n");
+  const c = credential;
+  if (c?.password) writePrivate(files.connectionPassword, c.password);
+  if (c?.sshKey) writePrivate(files.sshKey, c.sshKey.replace(/\r\n/g, "\n").replace(/\n?$/, "\n"));
+  if (c?.becomePassword) writePrivate(files.becomePassword, c.becomePassword);
+
+  const spec: RunSpec = {
+    kind, projectDir, playbook: job.playbook, module: job.module, arguments: job.arguments, jobType: job.jobType,
+    forks: job.forks, limit: job.limit, tags: job.tags, skipTags: job.skipTags, verbosity: job.verbosity,
+    variables: job.variables, becomeEnabled: job.becomeEnabled === 1, diffMode: job.diffMode === 1,
+    forceHandlers: job.forceHandlers === 1, startAtTask: job.startAtTask, inventorySource,
+    credential: {
+      username: c?.username ?? "", hasPassword: Boolean(c?.password), hasSshKey: Boolean(c?.sshKey),
+      becomeMethod: c?.becomeMethod ?? "", becomeUser: c?.becomeUser ?? "", hasBecomePassword: Boolean(c?.becomePassword),
+    },
+  };
+  const { args } = buildCommand(spec, files);
+  const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
+  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets };
+}

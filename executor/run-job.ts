@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobs } from "@/db/schema";
+import type { Config } from "@/server/config";
+import { ansibleEnv } from "./ansible-env";
+import { finalState, type Outcome } from "./final-state";
+import { OutputWriter } from "./output-writer";
+import { prepareRun, RunSetupError } from "./prepare-run";
+import { killGroup, killProcessesUsing, stopProcessGroup } from "./process-group";
+import { makeRedactor } from "./redact";
+import { spawnAnsible } from "./spawn-ansible";
+
+/** What the cancel watcher needs to stop a job this process runs. */
+export type RunControl = { canceled: boolean; shuttingDown?: boolean; stop?: () => Promise<void> };
+
+export type ExecutorDeps = { db: Db; config: Config; workerId: string; running: Map<number, RunControl> };
+
+const now = () => Math.floor(Date.now() / 1000);
+const RED = "\u001b[0;31m";
+const RESET = "\u001b[0m";
+
+/**
+ * Runs one launched job, exactly once: the claim `new → waiting` is one conditional
+ * UPDATE, so whichever worker gets the row runs it and any other copy of the message is
+ * dropped. Then `running`, Ansible, and a final state written only if this worker still
+ * owns the job (the reaper may have ended it).
+ */
+export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
+  const { db, config, workerId, running } = deps;
+  const [job] = await db
+    .update(jobs)
+    .set({ state: "waiting", workerId })
+    .where(and(eq(jobs.id, jobId), eq(jobs.state, "new")))
+    .returning();
+  if (!job) return;
+
+  const control: RunControl = { canceled: job.cancelRequested };
+  running.set(jobId, control);
+  let dir: string | undefined;
+  let writer = new OutputWriter(db, jobId, (t) => t);
+  try {
+    let prepared;
+    try {
+      prepared = await prepareRun(db, config, job);
+    } catch (e) {
+      const reason = e instanceof RunSetupError ? e.message : `执行器内部错误：${(e as Error).message}`;
+      await finish(deps, jobId, writer, { state: "error", explanation: reason }, true);
+      return;
+    }
+    dir = prepared.dir;
+    writer = new OutputWriter(db, jobId, makeRedactor(prepared.secrets));
+    if (control.canceled) {
+      await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
+      return;
+    }
+    await db
+      .update(jobs)
+      .set({ state: "running", startTime: now() })
+      .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting")));
+
+    let proc;
+    try {
+      proc = spawnAnsible({ program: prepared.program, args: prepared.args, cwd: prepared.cwd, env: ansibleEnv(prepared.dir), writer });
+    } catch (e) {
+      await finish(deps, jobId, writer, { state: "error", explanation: `无法启动 Ansible：${(e as Error).message}` }, true);
+      return;
+    }
+    control.stop = () => stopProcessGroup(proc.pid, proc.exited);
+    if (control.canceled) void control.stop();
+    const exit = await proc.exited.catch((e: Error) => ({ code: null, signal: null, error: e }));
+    killGroup(proc.pid);
+    killProcessesUsing(prepared.dir);
+    const outcome: Outcome =
+      "error" in exit
+        ? { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` }
+        : control.shuttingDown && !control.canceled
+          ? { state: "error", explanation: `作业执行器 ${workerId} 停止，作业被中止。` }
+          : finalState(exit, { canceled: control.canceled, playStarted: writer.seen.has("playbook_on_play_start") });
+    await finish(deps, jobId, writer, outcome, false);
+  } finally {
+    running.delete(jobId);
+    if (dir) {
+      killProcessesUsing(dir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+
+async function finish(deps: ExecutorDeps, jobId: number, writer: OutputWriter, outcome: Outcome, neverStarted: boolean): Promise<void> {
+  if (outcome.explanation) writer.writeLines([`${RED}${outcome.explanation}${RESET}`]);
+  if (outcome.state === "canceled") writer.writeLines(["作业已被取消。"]);
+  await writer.flush();
+  const t = now();
+  await deps.db
+    .update(jobs)
+    .set({
+      state: outcome.state,
+      finishTime: t,
+      explanation: outcome.explanation,
+      ...(neverStarted ? { startTime: sql`coalesce(${jobs.startTime}, ${t})` } : {}),
+    })
+    .where(and(eq(jobs.id, jobId), eq(jobs.workerId, deps.workerId), inArray(jobs.state, ["waiting", "running"])));
+}
