@@ -1,5 +1,6 @@
-import { choice, FieldError, integer, type Field } from "@/lib/drf/fields";
+import { choice, integer, type Field } from "@/lib/drf/fields";
 import type { FieldErrors } from "@/lib/drf/serializer";
+import { readQueryField } from "../drf/query-field";
 import { lastParam } from "../drf/query-string";
 import { assertValid } from "../http/errors";
 import { MAX_LINE_NO } from "./read-lines";
@@ -21,16 +22,7 @@ export type StdoutQuery = {
 /** The stdout endpoint's query, AWX's names and defaults; an empty value means the default. */
 export function readStdoutQuery(url: URL): StdoutQuery {
   const errors: FieldErrors = {};
-  const read = <T>(key: string, field: Field<T>): T | undefined => {
-    const raw = lastParam(url, key)?.trim();
-    if (raw === undefined || raw === "") return undefined;
-    try {
-      return field.parse(raw);
-    } catch (e) {
-      if (!(e instanceof FieldError)) throw e;
-      errors[key] = e.messages;
-    }
-  };
+  const read = <T>(key: string, field: Field<T>) => readQueryField(url, key, field, errors);
   const line = integer({ min: 0 });
   const query: StdoutQuery = {
     format: read("format", choice(STDOUT_FORMATS)) ?? "txt",
