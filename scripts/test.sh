@@ -10,6 +10,11 @@ bash scripts/install-node-modules.sh
 echo "[test] lint";      npx eslint .
 echo "[test] typecheck"; npx tsc --noEmit
 echo "[test] build";     npx next build >/tmp/zuoye-test-build.log 2>&1 || { cat /tmp/zuoye-test-build.log; exit 1; }
+# PostgreSQL-only tests (standalone workers) and the second pass need a server: use the
+# local one when it answers and none was named
+if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q; then
+  export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+fi
 mkdir -p test-results
 status=0
 echo "[test] vitest on embedded PGlite"
