@@ -4,6 +4,11 @@ export class InventoryError extends Error {}
 /** No inventory may expand to more hosts than this (a range like `h[0:99999999]` would). */
 export const MAX_HOSTS = 100_000;
 
+const MAX_PATTERN_LENGTH = 1024;
+
+/** Inventory text quoted in a message, cut short so an error never echoes a whole file. */
+export const shown = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /**
@@ -12,8 +17,9 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
  * `[0:10:5]` ranges are expanded (several ranges multiply).
  */
 export function expandHostPattern(pattern: string): string[] {
+  if (pattern.length > MAX_PATTERN_LENGTH) throw new InventoryError(`主机名不能超过 ${MAX_PATTERN_LENGTH} 个字符。`);
   const host = stripPort(pattern);
-  if (host === "" || /\s/.test(host)) throw new InventoryError(`无效的主机 “${pattern}”。`);
+  if (host === "" || /\s/.test(host)) throw new InventoryError(`无效的主机 “${shown(pattern)}”。`);
   return expandRanges(host);
 }
 
@@ -27,20 +33,20 @@ function stripPort(pattern: string): string {
 }
 
 function expandRanges(host: string): string[] {
-  const m = /^([^[]*)\[([^\]]*:[^\]]*)\](.*)$/.exec(host);
-  if (!m) return [host];
+  const m = /^([^[]*)\[([^\]]*)\](.*)$/.exec(host);
+  if (!m || !m[2].includes(":")) return [host];
   const [, head, range, tail] = m;
   const parts = range.split(":");
-  if (parts.length > 3) throw new InventoryError(`无效的主机范围 “${host}”。`);
+  if (parts.length > 3) throw new InventoryError(`无效的主机范围 “${shown(host)}”。`);
   const [begRaw, end, stepRaw] = parts;
   const beg = begRaw === "" ? "0" : begRaw;
-  if (end === "") throw new InventoryError(`主机范围 “${host}” 缺少结束值。`);
+  if (end === "") throw new InventoryError(`主机范围 “${shown(host)}” 缺少结束值。`);
   const step = stepRaw === undefined || stepRaw === "" ? 1 : Number(stepRaw);
-  if (!Number.isInteger(step) || step < 1) throw new InventoryError(`主机范围 “${host}” 的步长无效。`);
+  if (!Number.isInteger(step) || step < 1) throw new InventoryError(`主机范围 “${shown(host)}” 的步长无效。`);
 
   const middles = rangeValues(host, beg, end, step);
   const tails = expandRanges(tail);
-  if (middles.length * tails.length > MAX_HOSTS) throw new InventoryError(`主机范围 “${host}” 展开后超过 ${MAX_HOSTS} 台主机。`);
+  if (middles.length * tails.length > MAX_HOSTS) throw new InventoryError(`主机范围 “${shown(host)}” 展开后超过 ${MAX_HOSTS} 台主机。`);
   return middles.flatMap((mid) => tails.map((t) => `${head}${mid}${t}`));
 }
 
@@ -49,17 +55,17 @@ function rangeValues(host: string, beg: string, end: string, step: number): stri
   if (/^[A-Za-z]$/.test(beg) && /^[A-Za-z]$/.test(end)) {
     const b = LETTERS.indexOf(beg);
     const e = LETTERS.indexOf(end);
-    if (b > e) throw new InventoryError(`主机范围 “${host}” 的起始值大于结束值。`);
+    if (b > e) throw new InventoryError(`主机范围 “${shown(host)}” 的起始值大于结束值。`);
     for (let i = b; i <= e; i += step) out.push(LETTERS[i]);
     return out;
   }
-  if (!/^\d+$/.test(beg) || !/^\d+$/.test(end)) throw new InventoryError(`无效的主机范围 “${host}”。`);
+  if (!/^\d+$/.test(beg) || !/^\d+$/.test(end)) throw new InventoryError(`无效的主机范围 “${shown(host)}”。`);
   const padded = beg.length > 1 && beg.startsWith("0");
-  if (padded && beg.length !== end.length) throw new InventoryError(`主机范围 “${host}” 的起止值位数必须相同。`);
+  if (padded && beg.length !== end.length) throw new InventoryError(`主机范围 “${shown(host)}” 的起止值位数必须相同。`);
   const b = Number(beg);
   const e = Number(end);
-  if (b > e) throw new InventoryError(`主机范围 “${host}” 的起始值大于结束值。`);
-  if ((e - b) / step >= MAX_HOSTS) throw new InventoryError(`主机范围 “${host}” 展开后超过 ${MAX_HOSTS} 台主机。`);
+  if (b > e) throw new InventoryError(`主机范围 “${shown(host)}” 的起始值大于结束值。`);
+  if ((e - b) / step >= MAX_HOSTS) throw new InventoryError(`主机范围 “${shown(host)}” 展开后超过 ${MAX_HOSTS} 台主机。`);
   for (let i = b; i <= e; i += step) out.push(padded ? String(i).padStart(beg.length, "0") : String(i));
   return out;
 }

@@ -112,7 +112,7 @@ all:
   });
 
   it("refuses text that is neither", () => {
-    expect(errorOf("all:\n  hosts: [a, b\n  vars:\n")).toMatch(/^无效的 YAML 主机清单：Flow sequence .+ at line \d+, column \d+/);
+    expect(errorOf("all:\n  hosts: [a, b\n  vars:\n")).toMatch(/^无效的 YAML 主机清单：第 3 行：Flow sequence .+/);
     expect(errorOf("[web]\nh1 x")).toBe("无效的 INI 主机清单：第 2 行：主机变量应写作 key=value，得到 “x”。");
   });
 

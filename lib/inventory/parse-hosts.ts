@@ -1,4 +1,5 @@
-import { parse as parseYaml } from "yaml";
+import { YAMLParseError } from "yaml";
+import { parseYamlSafely } from "../yaml/parse-yaml-safely";
 import { InventoryError } from "./host-pattern";
 import { parseIniHosts } from "./parse-ini-inventory";
 import { yamlInventoryHosts } from "./parse-yaml-inventory";
@@ -14,9 +15,9 @@ export function parseHosts(content: string): ParsedHosts {
   let yaml: unknown;
   let yamlError: string | undefined;
   try {
-    yaml = parseYaml(content, { logLevel: "error", maxAliasCount: 100 });
+    yaml = parseYamlSafely(content);
   } catch (e) {
-    yamlError = (e as Error).message.split("\n")[0].replace(/:\s*$/, "");
+    yamlError = describeYamlError(e, content);
   }
   if (typeof yaml === "object" && yaml !== null && !Array.isArray(yaml)) {
     return attempt(() => yamlInventoryHosts(yaml as Record<string, unknown>), (why) => `无效的 YAML 主机清单：${why}`);
@@ -27,9 +28,19 @@ export function parseHosts(content: string): ParsedHosts {
   );
 }
 
+function describeYamlError(e: unknown, content: string): string {
+  const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  const pos = e instanceof YAMLParseError ? e.pos[0] : -1;
+  if (pos < 0) return message;
+  let line = 1;
+  for (let i = content.indexOf("\n"); i !== -1 && i < pos; i = content.indexOf("\n", i + 1)) line++;
+  return `第 ${line} 行：${message}`;
+}
+
 /** `key:` lines and no `[section]` line: a broken YAML inventory rather than an INI one. */
 function looksLikeYaml(content: string): boolean {
-  return /^(---|\s*[^#;\s[][^=\s]*:(\s|$))/m.test(content) && !/^\s*\[[^\]]*\]\s*(#.*)?$/m.test(content);
+  // `[ \t]`, not `\s`: a `\s*` could run across lines from every line start (quadratic)
+  return /^(---|[ \t]*[^#;\s[][^=\s]*:(\s|$))/m.test(content) && !/^[ \t]*\[[^\]\n]*\][ \t]*(#.*)?$/m.test(content);
 }
 
 function attempt(parse: () => string[], explain: (why: string) => string): ParsedHosts {

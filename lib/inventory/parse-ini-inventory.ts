@@ -1,5 +1,5 @@
 import { HostSet } from "./host-set";
-import { InventoryError } from "./host-pattern";
+import { InventoryError, shown } from "./host-pattern";
 
 // Ansible's ini plugin: `[group]`, `[group:vars]`, `[group:children]`, comment at the end allowed
 const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
@@ -17,19 +17,19 @@ export function parseIniHosts(content: string): string[] {
       if (section) {
         state = section[2] ?? "hosts";
         if (!["hosts", "vars", "children"].includes(state))
-          throw new InventoryError(`节 [${section[1]}:${state}] 的类型 “${state}” 未知（只能是 vars 或 children）。`);
+          throw new InventoryError(`节 [${shown(section[1])}:${shown(state)}] 的类型 “${shown(state)}” 未知（只能是 vars 或 children）。`);
         return;
       }
-      if (line.startsWith("[") && line.endsWith("]")) throw new InventoryError(`无效的节 “${line}”（节名中不能有空格等字符）。`);
+      if (line.startsWith("[") && line.endsWith("]")) throw new InventoryError(`无效的节 “${shown(line)}”（节名中不能有空格等字符）。`);
       if (state === "vars") {
-        if (!line.includes("=")) throw new InventoryError(`变量应写作 key=value，得到 “${line}”。`);
+        if (!line.includes("=")) throw new InventoryError(`变量应写作 key=value，得到 “${shown(line)}”。`);
         return;
       }
       const tokens = shellSplit(line);
       if (tokens.length === 0 || state === "children") return;
       const [pattern, ...vars] = tokens;
       const bad = vars.find((t) => !t.includes("="));
-      if (bad !== undefined) throw new InventoryError(`主机变量应写作 key=value，得到 “${bad}”。`);
+      if (bad !== undefined) throw new InventoryError(`主机变量应写作 key=value，得到 “${shown(bad)}”。`);
       hosts.addPattern(pattern);
     } catch (e) {
       if (e instanceof InventoryError) throw new InventoryError(`第 ${i + 1} 行：${e.message}`);

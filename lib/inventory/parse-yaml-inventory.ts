@@ -1,5 +1,5 @@
 import { HostSet } from "./host-set";
-import { InventoryError } from "./host-pattern";
+import { InventoryError, shown } from "./host-pattern";
 
 type Mapping = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function yamlInventoryHosts(data: Mapping): string[] {
     for (const section of ["hosts", "children", "vars"]) {
       const v = body[section];
       if (v !== undefined && v !== null && typeof v !== "string" && !isMapping(v))
-        throw new InventoryError(`组 “${group}” 的 “${section}” 必须是字典（mapping），得到的是 ${typeName(v)}。`);
+        throw new InventoryError(`组 “${shown(group)}” 的 “${section}” 必须是字典（mapping），得到的是 ${typeName(v)}。`);
     }
     const groupHosts = body.hosts;
     if (typeof groupHosts === "string") hosts.addPattern(groupHosts);

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { parseYamlSafely } from "../yaml/parse-yaml-safely";
 
 const PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook"];
 
@@ -6,7 +6,7 @@ const PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook"
 export function isPlaybookText(text: string): boolean {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { logLevel: "error", maxAliasCount: 100 });
+    doc = parseYamlSafely(text);
   } catch {
     return false;
   }
