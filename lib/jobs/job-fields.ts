@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { parseYamlSafely } from "../yaml/parse-yaml-safely";
 import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "./enums";
 
@@ -70,7 +70,7 @@ export const jobMessages = {
 export function isVariablesMapping(text: string): boolean {
   if (text.trim() === "") return true;
   try {
-    const v = parseYaml(text);
+    const v = parseYamlSafely(text);
     return v === null || (typeof v === "object" && !Array.isArray(v));
   } catch {
     return false;
