@@ -98,3 +98,18 @@ export const jobCounts = pgTable(
     ),
   ],
 );
+
+/** Ids per block of `JOB_ID_BLOCK` consecutive ids in `job_id_blocks`. */
+export const JOB_ID_BLOCK = 4096;
+
+/**
+ * How many jobs each block of 4096 consecutive ids holds, kept by statement-level
+ * triggers on `jobs` (migration 0006). A deep page of the unfiltered list ordered by id
+ * (`?offset=500000`) sums these ~250 rows to find the block that holds its first row and
+ * skips at most 4095 index entries, instead of 500,000 (~70 ms).
+ */
+export const jobIdBlocks = pgTable("job_id_blocks", {
+  // the upsert target of the triggers, and the order of the running sum
+  block: integer("block").primaryKey(),
+  n: integer("n").notNull().default(0),
+});

@@ -1,16 +1,20 @@
 import { and, asc, count, desc, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { jobCounts, jobs } from "@/db/schema";
+import { JOB_ID_BLOCK, jobCounts, jobs } from "@/db/schema";
 import type { Page } from "../drf/pagination";
 import type { OrderTerm } from "../drf/ordering";
 import { JOB_COLUMNS } from "./job-columns";
 import type { JobFilters } from "./job-filters";
 import type { JobRow } from "./serialize-job";
 
+/** From this offset on, an unfiltered page ordered by id starts from `job_id_blocks`. */
+const BLOCK_SEEK_FROM = 10_000;
+
 /**
  * One page of jobs and the exact count. The page is a deferred join: the ids are found
- * by an index-only scan (cheap even at offset 500,000), then only those rows are read.
- * The count comes from `job_counts` when every filter is one of its dimensions.
+ * by an index-only scan, then only those rows are read. A deep unfiltered page ordered by
+ * id first finds its block in `job_id_blocks`. The count comes from `job_counts` when
+ * every filter is one of its dimensions.
  */
 export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">, ordering: OrderTerm[], page: Page): Promise<{ count: number; rows: JobRow[] }> {
   const orderBy = ordering.map((t) => {
@@ -18,12 +22,38 @@ export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "coun
     return t.desc ? desc(col) : asc(col);
   });
   const where = filters.where.length ? and(...filters.where) : undefined;
-  const ids = db.select({ id: jobs.id }).from(jobs).where(where).orderBy(...orderBy).limit(page.limit).offset(page.offset);
+  const byIdOnly = ordering.length === 1 && ordering[0].field === "id";
+  const ids: SQL | ReturnType<typeof idPage> =
+    !where && byIdOnly && page.offset >= BLOCK_SEEK_FROM
+      ? sql`(${blockSeekIds(ordering[0].desc, page)})`
+      : idPage(db, where, orderBy, page);
   const [total, rows] = await Promise.all([
     countJobs(db, filters),
     db.select().from(jobs).where(inArray(jobs.id, ids)).orderBy(...orderBy),
   ]);
   return { count: total, rows };
+}
+
+function idPage(db: Db, where: SQL | undefined, orderBy: SQL[], page: Page) {
+  return db.select({ id: jobs.id }).from(jobs).where(where).orderBy(...orderBy).limit(page.limit).offset(page.offset);
+}
+
+/**
+ * The ids of an unfiltered page ordered by id: a running sum over `job_id_blocks` finds
+ * the block holding the page's first row and how many rows come before that block; the
+ * index scan then starts at that block's edge.
+ */
+function blockSeekIds(descending: boolean, page: Page): SQL {
+  const dir = sql.raw(descending ? "desc" : "asc");
+  const size = sql.raw(String(JOB_ID_BLOCK));
+  const from = descending ? sql`id < (s.block + 1) * ${size}` : sql`id >= s.block * ${size}`;
+  return sql`select j.id from (
+      select block, upto - n as before from (
+        select block, n, sum(n) over (order by block ${dir}) as upto from job_id_blocks
+      ) b where upto > ${page.offset}::int8 order by block ${dir} limit 1
+    ) s cross join lateral (
+      select id from jobs where ${from} order by id ${dir} offset ${page.offset}::int8 - s.before limit ${page.limit}::int8
+    ) j`;
 }
 
 export async function countJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">): Promise<number> {
