@@ -1,0 +1,56 @@
+import type { JobRecord } from "./job-record";
+
+/** States in which a job may still change by itself: the UI polls while one is shown. */
+export const LIVE_STATES = ["new", "waiting", "running"];
+/** States the API refuses to delete (the executor owns the job). */
+export const UNDELETABLE_STATES = ["waiting", "running"];
+
+export const isLive = (state: string) => LIVE_STATES.includes(state);
+export const isDeletable = (state: string) => !UNDELETABLE_STATES.includes(state);
+
+/** What the job ran: its template, else the ad-hoc module and arguments, else the playbook. */
+export function jobTitle(job: Pick<JobRecord, "template_name" | "kind" | "module" | "arguments" | "playbook" | "id">): string {
+  if (job.template_name) return job.template_name;
+  if (job.kind === "adhoc" && job.module) return [job.module, job.arguments].filter(Boolean).join(" ");
+  return job.playbook || job.module || `#${job.id}`;
+}
+
+/** Seconds run so far (running), or in all (finished); null when it never started. */
+export function durationSeconds(job: Pick<JobRecord, "start_time" | "finish_time" | "state">, nowSec: number): number | null {
+  if (job.start_time == null) return null;
+  if (job.finish_time != null) return Math.max(0, job.finish_time - job.start_time);
+  if (job.state === "running") return Math.max(0, nowSec - job.start_time);
+  return null;
+}
+
+export function splitDuration(total: number): [number, number, number] {
+  const s = Math.floor(total);
+  return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** `2024-05-01 09:03:07` in the viewer's time zone. */
+export function formatLocalTime(sec: number): string {
+  const d = new Date(sec * 1000);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86400],
+  ["month", 30 * 86400],
+  ["day", 86400],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+/** "3 分钟前" / "3 minutes ago". */
+export function formatRelative(sec: number, nowSec: number, locale: string): string {
+  const diff = sec - nowSec;
+  const fmt = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size || unit === "second") return fmt.format(Math.round(diff / size), unit);
+  }
+  return "";
+}

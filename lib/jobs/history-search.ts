@@ -1,0 +1,112 @@
+import { createLoader, createParser, createSerializer, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { JOB_KINDS, JOB_STATES } from "./enums";
+
+// One set of parsers for the server page (which drops what does not parse) and the
+// client (useQueryStates): the URL is the history's whole state.
+
+const parseAsId = createParser({
+  parse: (v) => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null),
+  serialize: String,
+});
+
+const parseAsPage = createParser({
+  parse: (v) => (/^\d{1,6}$/.test(v) && Number(v) >= 1 ? Number(v) : null),
+  serialize: String,
+});
+
+/** A calendar day `YYYY-MM-DD` that exists. */
+const parseAsDay = createParser({
+  parse: (v) => (isDay(v) ? v : null),
+  serialize: (v: string) => v,
+});
+
+export function isDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** Columns the table sorts by (record keys the API's `ordering` accepts). */
+export const SORT_FIELDS = [
+  "id", "template_name", "kind", "state", "user", "inventory_name", "credential_name",
+  "project_name", "schedule_name", "start_time",
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+const ORDERINGS = SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);
+export const DEFAULT_ORDERING = "-id";
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_SEARCH = 200;
+
+export const historyParsers = {
+  template: parseAsId,
+  inventory: parseAsId,
+  credential: parseAsId,
+  schedule: parseAsId,
+  project: parseAsId,
+  cuser: parseAsId,
+  job: parseAsId,
+  state: parseAsStringLiteral(JOB_STATES),
+  kind: parseAsStringLiteral(JOB_KINDS),
+  search: createParser({
+    parse: (v) => (v.trim() && v.length <= MAX_SEARCH ? v : null),
+    serialize: (v: string) => v,
+  }).withDefault(""),
+  from: parseAsDay,
+  to: parseAsDay,
+  ordering: parseAsStringLiteral(ORDERINGS).withDefault(DEFAULT_ORDERING),
+  page: parseAsPage.withDefault(1),
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
+};
+
+export type HistorySearch = inferParserType<typeof historyParsers>;
+export type HistoryFilterKey = Exclude<keyof HistorySearch, "ordering" | "page" | "size">;
+export const FILTER_KEYS = Object.keys(historyParsers).filter(
+  (k) => !["ordering", "page", "size"].includes(k),
+) as HistoryFilterKey[];
+
+export const loadHistorySearch = createLoader(historyParsers);
+export const serializeHistorySearch = createSerializer(historyParsers);
+
+/** A link to the history filtered by one or more values, e.g. `historyHref({ template: 3 })`. */
+export const historyHref = (values: Partial<HistorySearch>) => `/jobs${serializeHistorySearch(values)}`;
+
+/**
+ * Keys of the raw query that are the history's but do not parse (`?state=bogus`,
+ * `?page=-3`): the page drops them from the URL instead of failing.
+ */
+export function invalidHistoryKeys(raw: Record<string, string | string[] | undefined>): string[] {
+  const bad: string[] = [];
+  for (const [key, parser] of Object.entries(historyParsers)) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const one = Array.isArray(v) ? v : [v];
+    if (one.length !== 1 || parser.parse(one[0]) === null) bad.push(key);
+  }
+  return bad;
+}
+
+/** The list API's query for the history's state; day bounds in the browser's time zone. */
+export function historyApiQuery(s: HistorySearch): URLSearchParams {
+  const q = new URLSearchParams();
+  q.set("limit", String(s.size));
+  if (s.page > 1) q.set("offset", String((s.page - 1) * s.size));
+  q.set("ordering", s.ordering);
+  for (const key of ["template", "inventory", "credential", "schedule", "project", "cuser", "job", "state", "kind"] as const) {
+    const v = s[key];
+    if (v !== null) q.set(key, String(v));
+  }
+  if (s.search.trim()) q.set("search", s.search.trim());
+  if (s.from) q.set("start_time__gte", String(dayStart(s.from)));
+  if (s.to) q.set("start_time__lte", String(dayStart(s.to, 1) - 1));
+  return q;
+}
+
+/** Local midnight of a `YYYY-MM-DD`, in Unix seconds. */
+export function dayStart(day: string, addDays = 0): number {
+  const [y, m, d] = day.split("-").map(Number);
+  return Math.floor(new Date(y, m - 1, d + addDays).getTime() / 1000);
+}

@@ -1,0 +1,48 @@
+import { fetchJson, HttpError } from "../api/http";
+import { JobPage, JobRecord, NamedObject, NamedPage } from "./job-record";
+
+const JOBS = "/api/job/job/";
+
+/** Objects a job references that have their own list API (docs/api.md). */
+export const REFERENCE_KINDS = ["template", "inventory", "credential", "schedule", "project"] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+export const fetchJobPage = (query: URLSearchParams, signal?: AbortSignal) =>
+  fetchJson(`${JOBS}?${query}`, { signal }, JobPage);
+
+export const fetchJob = (id: number, signal?: AbortSignal) => fetchJson(`${JOBS}${id}/`, { signal }, JobRecord);
+
+export const createJob = (body: Record<string, unknown>) =>
+  fetchJson(JOBS, { method: "POST", body: JSON.stringify(body) }, JobRecord);
+
+export const deleteJobs = (ids: number[]) =>
+  fetchJson<null>(JOBS, { method: "DELETE", body: JSON.stringify({ "pk[]": ids }) });
+
+/**
+ * The job's plain-text output, or null when none is recorded (the endpoint answers 404
+ * until the executor exists, and for jobs that never produced output).
+ */
+export async function fetchJobOutput(id: number, signal?: AbortSignal): Promise<string | null> {
+  const res = await fetch(`${JOBS}${id}/stdout/?format=txt`, { signal, credentials: "same-origin", cache: "no-store" });
+  if (res.status === 404) return null;
+  const text = await res.text();
+  if (!res.ok) {
+    let body: unknown = { detail: text.slice(0, 200) };
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    throw new HttpError(res.status, body);
+  }
+  return text === "" ? null : text;
+}
+
+export const referencePath = (kind: ReferenceKind) => `/api/job/${kind}/`;
+
+export function searchReferences(kind: ReferenceKind, search: string, signal?: AbortSignal) {
+  const q = new URLSearchParams({ limit: "20", ordering: "name" });
+  if (search.trim()) q.set("search", search.trim());
+  return fetchJson(`${referencePath(kind)}?${q}`, { signal }, NamedPage);
+}
+
+export const fetchReference = (kind: ReferenceKind, id: number, signal?: AbortSignal) =>
+  fetchJson(`${referencePath(kind)}${id}/`, { signal }, NamedObject);
