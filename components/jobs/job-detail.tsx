@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { isNotFound } from "@/lib/api/http";
+import { jobTitle } from "@/lib/jobs/format";
+import type { JobRecord } from "@/lib/jobs/job-record";
+import { ErrorState } from "../ui/error-state";
+import { useI18n } from "../i18n/i18n-provider";
+import { OptionFields, OverviewFields, TimingFields } from "./job-detail-fields";
+import { Panel } from "./job-field-list";
+import { JobOutput } from "./job-output";
+import { JobReruns } from "./job-reruns";
+import { JobVariables } from "./job-variables";
+import { RerunActions } from "./rerun-actions";
+import { StateBadge } from "./state-badge";
+import { useJob } from "./use-job-queries";
+
+export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
+  const { t } = useI18n();
+  const query = useJob(initialJob.id, initialJob);
+  const job = query.data ?? initialJob;
+  const gone = query.isError && isNotFound(query.error);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <Link href="/jobs" className="mb-2 inline-block text-sm text-blue-800 hover:underline">
+            ← {t.detail.back}
+          </Link>
+          <h1 className="flex flex-wrap items-center gap-3 text-xl font-semibold">
+            {t.detail.title(job.id)}
+            <StateBadge state={job.state} name={job.state_name} />
+          </h1>
+          <p className="mt-1 break-all text-slate-600">{jobTitle(job)}</p>
+        </div>
+        {!gone && <RerunActions job={job} />}
+      </div>
+      {gone ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {t.detail.deleted}
+        </p>
+      ) : query.isError ? (
+        <ErrorState title={t.loadFailed} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
+      ) : null}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <Panel title={t.detail.overview}>
+            <OverviewFields job={job} />
+          </Panel>
+          <Panel title={t.detail.options}>
+            <OptionFields job={job} />
+          </Panel>
+          <JobVariables variables={job.variables} />
+        </div>
+        <div className="space-y-4">
+          <Panel title={t.detail.timing}>
+            <TimingFields job={job} />
+          </Panel>
+          <JobReruns jobId={job.id} />
+        </div>
+      </div>
+      <JobOutput job={job} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { historyApiQuery, FILTER_KEYS } from "@/lib/jobs/history-search";
+import { isDeletable } from "@/lib/jobs/format";
+import { Button } from "../ui/button";
+import { ErrorState } from "../ui/error-state";
+import { Spinner } from "../ui/spinner";
+import { useI18n } from "../i18n/i18n-provider";
+import { BulkDelete } from "./bulk-delete";
+import { JobFilters } from "./job-filters";
+import { JobTable } from "./job-table";
+import { JobTableSkeleton } from "./job-table-skeleton";
+import { Pagination } from "./pagination";
+import { useHistorySearch } from "./use-history-search";
+import { useJobList } from "./use-job-queries";
+
+/** The job history: filters, table and pages, all kept in the URL. */
+export function JobHistory() {
+  const { t } = useI18n();
+  const [search, setSearch] = useHistorySearch();
+  const query = useMemo(() => historyApiQuery(search), [search]);
+  const queryKey = query.toString();
+  const list = useJobList(query);
+  const rows = useMemo(() => list.data?.results ?? [], [list.data]);
+  // a selection belongs to the page it was made on
+  const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: "", ids: new Set() });
+  const [notice, setNotice] = useState("");
+  const selected = selection.key === queryKey ? selection.ids : new Set<number>();
+  const selectedIds = rows.filter((j) => selected.has(j.id) && isDeletable(j.state)).map((j) => j.id);
+
+  const select = (ids: number[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids) if (on) next.add(id); else next.delete(id);
+    setSelection({ key: queryKey, ids: next });
+    setNotice("");
+  };
+  const filtered = FILTER_KEYS.some((k) => search[k] !== null && search[k] !== "");
+  const failedNow = list.isError && (!list.data || list.isPlaceholderData);
+
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">{t.history.title}</h1>
+        {list.isFetching && list.data && (
+          <span className="inline-flex items-center gap-1.5 text-sm text-slate-500" role="status">
+            <Spinner /> {t.updating}
+          </span>
+        )}
+      </div>
+      <JobFilters search={search} setSearch={setSearch} rows={rows} />
+      <div className="flex min-h-10 flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="min-w-20 text-sm text-slate-600" data-testid="job-count" aria-live="polite">
+          {list.data && !failedNow ? t.history.count(list.data.count) : "\u00a0"}
+        </p>
+        <BulkDelete
+          ids={selectedIds}
+          onClear={() => select(selectedIds, false)}
+          onDone={(n) => {
+            setSelection({ key: "", ids: new Set() });
+            setNotice(t.bulk.deleted(n));
+          }}
+        />
+        <p role="status" className="text-sm text-green-800">
+          {notice}
+        </p>
+      </div>
+      {list.isError && !failedNow && <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} />}
+      {failedNow ? (
+        <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : !list.data ? (
+        <JobTableSkeleton rows={Math.min(search.size, 20)} />
+      ) : rows.length === 0 ? (
+        <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-16 text-center">
+          <p className="font-medium text-slate-800">{list.data.count > 0 ? t.history.pastEnd : filtered ? t.history.empty : t.history.emptyAll}</p>
+          {list.data.count > 0 ? (
+            <Button className="mt-3" onClick={() => setSearch({ page: null })}>
+              {t.history.firstPage}
+            </Button>
+          ) : filtered ? (
+            <p className="mt-1 text-sm text-slate-500">{t.history.emptyFiltered}</p>
+          ) : null}
+        </div>
+      ) : (
+        <JobTable
+          jobs={rows}
+          ordering={search.ordering}
+          onSort={(ordering) => setSearch({ ordering, page: null })}
+          selected={selected}
+          onSelect={(id, on) => select([id], on)}
+          onSelectPage={(on) => select(rows.filter((j) => isDeletable(j.state)).map((j) => j.id), on)}
+          busy={list.isPlaceholderData}
+        />
+      )}
+      <Pagination
+        page={search.page}
+        size={search.size}
+        count={failedNow ? null : (list.data?.count ?? null)}
+        onPage={(page) => setSearch({ page: page <= 1 ? null : page })}
+        onSize={(size) => setSearch({ size, page: null })}
+      />
+    </div>
+  );
+}

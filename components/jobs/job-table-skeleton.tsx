@@ -1,0 +1,34 @@
+"use client";
+
+import { COLUMNS, TableFrame } from "./job-table";
+import { useI18n } from "../i18n/i18n-provider";
+
+/** The table's shape before the first page arrives: same header, same row height. */
+export function JobTableSkeleton({ rows }: { rows: number }) {
+  const { t } = useI18n();
+  return (
+    <TableFrame
+      busy
+      header={
+        <tr className="h-10 whitespace-nowrap">
+          <th scope="col" className="w-9 pl-3 pr-1" />
+          {COLUMNS.map((c) => (
+            <th key={c.key} scope="col" className="px-2 font-medium">
+              {c.label(t.fields)}
+            </th>
+          ))}
+        </tr>
+      }
+    >
+      {Array.from({ length: rows }, (_, i) => (
+        <tr key={i} className="h-11 border-t border-slate-100">
+          {Array.from({ length: COLUMNS.length + 1 }, (_, j) => (
+            <td key={j} className="px-2">
+              <div className={`h-3.5 animate-pulse rounded bg-slate-200 ${j === 0 ? "w-4" : j === 2 ? "w-40" : "w-16"}`} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </TableFrame>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { HttpError } from "@/lib/api/http";
+import { JOB_TYPES, VERBOSITY_NAMES } from "@/lib/jobs/enums";
+import type { JobRecord } from "@/lib/jobs/job-record";
+import { changedOptions, EDITABLE_OPTIONS, FLAG_OPTIONS, formErrors, RerunOptions, rerunBody, rerunFormValues, type RerunFormValues } from "@/lib/jobs/rerun";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { FormField, inputClass } from "../ui/form-field";
+import { useI18n } from "../i18n/i18n-provider";
+import { ApiErrorList } from "./api-error-list";
+import { RerunChanges } from "./rerun-changes";
+import { useCreateJob } from "./use-job-queries";
+
+const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
+
+/** Edit the copied run options, see what changed, re-run; API errors land beside their fields. */
+export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => void }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const create = useCreateJob();
+  const [values, setValues] = useState<RerunFormValues>(() => rerunFormValues(job));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const parsed = RerunOptions.safeParse(values);
+  const changes = parsed.success ? changedOptions(job, parsed.data) : [];
+  const otherErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => !(EDITABLE_OPTIONS as readonly string[]).includes(k)));
+
+  const set = <K extends keyof RerunFormValues>(key: K, value: RerunFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors(({ [key]: _, ...rest }) => rest);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!parsed.success) return setErrors(formErrors(parsed.error));
+    setErrors({});
+    create.mutate(rerunBody(job, parsed.data), {
+      onSuccess: (created) => router.push(`/jobs/${created.id}`),
+      onError: (err) => setErrors(err instanceof HttpError && err.fieldErrors ? err.fieldErrors : { non_field_errors: [err.message] }),
+    });
+  };
+
+  return (
+    <Dialog open onClose={onClose} title={t.rerun.dialogTitle(job.id)} wide>
+      <form noValidate onSubmit={submit} className="space-y-4">
+        <p className="text-sm text-slate-600">{t.rerun.dialogHint}</p>
+        {Object.keys(otherErrors).length > 0 && (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            <p className="font-medium">{t.rerun.failed}</p>
+            <ApiErrorList errors={otherErrors} />
+          </div>
+        )}
+        <FormField label={t.fields.variables} errors={errors.variables}>
+          {(p) => (
+            <textarea {...p} rows={5} spellCheck={false} value={values.variables} onChange={(e) => set("variables", e.target.value)} className={`${inputClass} h-auto py-2 font-mono text-[13px]`} />
+          )}
+        </FormField>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {TEXT_OPTIONS.map((key) => (
+            <FormField key={key} label={t.fields[key]} errors={errors[key]}>
+              {(p) => <input {...p} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />}
+            </FormField>
+          ))}
+          <FormField label={t.fields.job_type} errors={errors.job_type}>
+            {(p) => (
+              <select {...p} value={values.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
+                {JOB_TYPES.map((v) => <option key={v} value={v}>{t.jobTypes[v]}</option>)}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t.fields.verbosity} errors={errors.verbosity}>
+            {(p) => (
+              <select {...p} value={values.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
+                {VERBOSITY_NAMES.map((name, i) => <option key={name} value={String(i)}>{`${i} (${name})`}</option>)}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t.fields.forks} errors={errors.forks}>
+            {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={values.forks} onChange={(e) => set("forks", e.target.value)} className={inputClass} />}
+          </FormField>
+        </div>
+        <fieldset className="flex flex-wrap gap-x-6 gap-y-2">
+          <legend className="sr-only">{t.detail.options}</legend>
+          {FLAG_OPTIONS.map((key) => (
+            <label key={key} className="inline-flex items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4 accent-blue-700" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
+              {t.fields[key]}
+              {errors[key] && <span className="text-xs text-red-700">{errors[key].join(" ")}</span>}
+            </label>
+          ))}
+        </fieldset>
+        <RerunChanges changes={changes} />
+        <div className="sticky bottom-0 -mx-5 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3">
+          <Button onClick={onClose}>{t.cancel}</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? t.rerun.submitting : t.rerun.submit}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { isNotFound } from "@/lib/api/http";
+import { createJob, deleteJobs, fetchJob, fetchJobOutput, fetchJobPage, fetchReference, searchReferences, type ReferenceKind } from "@/lib/jobs/job-api";
+import { isLive } from "@/lib/jobs/format";
+import type { JobPage, JobRecord } from "@/lib/jobs/job-record";
+
+/** How often shown jobs that may still change are asked for again. */
+export const LIVE_REFETCH_MS = 2_000;
+
+const liveInterval = (page: JobPage | undefined) => (page?.results.some((j) => isLive(j.state)) ? LIVE_REFETCH_MS : false);
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  list: (query: string) => ["jobs", "list", query] as const,
+  one: (id: number) => ["jobs", "one", id] as const,
+  /** keyed by state too: the output is read once more when the job ends */
+  output: (id: number, state: string) => ["jobs", "output", id, state] as const,
+};
+
+/** One page of the history; the previous page stays on screen while the next loads. */
+export function useJobList(query: URLSearchParams) {
+  return useQuery({
+    queryKey: jobKeys.list(query.toString()),
+    queryFn: ({ signal }) => fetchJobPage(query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => liveInterval(q.state.data),
+  });
+}
+
+export function useJob(id: number, initialData?: JobRecord) {
+  return useQuery({
+    queryKey: jobKeys.one(id),
+    queryFn: ({ signal }) => fetchJob(id, signal),
+    initialData,
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data.state) ? LIVE_REFETCH_MS : false),
+  });
+}
+
+export function useJobOutput(job: JobRecord) {
+  const live = isLive(job.state);
+  return useQuery({
+    queryKey: jobKeys.output(job.id, job.state),
+    queryFn: ({ signal }) => fetchJobOutput(job.id, signal),
+    placeholderData: keepPreviousData,
+    enabled: job.start_time !== null || job.state !== "new",
+    refetchInterval: live ? LIVE_REFETCH_MS : false,
+  });
+}
+
+export function useReferenceSearch(kind: ReferenceKind, search: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["ref", kind, "search", search],
+    queryFn: ({ signal }) => searchReferences(kind, search, signal),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The current name of a referenced object; null when it no longer exists (or its API is not there). */
+export function useReferenceName(kind: ReferenceKind, id: number | null) {
+  return useQuery({
+    queryKey: ["ref", kind, "one", id],
+    queryFn: async ({ signal }) => {
+      try {
+        return (await fetchReference(kind, id!, signal)).name;
+      } catch (e) {
+        if (isNotFound(e)) return null;
+        throw e;
+      }
+    },
+    enabled: id !== null,
+    staleTime: 60_000,
+  });
+}
+
+export function useCreateJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: createJob,
+    onSuccess: (job) => {
+      client.setQueryData(jobKeys.one(job.id), job);
+      return client.invalidateQueries({ queryKey: ["jobs", "list"] });
+    },
+  });
+}
+
+export function useDeleteJobs() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: deleteJobs,
+    onSettled: () => client.invalidateQueries({ queryKey: ["jobs", "list"] }),
+  });
+}
