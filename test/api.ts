@@ -39,7 +39,7 @@ function matchRoute(pathname: string): Match {
   return { load: routes[best.file], params: best.params };
 }
 
-export type ApiResponse = { status: number; headers: Headers; text: string; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type ApiResponse = { status: number; headers: Headers; text: string; body: any; response?: Response }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type CallOptions = {
   json?: unknown;
@@ -47,6 +47,8 @@ export type CallOptions = {
   multipart?: [string, string][];
   raw?: { contentType: string; body: string };
   headers?: Record<string, string>;
+  /** leave the body unread (event streams): the caller reads `response` */
+  stream?: boolean;
 };
 
 /** Calls a route handler in-process with a real Request, as Next would. */
@@ -74,6 +76,7 @@ export async function api(method: string, pathAndQuery: string, opts: CallOption
   const handler = mod[method];
   if (!handler) throw new Error(`${method} not exported for ${url.pathname}`);
   const res = await handler(request, { params: Promise.resolve(params) });
+  if (opts.stream) return { status: res.status, headers: res.headers, text: "", body: undefined, response: res };
   const text = await res.text();
   let parsed: unknown = undefined;
   if (text && res.headers.get("content-type")?.includes("application/json")) parsed = JSON.parse(text);
