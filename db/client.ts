@@ -22,6 +22,8 @@ export type Database = {
   /** the PostgreSQL URL (postgres only): pg-boss opens its own pool */
   url?: string;
   close: () => Promise<void>;
+  /** LISTEN on a channel; resolves to the unlisten function */
+  listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
 };
 
 const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -38,6 +40,10 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
       isNew: false,
       url: opts.databaseUrl,
       close: () => client.end({ timeout: 5 }),
+      listen: async (channel, onNotify) => {
+        const sub = await client.listen(channel, () => onNotify());
+        return () => sub.unlisten();
+      },
     };
   }
   const isNew = !fs.existsSync(path.join(opts.pgliteDir, "PG_VERSION"));
@@ -45,7 +51,17 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
   const client = await PGlite.create(opts.pgliteDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db: db as unknown as Db, driver: "pglite", isNew, pglite: client, close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    driver: "pglite",
+    isNew,
+    pglite: client,
+    close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const unsub = await client.listen(channel, () => onNotify());
+      return () => unsub();
+    },
+  };
 }
 
 async function migrateWithLock(url: string): Promise<void> {

@@ -50,15 +50,41 @@ export async function startExecutor(database: Database, config: Config): Promise
   if (restarted.length) console.log(`[executor] ended ${restarted.length} job(s) held by this worker before it restarted`);
 
   const boss = await startQueue(database);
+  const queueWorkers: string[] = [];
   for (let i = 0; i < config.workerCapacity; i++) {
-    await boss.work<RunJobMessage>(RUN_JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
+    const queueWorker = await boss.work<RunJobMessage>(RUN_JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
       await runJob(deps, message.data.jobId);
     });
+    queueWorkers.push(queueWorker);
   }
+  // a launch wakes the dispatcher at once (NOTIFY from a trigger); local queue workers
+  // are then woken too instead of waiting for their next poll
+  const dispatch = async () => {
+    if ((await dispatchNewJobs(db, boss)).length) for (const w of queueWorkers) boss.notifyWorker(w);
+  };
+  let dispatching = false;
+  let again = false;
+  const dispatchSoon = (): void => {
+    if (dispatching) {
+      again = true;
+      return;
+    }
+    dispatching = true;
+    void dispatch()
+      .catch((e) => console.error("[executor] dispatch:", (e as Error).message))
+      .finally(() => {
+        dispatching = false;
+        if (again) {
+          again = false;
+          dispatchSoon();
+        }
+      });
+  };
+  const unlisten = await database.listen("zuoye_new_job", dispatchSoon);
 
   const stops = [
     every(10_000, "heartbeat", () => db.update(workers).set({ heartbeatAt: now() }).where(eq(workers.id, workerId))),
-    every(500, "dispatch", () => dispatchNewJobs(db, boss)),
+    every(1000, "dispatch", async () => dispatchSoon()),
     every(500, "cancel", async () => {
       if (running.size === 0) return;
       const wanted = await db
@@ -85,6 +111,7 @@ export async function startExecutor(database: Database, config: Config): Promise
     running,
     async stop() {
       for (const s of stops) s();
+      await unlisten().catch(() => {});
       await boss.offWork(RUN_JOB_QUEUE).catch(() => {});
       for (const control of running.values()) {
         control.shuttingDown = true;
