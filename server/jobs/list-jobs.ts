@@ -1,4 +1,4 @@
-import { and, asc, count, desc, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { JOB_ID_BLOCK, jobCounts, jobs } from "@/db/schema";
 import type { Page } from "../drf/pagination";
@@ -11,10 +11,11 @@ import type { JobRow } from "./serialize-job";
 const BLOCK_SEEK_FROM = 10_000;
 
 /**
- * One page of jobs and the exact count. The page is a deferred join: the ids are found
- * by an index-only scan, then only those rows are read. A deep unfiltered page ordered by
- * id first finds its block in `job_id_blocks`. The count comes from `job_counts` when
- * every filter is one of its dimensions.
+ * One page of jobs and the exact count, in one statement. The page is a deferred join:
+ * the ids are found by an index-only scan, then only those rows are read. A deep
+ * unfiltered page ordered by id first finds its block in `job_id_blocks`. The count, an
+ * uncorrelated subquery evaluated once, comes from `job_counts` when every filter is one
+ * of its dimensions; only an empty page needs a second statement to count.
  */
 export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">, ordering: OrderTerm[], page: Page): Promise<{ count: number; rows: JobRow[] }> {
   const orderBy = ordering.map((t) => {
@@ -27,11 +28,14 @@ export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "coun
     !where && byIdOnly && page.offset >= BLOCK_SEEK_FROM
       ? sql`(${blockSeekIds(ordering[0].desc, page)})`
       : idPage(db, where, orderBy, page);
-  const [total, rows] = await Promise.all([
-    countJobs(db, filters),
-    db.select().from(jobs).where(inArray(jobs.id, ids)).orderBy(...orderBy),
-  ]);
-  return { count: total, rows };
+  const found = await db
+    .select({ ...getTableColumns(jobs), total: sql<string>`(${countQuery(db, filters)})` })
+    .from(jobs)
+    .where(inArray(jobs.id, ids))
+    .orderBy(...orderBy);
+  if (!found.length) return { count: await countJobs(db, filters), rows: [] };
+  const rows = found.map(({ total: _, ...row }) => row);
+  return { count: Number(found[0].total), rows };
 }
 
 function idPage(db: Db, where: SQL | undefined, orderBy: SQL[], page: Page) {
@@ -57,11 +61,14 @@ function blockSeekIds(descending: boolean, page: Page): SQL {
 }
 
 export async function countJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">): Promise<number> {
+  const [r] = await countQuery(db, filters);
+  return Number(r.n);
+}
+
+function countQuery(db: Db, filters: Pick<JobFilters, "where" | "countWhere">) {
   if (filters.countWhere) {
     const cw: SQL | undefined = filters.countWhere.length ? and(...filters.countWhere) : undefined;
-    const [r] = await db.select({ n: sql<string>`coalesce(sum(${jobCounts.n}), 0)::int8` }).from(jobCounts).where(cw);
-    return Number(r.n);
+    return db.select({ n: sql<string>`coalesce(sum(${jobCounts.n}), 0)::int8` }).from(jobCounts).where(cw);
   }
-  const [r] = await db.select({ n: count() }).from(jobs).where(filters.where.length ? and(...filters.where) : undefined);
-  return Number(r.n);
+  return db.select({ n: count() }).from(jobs).where(filters.where.length ? and(...filters.where) : undefined);
 }
