@@ -25,13 +25,15 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
   const set = (values: HistoryUpdate) => setSearch({ ...values, page: null });
-  const active = FILTER_KEYS.some((k) => search[k] !== null && search[k] !== "");
+  const activeCount = FILTER_KEYS.filter((k) => search[k] !== null && search[k] !== "").length;
+  const active = activeCount > 0;
 
   return (
     <section aria-label={t.filters.title} className="rounded-md border border-slate-200 bg-white p-3">
-      <div className="flex items-center justify-between sm:hidden">
+      <div className={`flex items-center justify-between sm:hidden ${shown ? "mb-2" : ""}`}>
         <Button variant="ghost" aria-expanded={shown} onClick={() => setShown(!shown)}>
           {shown ? t.filters.hide : t.filters.show}
+          {activeCount > 0 && <span className="rounded-full bg-blue-700 px-1.5 text-xs text-white">{activeCount}</span>}
         </Button>
       </div>
       <div className={`${shown ? "grid" : "hidden"} grid-cols-1 gap-3 sm:grid sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-8`}>

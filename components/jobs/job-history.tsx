@@ -1,17 +1,19 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { historyApiQuery, FILTER_KEYS } from "@/lib/jobs/history-search";
+import { FILTER_KEYS, historyApiQuery, type HistorySearch } from "@/lib/jobs/history-search";
 import { isDeletable } from "@/lib/jobs/format";
 import { Button } from "../ui/button";
 import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
 import { BulkDelete } from "./bulk-delete";
+import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
 import { JobTable } from "./job-table";
 import { JobTableSkeleton } from "./job-table-skeleton";
 import { Pagination } from "./pagination";
+import { SortSelect } from "./sort-select";
 import { useHistorySearch } from "./use-history-search";
 import { useJobList } from "./use-job-queries";
 
@@ -35,6 +37,7 @@ export function JobHistory() {
     setSelection({ key: queryKey, ids: next });
     setNotice("");
   };
+  const sort = (ordering: HistorySearch["ordering"]) => setSearch({ ordering, page: null });
   const filtered = FILTER_KEYS.some((k) => search[k] !== null && search[k] !== "");
   const failedNow = list.isError && (!list.data || list.isPlaceholderData);
 
@@ -64,6 +67,9 @@ export function JobHistory() {
         <p role="status" className="text-sm text-green-800">
           {notice}
         </p>
+        <div className="ml-auto">
+          <SortSelect ordering={search.ordering} onSort={sort} />
+        </div>
       </div>
       {list.isError && !failedNow && <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} />}
       {failedNow ? (
@@ -82,15 +88,22 @@ export function JobHistory() {
           ) : null}
         </div>
       ) : (
-        <JobTable
-          jobs={rows}
-          ordering={search.ordering}
-          onSort={(ordering) => setSearch({ ordering, page: null })}
-          selected={selected}
-          onSelect={(id, on) => select([id], on)}
-          onSelectPage={(on) => select(rows.filter((j) => isDeletable(j.state)).map((j) => j.id), on)}
-          busy={list.isPlaceholderData}
-        />
+        <>
+          <div className="hidden md:block">
+            <JobTable
+              jobs={rows}
+              ordering={search.ordering}
+              onSort={sort}
+              selected={selected}
+              onSelect={(id, on) => select([id], on)}
+              onSelectPage={(on) => select(rows.filter((j) => isDeletable(j.state)).map((j) => j.id), on)}
+              busy={list.isPlaceholderData}
+            />
+          </div>
+          <div className="md:hidden">
+            <JobCardList jobs={rows} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
+          </div>
+        </>
       )}
       <Pagination
         page={search.page}

@@ -3,8 +3,26 @@
 import { COLUMNS, TableFrame } from "./job-table";
 import { useI18n } from "../i18n/i18n-provider";
 
-/** The table's shape before the first page arrives: same header, same row height. */
+/** The history's shape before the first page arrives: same header, same row height. */
 export function JobTableSkeleton({ rows }: { rows: number }) {
+  return (
+    <>
+      <div className="hidden md:block">
+        <TableSkeleton rows={rows} />
+      </div>
+      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white md:hidden" aria-busy>
+        {Array.from({ length: rows }, (_, i) => (
+          <li key={i} className="h-[74px] space-y-2 px-3 py-3">
+            <div className="h-3.5 w-2/3 animate-pulse rounded bg-slate-200" />
+            <div className="h-3 w-1/2 animate-pulse rounded bg-slate-200" />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function TableSkeleton({ rows }: { rows: number }) {
   const { t } = useI18n();
   return (
     <TableFrame

@@ -53,6 +53,7 @@ export const en: Dictionary = {
     count: (n) => `${n} ${n === 1 ? "job" : "jobs"}`,
     table: "Jobs",
     sortBy: (col) => `Sort by ${col}`,
+    sort: "Sort",
     selectPage: "Select the deletable jobs on this page",
     selectRow: (id) => `Select job #${id}`,
     notSelectable: "Waiting or running jobs cannot be deleted",

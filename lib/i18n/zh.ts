@@ -54,6 +54,7 @@ export const zh = {
     count: (n: number) => `共 ${n} 条`,
     table: "作业列表",
     sortBy: (col: string) => `按${col}排序`,
+    sort: "排序",
     selectPage: "选择本页可删除的作业",
     selectRow: (id: number) => `选择作业 #${id}`,
     notSelectable: "等待中或运行中的作业不能删除",
