@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { dayStart, historyApiQuery, invalidHistoryKeys, loadHistorySearch } from "./history-search";
+
+describe("history URL state", () => {
+  it("drops what does not parse and keeps the rest", () => {
+    const raw = { state: "bogus", template: "abc", page: "-3", size: "7", ordering: "nope", from: "2024-02-31", kind: "adhoc", inventory: "12", search: "x" };
+    expect(invalidHistoryKeys(raw).sort()).toEqual(["from", "ordering", "page", "size", "state", "template"]);
+    const s = loadHistorySearch(raw);
+    expect(s).toMatchObject({ state: null, template: null, page: 1, size: 20, ordering: "-id", from: null, kind: "adhoc", inventory: 12, search: "x" });
+  });
+
+  it("refuses ids and pages that parseInt would accept", () => {
+    expect(invalidHistoryKeys({ template: "12abc", page: "1.5", credential: "0", schedule: " 3" })).toHaveLength(4);
+    expect(invalidHistoryKeys({ template: ["1", "2"] })).toEqual(["template"]);
+  });
+
+  it("builds the list API's query", () => {
+    const s = loadHistorySearch({ template: "3", state: "failed", page: "3", size: "50", ordering: "start_time", search: " ping " });
+    const q = historyApiQuery(s);
+    expect(Object.fromEntries(q)).toEqual({ limit: "50", offset: "100", ordering: "start_time", template: "3", state: "failed", search: "ping" });
+  });
+
+  it("turns a day range into local-midnight bounds", () => {
+    const q = historyApiQuery(loadHistorySearch({ from: "2024-03-15", to: "2024-03-20" }));
+    expect(Number(q.get("start_time__gte"))).toBe(dayStart("2024-03-15"));
+    expect(Number(q.get("start_time__lte"))).toBe(dayStart("2024-03-21") - 1);
+    expect(new Date(dayStart("2024-03-15") * 1000).getHours()).toBe(0);
+  });
+});
