@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createCredential, createInventory, createSchedule, createTemplate, importJob, jobCount, shanghai } from "./helpers";
+
+// Screenshots for the README, of realistic data in one past week (the date filter keeps
+// other tests' rows out of the picture).
+const DIR = "docs/screenshots";
+const WEEK = { from: "2025-03-03", to: "2025-03-09" };
+
+test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, request }) => {
+  mkdirSync(DIR, { recursive: true });
+  const cred = await createCredential(request, "deploy 账号");
+  const root = await createCredential(request, "root 密码");
+  const prod = await createInventory(request, "生产环境");
+  const test_ = await createInventory(request, "测试环境");
+  const deploy = await createTemplate(request, "tomcat 部署", { inventory: prod.id, credential: cred.id });
+  const nginx = await createTemplate(request, "nginx 配置更新", { inventory: prod.id, credential: root.id });
+  const backup = await createTemplate(request, "MySQL 备份", { inventory: test_.id, credential: root.id });
+  const nightly = await createSchedule(request, "MySQL 每日备份", backup.id);
+  const plan: [number, string, Record<string, unknown>][] = [
+    [deploy.id, "successful", { playbook: "deploy.yml", variables: "app_name: order-service\nversion: 8.5.100", limit: "app", forks: 10 }],
+    [nginx.id, "failed", { playbook: "config.yml", variables: '{"upstream": "app"}' }],
+    [backup.id, "successful", { playbook: "backup.yml", schedule: nightly.id }],
+    [0, "successful", { kind: "adhoc", module: "shell", arguments: "df -h /", inventory: prod.id, credential: root.id, variables: "threshold: 80\nmount: /", forks: 10 }],
+    [deploy.id, "canceled", { playbook: "rollback.yml" }],
+    [backup.id, "successful", { playbook: "backup.yml", schedule: nightly.id }],
+    [nginx.id, "successful", { playbook: "reload.yml" }],
+    [0, "error", { kind: "adhoc", module: "ping", arguments: "", inventory_str: "192.168.10.11\n192.168.10.12", credential: cred.id }],
+    [deploy.id, "successful", { playbook: "deploy.yml", variables: "app_name: user-service\nversion: 8.5.101", limit: "app", forks: 10, become_enabled: 1 }],
+    [backup.id, "failed", { playbook: "backup.yml", schedule: nightly.id }],
+  ];
+  let adhocId = 0;
+  for (const [i, [template, state, extra]] of plan.entries()) {
+    const start = shanghai(`2025-03-0${3 + Math.floor(i / 2)}T${String(8 + ((i * 5) % 11)).padStart(2, "0")}:${String((i * 17) % 60).padStart(2, "0")}:00`);
+    const job = await importJob(request, {
+      ...(template ? { template, kind: "job", module: "", inventory_str: "" } : {}),
+      state, start_time: start, finish_time: start + 40 + i * 83, ...extra,
+    });
+    if (i === 3) adhocId = job.id;
+  }
+
+  await page.goto(`/jobs?from=${WEEK.from}&to=${WEEK.to}`);
+  await expect(jobCount(page)).toHaveText("共 10 条");
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${DIR}/job-history.png`, fullPage: true });
+
+  // edit and re-run the ad-hoc job: it really runs on this machine, so the detail shows output
+  await page.goto(`/jobs/${adhocId}`);
+  await page.getByRole("button", { name: "编辑并重新执行" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("变量").fill("threshold: 90\nmount: /");
+  await dialog.getByLabel("并发数 (forks)").fill("20");
+  await expect(dialog.getByRole("region", { name: "与原作业相比的修改" })).toContainText("+ threshold: 90");
+  await page.screenshot({ path: `${DIR}/job-rerun-dialog.png` });
+  await dialog.getByRole("button", { name: "重新执行" }).click();
+  await expect(page).not.toHaveURL(`/jobs/${adhocId}`);
+  await expect(page.getByRole("region", { name: "概要" }).getByText(/^(成功|失败|错误|已取消)$/)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole("region", { name: "输出" }).locator("pre")).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${DIR}/job-detail.png`, fullPage: true });
+});
