@@ -14,6 +14,9 @@ const ODD_VALUES: unknown[] = [
   "a: " + "{".repeat(50_000), "- ".repeat(100_000) + "a", "[x]\nh k" + "\n".repeat(50_000) + "y", "h[0:99999999]",
 ];
 
+/** Form bodies only carry strings: the ones whose form reading differs from JSON's. */
+const FORM_VALUES: unknown[] = ["", " ", "\u0000", "x".repeat(300_000), "$encrypted$", "../.."];
+
 let ids: Record<string, number>;
 
 beforeAll(async () => {
@@ -47,7 +50,7 @@ describe("no input to the catalog APIs produces a 500", () => {
           expect([201, 400], `POST ${label}`).toContain(create.status);
           const patch = await api("PATCH", `/api/job/${resource}/${ids[resource]}/`, { json: { [key]: value } });
           expect([200, 400], `PATCH ${label}`).toContain(patch.status);
-          if (typeof value === "string") {
+          if (FORM_VALUES.includes(value)) {
             const form = await api("POST", `/api/job/${resource}/`, { form: { ...base(), [key]: value } as Record<string, string> });
             expect([201, 400], `form ${label}`).toContain(form.status);
           }
