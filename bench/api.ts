@@ -1,0 +1,217 @@
+/**
+ * npm run bench:api [-- --build] [--jobs 1000000] [--duration 4] [--concurrency 8] [--only <text>] [--identity]
+ *
+ * Fills BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/zuoye_bench) with
+ * 1,000,000 jobs if it has fewer, starts the built app against it on 127.0.0.1, and for
+ * each list/detail case prints HTTP latency (p50, p95) and requests/s under a closed-loop
+ * load, next to the time of the same domain call made directly on the database.
+ */
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, rowsOf, type Db } from "@/db/client";
+import { nowSeconds } from "@/lib/time";
+import { seedCatalog } from "@/server/demo/seed-catalog";
+import { seedJobs } from "@/server/demo/seed-jobs";
+import { readOrdering } from "@/server/drf/ordering";
+import { readPage } from "@/server/drf/pagination";
+import { getJob } from "@/server/jobs/get-job";
+import { JOB_ORDERABLE } from "@/server/jobs/job-columns";
+import { readJobFilters } from "@/server/jobs/job-filters";
+import { listJobs } from "@/server/jobs/list-jobs";
+import { runLoad, summarize, timeSequential, type Stats } from "./load";
+import { buildIfStale, freePort, processCpuMs, startServer, waitReady } from "./server";
+import { openTracedDb } from "./sql-time";
+
+type Case = { name: string; path: string; target: number; detailIds?: number[] };
+type Result = { c: Case; http: Stats; direct: Stats; inDb: Stats; appCpu: number; pgCpu: number };
+
+const { values: args } = parseArgs({
+  options: {
+    build: { type: "boolean", default: false },
+    jobs: { type: "string", default: "1000000" },
+    duration: { type: "string", default: "4" },
+    concurrency: { type: "string", default: "8" },
+    only: { type: "string" },
+    identity: { type: "boolean", default: false },
+  },
+});
+
+/** the machine's 1-minute load average when the run started: other work skews every figure */
+const loadBefore = os.loadavg()[0].toFixed(2);
+
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/zuoye_bench";
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`the benchmark only talks to 127.0.0.1, not ${host}`);
+  const wantJobs = Number(args.jobs);
+  const concurrency = Number(args.concurrency);
+  const durationMs = Number(args.duration) * 1000;
+
+  await createDatabaseIfMissing(url);
+  const database = await openDatabase({ databaseUrl: url, pgliteDir: "", poolSize: 2 });
+  const { db } = database;
+  const traced = openTracedDb(url);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    await fill(db, wantJobs);
+    const cases = await pickCases(db);
+    buildIfStale(args.build);
+    const port = await freePort(3400);
+    server = await startServer({
+      DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", EXECUTOR: "off", DEMO_DATA: "0",
+      DATA_DIR: path.join(os.tmpdir(), "zuoye-bench-data"),
+    }, port);
+    const headers: Record<string, string> = process.env.BENCH_TOKEN ? { authorization: `Token ${process.env.BENCH_TOKEN}` } : {};
+    await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, headers);
+    console.log(`[bench] next start on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
+      `, Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}`);
+
+    // like python-requests: keep-alive, gzip accepted (the body is read, not inflated);
+    // --identity asks for uncompressed bodies, as curl does
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    const reqHeaders = { "accept-encoding": args.identity ? "identity" : "gzip, deflate", accept: "application/json", ...headers };
+    const dbName = new URL(url).pathname.slice(1);
+    const pgCpu = () => processCpuMs((_s, cmd) => cmd.startsWith(`postgres: `) && cmd.includes(` ${dbName} `));
+    const results: Result[] = [];
+    const selected = cases.filter((c) => !args.only || c.name.includes(args.only));
+    const getter = (c: Case) => (i: number) =>
+      httpGet(agent, `${server!.baseUrl}${c.detailIds ? `/api/job/job/${c.detailIds[i % c.detailIds.length]}/` : c.path}`, reqHeaders);
+    // warm-up: every code path runs a few hundred times before any is measured (JIT)
+    for (const c of selected) await runLoad(getter(c), { concurrency, durationMs: 2000, maxRequests: 300 });
+    for (const c of selected) {
+      const get = getter(c);
+      await runLoad(get, { concurrency, durationMs: 500, maxRequests: 100 });
+      const [app0, pg0] = [server.cpuMs(), pgCpu()];
+      const load = await runLoad(get, { concurrency, durationMs, maxRequests: 100_000 });
+      const [appCpu, pg] = [(server.cpuMs() - app0) / load.n, (pgCpu() - pg0) / load.n];
+      const direct = await timeSequential((i) => directCall(db, c, i), 50);
+      const statements = await traced.capture((tdb) => directCall(tdb, c, 0));
+      const inDbTimes: number[] = [];
+      for (let i = 0; i < 33; i++) inDbTimes.push(await traced.serverMs(statements));
+      const inDb = summarize(inDbTimes.slice(3), 1);
+      results.push({ c, http: load, direct, inDb, appCpu, pgCpu: pg });
+      console.log(`[bench] ${c.name}: p50 ${ms(load.p50)} p95 ${ms(load.p95)} ${load.rps.toFixed(0)} req/s` +
+        `${load.errors ? ` (${load.errors} errors)` : ""}; CPU/req app ${ms(appCpu)} PostgreSQL ${ms(pg)}; direct p50 ${ms(direct.p50)}, in PostgreSQL ${ms(inDb.p50)}`);
+    }
+    agent.destroy();
+    await printReport(db, results, { concurrency, durationMs });
+  } finally {
+    await server?.stop();
+    await traced.close();
+    await database.close();
+  }
+}
+
+function httpGet(agent: http.Agent, target: string, headers: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(target, { agent, headers }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${target}`))));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+async function createDatabaseIfMissing(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  u.pathname = "/postgres";
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!rows.length) {
+      await admin.unsafe(`create database ${name}`);
+      console.log(`[bench] created database ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function fill(db: Db, want: number): Promise<void> {
+  const [{ n }] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from jobs`));
+  const have = Number(n);
+  if (have < want) {
+    console.log(`[bench] ${have.toLocaleString("en")} jobs, seeding ${(want - have).toLocaleString("en")} more ...`);
+    const t = Date.now();
+    const now = nowSeconds();
+    await seedCatalog(db, { projectsRoot: path.join(os.tmpdir(), "zuoye-bench-data", "projects"), now });
+    await seedJobs(db, {
+      count: want - have, from: now - 730 * 86400, to: now,
+      onProgress: (done, total) => console.log(`[bench]   ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`),
+    });
+    console.log(`[bench] seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  } else console.log(`[bench] ${have.toLocaleString("en")} jobs present`);
+  // index-only scans need an up-to-date visibility map
+  await db.execute(sql`VACUUM ANALYZE jobs, job_counts`);
+}
+
+/** X values from the data: the most used template, inventory, credential and schedule (largest pages to count). */
+async function pickCases(db: Db): Promise<Case[]> {
+  const top = async (col: string) => {
+    const [r] = rowsOf<{ id: number }>(await db.execute(sql.raw(
+      `select ${col} as id from job_counts where ${col} > 0 group by 1 order by sum(n) desc, 1 limit 1`)));
+    if (!r) throw new Error(`no job has a ${col}`);
+    return r.id;
+  };
+  const [t, i, c, s] = [await top("template_id"), await top("inventory_id"), await top("credential_id"), await top("schedule_id")];
+  const ids = rowsOf<{ id: number }>(await db.execute(sql`
+    select id from (select id, row_number() over (order by id) r, count(*) over () n from jobs) x
+    where r % greatest(n / 100, 1) = 0 limit 100`)).map((r) => r.id);
+  const L = "/api/job/job/";
+  return [
+    { name: "default page", path: L, target: 10 },
+    { name: "page 2 (offset=20)", path: `${L}?offset=20`, target: 10 },
+    { name: `template=${t}`, path: `${L}?template=${t}`, target: 10 },
+    { name: `inventory=${i}`, path: `${L}?inventory=${i}`, target: 10 },
+    { name: `credential=${c}`, path: `${L}?credential=${c}`, target: 10 },
+    { name: "state=failed", path: `${L}?state=failed`, target: 10 },
+    { name: "kind=job", path: `${L}?kind=job`, target: 10 },
+    { name: `schedule=${s}`, path: `${L}?schedule=${s}`, target: 10 },
+    { name: `template=${t}&state=failed`, path: `${L}?template=${t}&state=failed`, target: 10 },
+    { name: "kind=adhoc", path: `${L}?kind=adhoc`, target: 10 },
+    { name: "ordering=-start_time", path: `${L}?ordering=-start_time`, target: 15 },
+    { name: "offset=500000", path: `${L}?offset=500000`, target: 80 },
+    { name: `detail (${ids.length} ids in turn)`, path: `${L}<id>/`, target: 3, detailIds: ids },
+  ];
+}
+
+async function directCall(db: Db, c: Case, i: number): Promise<unknown> {
+  if (c.detailIds) return getJob(db, c.detailIds[i % c.detailIds.length]);
+  const u = new URL(c.path, "http://127.0.0.1");
+  return listJobs(db, readJobFilters(u), readOrdering(u, JOB_ORDERABLE), readPage(u));
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : "-");
+
+async function printReport(db: Db, results: Result[], o: { concurrency: number; durationMs: number }) {
+  const [v] = rowsOf<{ v: string; n: string | number }>(await db.execute(sql`select version() as v, (select count(*) from jobs) as n`));
+  const cpu = os.cpus();
+  console.log(`\n### ${new Date().toISOString().slice(0, 10)} — ${Number(v.n).toLocaleString("en")} jobs\n`);
+  console.log(`${cpu[0]?.model ?? "cpu"} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version};` +
+    ` ${v.v.split(" on ")[0]}; ${o.concurrency} concurrent keep-alive loops, ${o.durationMs / 1000} s per case after a warm-up;` +
+    ` Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}; 1-min load average before: ${loadBefore}\n`);
+  console.log("| case | HTTP p50 | HTTP p95 | req/s | app CPU/req | PostgreSQL CPU/req | direct call p50 | SQL in PostgreSQL p50 | target (HTTP p50) | |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const { c, http, direct, inDb, appCpu, pgCpu } of results) {
+    const ok = http.errors === 0 && http.p50 <= c.target;
+    console.log(`| ${c.name} | ${ms(http.p50)} | ${ms(http.p95)} | ${http.rps.toFixed(0)} | ${ms(appCpu)} | ${ms(pgCpu)} | ${ms(direct.p50)} | ${ms(inDb.p50)} | ≤ ${c.target} ms | ${ok ? "ok" : "**miss**"}${http.errors ? ` (${http.errors} errors)` : ""} |`);
+  }
+  console.log("\napp/PostgreSQL CPU per request: CPU time of the `next start` processes / of this database's backends during the load," +
+    " divided by the requests. direct call: the domain function called in this process (driver and ORM included), sequentially." +
+    " SQL in PostgreSQL: planning + execution time of the same statements under EXPLAIN ANALYZE.");
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error("[bench] failed:", e);
+    process.exit(1);
+  },
+);
