@@ -9,7 +9,8 @@ if [ ! -f .next/BUILD_ID ]; then
   exit 1
 fi
 if [ -n "${E2E_DATABASE_URL:-}" ]; then
-  export DATABASE_URL=$E2E_DATABASE_URL
+  # on PostgreSQL the executor normally runs in `npm run worker`; here it runs in the server
+  export DATABASE_URL=$E2E_DATABASE_URL EXECUTOR=${EXECUTOR:-inline}
 else
   unset DATABASE_URL
   DATA_DIR=$(mktemp -d -t zuoye-e2e-XXXXXX)
