@@ -3,6 +3,7 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import type { Config } from "@/server/config";
+import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { dispatchNewJobs } from "./dispatch-new-jobs";
 import { RUN_JOB_QUEUE, startQueue, type RunJobMessage } from "./queue";
 import { endJobsOf, reapOrphanedJobs } from "./reap-jobs";
@@ -99,6 +100,7 @@ export async function startExecutor(database: Database, config: Config): Promise
         }
       }
     }),
+    every(5_000, "scheduler", () => fireDueSchedules(db)),
     every(10_000, "reaper", async () => {
       await reapOrphanedJobs(db);
       await db.delete(workers).where(lt(workers.heartbeatAt, now() - 86_400));

@@ -5,7 +5,7 @@ const KEY = Symbol.for("zuoye.background");
 /**
  * Server start: the database (migrations, admin, demo data), then background work. With
  * the embedded database the executor runs in this process; with PostgreSQL it runs in
- * `npm run worker` processes and this one only ends jobs whose worker died.
+ * `npm run worker` processes and this one only ends jobs whose worker died and fires due schedules.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -22,8 +22,8 @@ export async function startServer(): Promise<void> {
       process.once("SIGTERM", shutdown);
       process.once("SIGINT", shutdown);
     } else {
-      const { startReaper } = await import("@/executor/start-reaper");
-      startReaper(ctx.db);
+      const { startHousekeeping } = await import("@/executor/start-housekeeping");
+      startHousekeeping(ctx.db);
     }
   } catch (e) {
     console.error("[zuoye] startup failed:", e);

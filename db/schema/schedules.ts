@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
 
 export const schedules = pgTable(
@@ -19,10 +20,16 @@ export const schedules = pgTable(
     verbosity: smallint("verbosity"),
     jobType: text("job_type"),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
+    /** the due time the scheduler fires next; null: computed from now on its next tick */
+    nextFireAt: bigint("next_fire_at", { mode: "number" }),
+    /** why the last fire launched nothing, or why the schedule was disabled */
+    lastError: text("last_error").notNull().default(""),
   },
   (t) => [
     // `?name=` filter on the schedule list
     index("schedules_name_idx").on(t.name),
+    // the scheduler's tick: enabled schedules that are due
+    index("schedules_due_idx").on(t.nextFireAt).where(sql`${t.enabled}`),
     // schedules of a template (template deletion disables them)
     index("schedules_template_idx").on(t.templateId),
   ],

@@ -21,6 +21,9 @@ export async function scheduleColumns(db: Db, v: ScheduleValues, current: Schedu
   if (v.name != null) out.name = v.name;
   if (v.description != null) out.description = v.description;
   if (v.enabled != null) out.enabled = v.enabled;
+  // a changed time table or a re-enable starts counting from now (no replay of the past)
+  if (v.enabled != null || v.cron != null || v.timezone != null) out.nextFireAt = null;
+  if (v.enabled === true || v.template != null) out.lastError = "";
   if (typeof v.cron === "string") {
     const problem = cronProblem(v.cron);
     if (problem) addError(errors, "cron", problem);

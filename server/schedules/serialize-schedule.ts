@@ -19,7 +19,8 @@ export function serializeSchedule({ schedule: r, templateName }: ScheduleWithNam
     variables: r.variables,
     verbosity: r.verbosity,
     job_type: r.jobType,
-    next_run: r.enabled ? nextRunAfter(r.cron, r.timezone, nowSeconds()) : null,
+    next_run: r.enabled ? (r.nextFireAt ?? nextRunAfter(r.cron, r.timezone, nowSeconds())) : null,
+    last_error: r.lastError,
     owner: r.ownerId,
     ctime: r.ctime,
   };

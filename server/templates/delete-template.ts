@@ -10,6 +10,6 @@ import { deleteById } from "../resources/delete-by-id";
 export async function deleteTemplate(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     await deleteById(tx, templates, templates.id, id);
-    await tx.update(schedules).set({ enabled: false }).where(eq(schedules.templateId, id));
+    await tx.update(schedules).set({ enabled: false, nextFireAt: null, lastError: "模板已被删除，计划任务已停用。" }).where(eq(schedules.templateId, id));
   });
 }

@@ -42,6 +42,7 @@ describe("POST /api/job/schedule/", () => {
       verbosity: null,
       job_type: null,
       next_run: expect.any(Number),
+      last_error: "",
       owner: expect.any(Number),
       ctime: expect.any(Number),
     });
@@ -163,7 +164,7 @@ describe("/api/job/schedule/<id>/", () => {
 
     expect((await api("DELETE", `/api/job/template/${template}/`)).status).toBe(204);
     for (const s of [s1, s2]) {
-      expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toEqual({ ...s, enabled: false, template_name: null, next_run: null });
+      expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toEqual({ ...s, enabled: false, template_name: null, next_run: null, last_error: "模板已被删除，计划任务已停用。" });
     }
     expect((await api("GET", `/api/job/schedule/${s3.id}/`)).body).toMatchObject({ enabled: true, template_name: "other" });
     expect((await api("GET", `/api/job/job/${job.body.id}/`)).body).toEqual(job.body);
