@@ -32,18 +32,28 @@ export function readLinesQuery(url: URL): LinesQuery {
   };
 }
 
-const plainText = sql`regexp_replace(${jobOutputLines.text}, ${ANSI_SEQUENCE_PG}, '', 'g')`;
+const text = jobOutputLines.text;
+const plainText = sql`(case when strpos(${text}, chr(27)) > 0 then regexp_replace(${text}, ${ANSI_SEQUENCE_PG}, '', 'g') else ${text} end)`;
+
+// Each test first looks at the raw text, which is cheap (a CASE keeps that order), and
+// strips colour codes only from the lines that pass: a term is not found across a code
+// inside it, which Ansible's output (coloured line by line) does not have.
+const containsText = (term: string) => {
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(case when ${text} ilike ${pattern} escape '\\' then ${plainText} ilike ${pattern} escape '\\' else false end)`;
+};
+const namesHost = (host: string) => sql`(case when strpos(${text}, ${host}) > 0 then ${plainText} ~ ${hostPattern(host)} else false end)`;
 
 /**
  * The viewer's window on a job's output: stored lines from `start`, or only those that
- * contain `search` (case-insensitive, colour codes ignored) or name `host` the way
- * Ansible prints a host. Reads what is stored so far, so it works while the job runs.
+ * contain `search` (case-insensitive, in the text without colour codes) or name `host`
+ * the way Ansible prints a host. Reads what is stored so far, so it works while the job runs.
  */
 export async function searchLines(db: Db, id: number, query: LinesQuery): Promise<LinesPage> {
   const job = await getJob(db, id);
   const where: SQL[] = [eq(jobOutputLines.jobId, id), gte(jobOutputLines.lineNo, query.start)];
-  if (query.search) where.push(sql`${plainText} ilike ${`%${escapeLike(query.search)}%`} escape '\\'`);
-  if (query.host) where.push(sql`${plainText} ~ ${hostPattern(query.host)}`);
+  if (query.search) where.push(containsText(query.search));
+  if (query.host) where.push(namesHost(query.host));
   const rows = await db
     .select({ lineNo: jobOutputLines.lineNo, text: jobOutputLines.text })
     .from(jobOutputLines)
@@ -58,8 +68,6 @@ export async function searchLines(db: Db, id: number, query: LinesQuery): Promis
     next: more ? more.lineNo : null,
   };
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Where Ansible names a host: `ok: [web1]`, `[web1 -> localhost]` (delegation),

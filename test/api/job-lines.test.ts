@@ -9,7 +9,7 @@ const E = "\x1b";
 const LINES = [
   "PLAY [all] *****",
   "TASK [Gathering Facts] *****",
-  `${E}[0;32mok: ${E}[1m[web1]${E}[0m`,
+  `${E}[0;32mok: [web1] ${E}]0;title\x07${E}[1mdone${E}[0m`,
   "ok: [web10]",
   `${E}[0;31mfatal: [db_1.example]: FAILED! => {"msg": "100% _done_"}${E}[0m`,
   "ok: [web1 -> localhost]",
@@ -64,6 +64,9 @@ describe("GET /api/job/job/<id>/lines/", () => {
     expect(await search("_")).toEqual([5, 10]);
     expect(await search("\\")).toEqual([]);
     expect(await search("[0;32m")).toEqual([]);
+    expect(await search("title")).toEqual([]);
+    expect(await search("[web1] DONE")).toEqual([]);
+    expect(await search("done")).toEqual([3, 5]);
     expect(await search("play")).toEqual([1, 8]);
   });
 
