@@ -24,8 +24,10 @@ const RELAUNCH_FIELDS = { hosts: choice(["all", "failed"] as const) };
  * the caller, through the same validation as a job POST. `hosts=failed` limits it to the
  * hosts that failed or were unreachable (over any `limit` in the body).
  */
-export async function relaunchJob(db: Db, user: CurrentUser, id: number, body: FieldSource): Promise<JobRow> {
+export async function relaunchJob(db: Db, user: CurrentUser, id: number, readBody: () => Promise<FieldSource>): Promise<JobRow> {
   const old = await getJob(db, id);
+  // read after the look-up, so an unknown id is a 404 whatever the body, as in DRF
+  const body = await readBody();
   const { values, errors } = parseFields(RELAUNCH_FIELDS, body);
   assertValid(errors);
   const fixed: Partial<typeof jobs.$inferInsert> = {};

@@ -129,9 +129,12 @@ describe("POST /api/job/job/<id>/relaunch/", () => {
     const r = await api("POST", `/api/job/job/${launched.body.id}/relaunch/`);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ job: launched.body.id, state: "new", limit: "web", template: c.template.id });
-    const nf = await api("POST", "/api/job/job/99999/relaunch/", { json: {} });
+    const nf = await api("POST", "/api/job/job/99999/relaunch/", { raw: { contentType: "application/json", body: "{bad" } });
     expect(nf.status).toBe(404);
     expect(nf.body).toEqual({ detail: "未找到。" });
+    const bad = await api("POST", `/api/job/job/${launched.body.id}/relaunch/`, { raw: { contentType: "application/json", body: "[1]" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ non_field_errors: ["无效数据。期待为字典类型，得到的是 list 。"] });
   });
 
   it("refuses a relaunch whose copy cannot run (an imported record without a credential)", async () => {

@@ -7,8 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<{ id: string }>({
   POST: async ({ ctx, user, params, body }) => {
-    const id = pathId(params.id);
-    const job = await relaunchJob(ctx.db, user, id, fieldSource(await body()));
+    const job = await relaunchJob(ctx.db, user, pathId(params.id), async () => fieldSource(await body()));
     return json(serializeJob(job), 201);
   },
 });
