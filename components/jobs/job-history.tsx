@@ -45,7 +45,7 @@ export function JobHistory() {
     <div className="space-y-3">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">{t.history.title}</h1>
-        {list.isFetching && list.data && (
+        {list.isPlaceholderData && list.isFetching && (
           <span className="inline-flex items-center gap-1.5 text-sm text-slate-500" role="status">
             <Spinner /> {t.updating}
           </span>
@@ -109,7 +109,7 @@ export function JobHistory() {
         page={search.page}
         size={search.size}
         count={failedNow ? null : (list.data?.count ?? null)}
-        onPage={(page) => setSearch({ page: page <= 1 ? null : page })}
+        onPage={(page) => setSearch({ page: page <= 1 ? null : page }, { scroll: true })}
         onSize={(size) => setSearch({ size, page: null })}
       />
     </div>
