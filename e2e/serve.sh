@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 DEMO_DATA=0
 port=${E2E_PORT:-3210}
-if [ ! -f .next/BUILD_ID ]; then
+if [ ! -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
   echo "e2e/serve.sh: no build found; run 'npx next build' first" >&2
   exit 1
 fi

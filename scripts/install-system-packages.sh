@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product runs with for real, skipping what is there.
 #   (default)  what the app needs: ansible-core (the executor), ssh client, sshpass, git
-#   --test     also what the tests need: Chromium (Playwright e2e), openssh-server and
-#              sudo (SSH and become tests against a loopback sshd)
+#   --test     also what the tests need: Chromium and CJK fonts (Playwright e2e),
+#              openssh-server and sudo (SSH and become tests against a loopback sshd)
 set -euo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -14,6 +14,8 @@ if [ "${1:-}" = "--test" ]; then
   have chromium || need+=(chromium)
   [ -x /usr/sbin/sshd ] || need+=(openssh-server)
   have sudo || need+=(sudo)
+  # Chinese text in the e2e screenshots
+  [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   echo "[setup] system packages present"
