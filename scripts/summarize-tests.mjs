@@ -1,4 +1,5 @@
-// Prints one closing line over every vitest JSON report given: "Tests: N passed, N failed".
+// Prints one closing line over every report given (vitest's and Playwright's JSON
+// reporters): "Tests: N passed, N failed".
 import fs from "node:fs";
 
 let passed = 0;
@@ -6,6 +7,13 @@ let failed = 0;
 let skipped = 0;
 for (const file of process.argv.slice(2)) {
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (r.stats && "expected" in r.stats) {
+    // Playwright
+    passed += r.stats.expected + r.stats.flaky;
+    failed += r.stats.unexpected + (r.errors?.length ?? 0);
+    skipped += r.stats.skipped;
+    continue;
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   // a file that failed to load has no failed test but fails the run: count it

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, typecheck, production build, then the
-# integration tests on embedded PGlite and, when TEST_DATABASE_URL is set, again on
-# that PostgreSQL server (each test file creates and drops its own database).
+# The whole test suite, as CI runs it: lint, typecheck, production build, the unit,
+# API and executor tests on embedded PGlite and, when TEST_DATABASE_URL is set (or a
+# local PostgreSQL answers), again on that server (each test file creates and drops its
+# own database), then the Playwright e2e tests in Chromium against the built app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -15,6 +16,7 @@ echo "[test] build";     npx next build >/tmp/zuoye-test-build.log 2>&1 || { cat
 if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q; then
   export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
 fi
+rm -rf test-results
 mkdir -p test-results
 status=0
 echo "[test] vitest on embedded PGlite"
@@ -23,5 +25,7 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "[test] vitest on PostgreSQL ($TEST_DATABASE_URL)"
   env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
 fi
+echo "[test] Playwright e2e in Chromium against the built app (embedded database)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || status=1
 node scripts/summarize-tests.mjs test-results/*.json
 exit $status
