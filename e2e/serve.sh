@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 DEMO_DATA=0
+# the browser tests never sync a project from another machine
+export GIT_ALLOW_PROTOCOL=file
 port=${E2E_PORT:-3210}
 if [ ! -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
   echo "e2e/serve.sh: no build found; run 'npx next build' first" >&2

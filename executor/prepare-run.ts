@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, type jobs } from "@/db/schema";
 import type { Config } from "@/server/config";
+import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 
 type JobRow = typeof jobs.$inferSelect;
@@ -11,12 +12,29 @@ type JobRow = typeof jobs.$inferSelect;
 /** A run that cannot start; the reason is printed in the job's output and the job ends `error`. */
 export class RunSetupError extends Error {}
 
-export type PreparedRun = { dir: string; cwd: string; program: string; args: string[]; secrets: string[] };
+export type PreparedRun = { dir: string; cwd: string; program: string; args: string[]; secrets: string[]; cleanup: string[] };
 
 const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
 
 function findProgram(name: string): string | undefined {
   return SEARCH_PATH.map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
+}
+
+/**
+ * A git project runs from a copy of a fresh checkout (fetched on every launch, as AWX's
+ * "update on launch"), so two runs never see the clone change under them.
+ */
+async function checkoutForRun(config: Config, project: typeof projects.$inferSelect, jobId: number): Promise<string> {
+  const clone = gitCheckoutDir(config.dataDir, project.id);
+  try {
+    await syncGitCheckout(clone, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol });
+  } catch (e) {
+    throw new RunSetupError(`项目 “${project.name}” 同步失败：${(e as Error).message}`);
+  }
+  fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
+  const copy = fs.mkdtempSync(path.join(config.runDir, `project-${jobId}-`));
+  fs.cpSync(clone, copy, { recursive: true, filter: (src) => path.basename(src) !== ".git" });
+  return copy;
 }
 
 function writePrivate(file: string, content: string): void {
@@ -29,16 +47,28 @@ function writePrivate(file: string, content: string): void {
  * job's private directory (0700; secrets, inventory and extra vars in 0600 files).
  */
 export async function prepareRun(db: Db, config: Config, job: JobRow): Promise<PreparedRun> {
+  const made: string[] = [];
+  try {
+    return await prepare(db, config, job, made);
+  } catch (e) {
+    for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Promise<PreparedRun> {
   const kind = job.kind === "adhoc" ? "adhoc" : "job";
   const program = kind === "adhoc" ? "ansible" : "ansible-playbook";
   if (!findProgram(program)) throw new RunSetupError(`找不到 ${program}：执行器所在机器没有安装 Ansible（ansible-core）。`);
 
   let projectDir = config.runDir;
+  let project: typeof projects.$inferSelect | undefined;
   if (kind === "job") {
-    const [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
+    [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
     if (!project) throw new RunSetupError(`项目 ${job.projectName ?? job.projectId ?? ""} 已不存在。`);
-    if (project.scmType !== "manual" || !project.localPath) throw new RunSetupError(`项目 “${project.name}” 尚未同步到本地，无法运行。`);
-    projectDir = path.resolve(config.projectsRoot, project.localPath);
+    if (project.scmType === "git") made.push((projectDir = await checkoutForRun(config, project, job.id)));
+    else if (project.localPath) projectDir = path.resolve(config.projectsRoot, project.localPath);
+    else throw new RunSetupError(`项目 “${project.name}” 没有目录，无法运行。`);
     const playbook = path.resolve(projectDir, job.playbook);
     const real = fs.existsSync(playbook) ? fs.realpathSync(playbook) : "";
     const realRoot = fs.existsSync(projectDir) ? fs.realpathSync(projectDir) : projectDir;
@@ -53,6 +83,7 @@ export async function prepareRun(db: Db, config: Config, job: JobRow): Promise<P
 
   fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
   const dir = fs.mkdtempSync(path.join(config.runDir, `job-${job.id}-`));
+  made.push(dir);
   fs.chmodSync(dir, 0o700);
   for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o700 });
   const files = jobFiles(dir);
@@ -82,5 +113,6 @@ export async function prepareRun(db: Db, config: Config, job: JobRow): Promise<P
   };
   const { args } = buildCommand(spec, files);
   const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
-  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets };
+  const cleanup = project?.scmType === "git" ? [projectDir] : [];
+  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup };
 }

@@ -38,6 +38,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   const control: RunControl = { canceled: job.cancelRequested };
   running.set(jobId, control);
   let dir: string | undefined;
+  let cleanup: string[] = [];
   let writer = new OutputWriter(db, jobId, (t) => t);
   try {
     let prepared;
@@ -49,6 +50,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       return;
     }
     dir = prepared.dir;
+    cleanup = prepared.cleanup;
     writer = new OutputWriter(db, jobId, makeRedactor(prepared.secrets));
     if (control.canceled) {
       await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
@@ -84,6 +86,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       killProcessesUsing(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    for (const extra of cleanup) fs.rmSync(extra, { recursive: true, force: true });
   }
 }
 

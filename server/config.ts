@@ -18,6 +18,7 @@ const Env = z.object({
   EXECUTOR: z.enum(["inline", "off"]).optional(),
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
+  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   workerId: string | undefined;
   /** private working directories of running jobs */
   runDir: string;
+  /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
+  gitAllowProtocol: string | undefined;
 };
 
 /** Reads and validates the environment once; every other module takes the result as an argument. */
@@ -62,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerCapacity: e.WORKER_CAPACITY,
     workerId: e.WORKER_ID,
     runDir: path.join(dataDir, "run"),
+    gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
   };
 }

@@ -13,6 +13,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zuoye-test-"));
 process.env.DATA_DIR = tmp;
 process.env.DEMO_DATA = "0";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// no test may reach another machine: git syncs use local repositories only
+process.env.GIT_ALLOW_PROTOCOL = "file";
 delete process.env.DATABASE_URL;
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -11,6 +11,10 @@ export const projects = pgTable(
     scmBranch: text("scm_branch").notNull().default(""),
     localPath: text("local_path").notNull().default(""),
     playbooks: jsonb("playbooks").$type<string[]>().notNull().default([]),
+    /** git: the commit of the last sync */
+    scmRevision: text("scm_revision").notNull().default(""),
+    /** git: why the last sync failed ("" when it worked) */
+    syncError: text("sync_error").notNull().default(""),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
   },
   (t) => [

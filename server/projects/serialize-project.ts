@@ -10,6 +10,8 @@ export function serializeProject(r: ProjectRow) {
     scm_branch: r.scmBranch,
     local_path: r.localPath,
     playbooks: r.playbooks,
+    scm_revision: r.scmRevision,
+    sync_error: r.syncError,
     ctime: r.ctime,
   };
 }

@@ -4,6 +4,7 @@ import { drfRoute, json } from "@/server/http/route";
 import { createProject } from "@/server/projects/create-project";
 import { listProjects } from "@/server/projects/list-projects";
 import { serializeProject } from "@/server/projects/serialize-project";
+import { syncIfGit } from "@/server/projects/sync-project";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
   },
   POST: async ({ ctx, body }) => {
     const project = await createProject(ctx.db, ctx.config.projectsRoot, fieldSource(await body()));
-    return json(serializeProject(project), 201);
+    return json(serializeProject(await syncIfGit(ctx.db, ctx.config, project)), 201);
   },
 });
