@@ -11,18 +11,20 @@ export const DEMO_USERS = [
   { username: "chen.ops", displayName: "Chen Jie" },
 ];
 
+// the ping runs whatever `--tags` a job names; the other task carries the tags templates use
 const ping = (play: string, extra = "") => `- name: ${play}
   hosts: all
   gather_facts: false
   tasks:
     - name: ping
       ansible.builtin.ping:
+      tags: [always]
 ${extra}`;
 
-const debug = (name: string, msg: string) => `    - name: ${name}
+const debug = (name: string, msg: string, tags: string[] = []) => `    - name: ${name}
       ansible.builtin.debug:
         msg: "${msg}"
-`;
+${tags.length ? `      tags: [${tags.join(", ")}]\n` : ""}`;
 
 export type DemoProject = { name: string; description: string; folder: string; files: Record<string, string> };
 
@@ -33,7 +35,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "tomcat-app",
     files: {
       "main.yml": ping("tomcat 连通性"),
-      "deploy.yml": ping("部署 tomcat 应用", debug("deploy", "deploying {{ app_name | default('order-service') }} {{ version | default('8.5.100') }}")),
+      "deploy.yml": ping("部署 tomcat 应用", debug("deploy", "deploying {{ app_name | default('order-service') }} {{ version | default('8.5.100') }}", ["deploy"])),
       "rollback.yml": ping("回滚 tomcat 应用", debug("rollback", "rolling back {{ app_name | default('order-service') }}")),
     },
   },
@@ -43,8 +45,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "nginx-gateway",
     files: {
       "main.yml": ping("nginx 连通性"),
-      "config.yml": ping("更新 nginx 配置", debug("render config", "upstream {{ upstream | default('app') }} updated")),
-      "reload.yml": ping("重载 nginx", debug("reload", "nginx reloaded")),
+      "config.yml": ping("更新 nginx 配置", debug("render config", "upstream {{ upstream | default('app') }} updated", ["config"])),
+      "reload.yml": ping("重载 nginx", debug("reload", "nginx reloaded", ["restart"])),
     },
   },
   {
@@ -53,7 +55,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "os-baseline",
     files: {
       "main.yml": ping("连通性检查"),
-      "patch.yml": ping("系统补丁", debug("patch", "security updates applied")),
+      "patch.yml": ping("系统补丁", debug("patch", "security updates applied", ["security"])),
       "users.yml": ping("用户同步", debug("users", "accounts in sync")),
     },
   },
@@ -165,20 +167,3 @@ export const DEMO_SCHEDULES = [
   { name: "每周系统补丁", template: "系统补丁", cron: "30 3 * * 6", owner: "lina" },
   { name: "连通性巡检", template: "连通性检查", cron: "0 */4 * * *", owner: "fly" },
 ];
-
-/** Host names of an INI inventory (the `hosts` column); group headers and vars sections skipped. */
-export function iniHosts(content: string): string[] {
-  const hosts: string[] = [];
-  let inVars = false;
-  for (const raw of content.split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.startsWith("[")) {
-      inVars = /:vars\]$|:children\]$/.test(line);
-      continue;
-    }
-    const host = line.split(/\s+/)[0];
-    if (!inVars && !hosts.includes(host)) hosts.push(host);
-  }
-  return hosts;
-}

@@ -3,9 +3,11 @@ import path from "node:path";
 import { count, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, schedules, templates, users } from "@/db/schema";
+import { parseHosts } from "@/lib/inventory/parse-hosts";
 import { nowSeconds } from "@/lib/time";
+import { scanPlaybooks } from "../projects/scan-playbooks";
 import {
-  DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO_TEMPLATES, DEMO_USERS, iniHosts,
+  DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO_TEMPLATES, DEMO_USERS,
 } from "./catalog-data";
 
 /**
@@ -18,7 +20,12 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
   if (Number(n) > 0) return { created: false };
   const ctime = (opts.now ?? nowSeconds()) - 90 * 86400;
 
-  for (const p of DEMO_PROJECTS) writeProjectFiles(opts.projectsRoot, p.folder, p.files);
+  const playbooks: Record<string, string[]> = {};
+  for (const p of DEMO_PROJECTS) {
+    writeProjectFiles(opts.projectsRoot, p.folder, p.files);
+    // what the project API would find in the folder
+    playbooks[p.name] = await scanPlaybooks(path.join(opts.projectsRoot, p.folder));
+  }
 
   await db.transaction(async (tx) => {
     await tx
@@ -34,14 +41,14 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
         .insert(projects)
         .values(DEMO_PROJECTS.map((p) => ({
           name: p.name, description: p.description, scmType: "manual", localPath: p.folder,
-          playbooks: Object.keys(p.files).sort(), ctime,
+          playbooks: playbooks[p.name], ctime,
         })))
         .returning({ id: projects.id, key: projects.name }),
     );
     const inventoryIds = byKey(
       await tx
         .insert(inventories)
-        .values(DEMO_INVENTORIES.map((i) => ({ ...i, hosts: iniHosts(i.content), ctime })))
+        .values(DEMO_INVENTORIES.map((i) => ({ ...i, hosts: hostsOf(i.content), ctime })))
         .returning({ id: inventories.id, key: inventories.name }),
     );
     const credentialIds = byKey(
@@ -64,6 +71,13 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
     })));
   });
   return { created: true };
+}
+
+/** The inventory API's reading of the content. */
+function hostsOf(content: string): string[] {
+  const parsed = parseHosts(content);
+  if (!parsed.ok) throw new Error(`demo inventory does not parse: ${parsed.error}`);
+  return parsed.hosts;
 }
 
 function byKey(rows: { id: number; key: string }[]): Record<string, number> {
