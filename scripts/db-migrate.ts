@@ -3,22 +3,38 @@
  * (DATABASE_URL, or the embedded PGlite under DATA_DIR) and exits.
  */
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { openDatabase, rowsOf } from "@/db/client";
 import { readConfig } from "@/server/config";
 
 async function main() {
   const config = readConfig();
   const where = config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${config.pgliteDir}`;
+  const before = config.databaseUrl ? await appliedOnServer(config.databaseUrl) : undefined;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 1 });
   try {
-    const rows = rowsOf<{ n: number | string; last: number | string | null }>(
-      await database.db.execute(sql`select count(*) as n, max(created_at) as last from drizzle.__drizzle_migrations`),
+    const [{ n }] = rowsOf<{ n: number | string }>(
+      await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     );
-    const { n, last } = rows[0];
-    console.log(`[db:migrate] ${where}: ${database.isNew ? "created, " : ""}${n} migrations applied` +
-      (last ? ` (latest from ${new Date(Number(last)).toISOString()})` : ""));
+    const total = Number(n);
+    const applied = database.isNew ? total : before !== undefined ? total - before : undefined;
+    console.log(`[db:migrate] ${where}: ${database.isNew ? "created; " : ""}` +
+      (applied === undefined ? `up to date, ${total} migrations` : `${applied} applied now, ${total} in all`));
   } finally {
     await database.close();
+  }
+}
+
+/** Migrations recorded before this run (0 on a database never migrated). */
+async function appliedOnServer(url: string): Promise<number> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [r] = await client`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    return r.n;
+  } catch {
+    return 0;
+  } finally {
+    await client.end({ timeout: 5 });
   }
 }
 
