@@ -37,25 +37,12 @@ export function buildIfStale(force: boolean): void {
   }
   console.log("[bench] next build ...");
   const t = Date.now();
-  const tsconfig = path.join(ROOT, "tsconfig.json");
-  const tsconfigBefore = fs.readFileSync(tsconfig, "utf8");
   const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR },
   });
-  restoreTsconfig(tsconfig, tsconfigBefore);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   console.log(`[bench] built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-}
-
-/** `next build` adds the bench's dist folder to tsconfig's include: take exactly that back out. */
-function restoreTsconfig(file: string, before: string): void {
-  const now = fs.readFileSync(file, "utf8");
-  if (now === before) return;
-  const parsed = JSON.parse(now) as { include?: string[] };
-  parsed.include = parsed.include?.filter((p) => !p.startsWith(`${DIST_DIR}/`));
-  if (JSON.stringify(parsed) === JSON.stringify(JSON.parse(before))) fs.writeFileSync(file, before);
-  else console.warn("[bench] tsconfig.json changed during the build; left as it is");
 }
 
 export async function freePort(from = 3400): Promise<number> {
