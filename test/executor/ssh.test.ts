@@ -52,7 +52,7 @@ describe("runs over SSH to a loopback sshd", () => {
     const events = rowsOf<{ n: string }>(await db.execute(sql`select count(*) n from job_events where job_id = ${job.id} and data::text like ${"%" + sshd.password + "%"}`));
     expect(Number(events[0].n)).toBe(0);
     expect(fs.readdirSync(config.runDir)).toEqual([]);
-    expect(processesWith(`job-${job.id}-`)).toEqual([]); // no ssh connection master left
+    expect(processesWith(`${config.runDir}/job-${job.id}-`)).toEqual([]); // no ssh connection master left
   });
 
   it("logs in with a private key", async () => {
