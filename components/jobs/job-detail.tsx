@@ -43,6 +43,7 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
       ) : query.isError ? (
         <ErrorState title={t.loadFailed} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
       ) : null}
+      <JobOutput key={job.id} job={job} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <Panel title={t.detail.overview}>
@@ -60,7 +61,6 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
           <JobReruns jobId={job.id} />
         </div>
       </div>
-      <JobOutput job={job} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isNotFound } from "@/lib/api/http";
-import { createJob, deleteJobs, fetchJob, fetchJobOutput, fetchJobPage, fetchReference, searchReferences, type ReferenceKind } from "@/lib/jobs/job-api";
+import { createJob, deleteJobs, fetchJob, fetchJobPage, fetchReference, searchReferences, type ReferenceKind } from "@/lib/jobs/job-api";
 import { isLive } from "@/lib/jobs/format";
 import type { JobPage, JobRecord } from "@/lib/jobs/job-record";
 
@@ -15,8 +15,6 @@ export const jobKeys = {
   all: ["jobs"] as const,
   list: (query: string) => ["jobs", "list", query] as const,
   one: (id: number) => ["jobs", "one", id] as const,
-  /** keyed by state too: the output is read once more when the job ends */
-  output: (id: number, state: string) => ["jobs", "output", id, state] as const,
 };
 
 /** One page of the history; the previous page stays on screen while the next loads. */
@@ -35,17 +33,6 @@ export function useJob(id: number, initialData?: JobRecord) {
     queryFn: ({ signal }) => fetchJob(id, signal),
     initialData,
     refetchInterval: (q) => (q.state.data && isLive(q.state.data.state) ? LIVE_REFETCH_MS : false),
-  });
-}
-
-export function useJobOutput(job: JobRecord) {
-  const live = isLive(job.state);
-  return useQuery({
-    queryKey: jobKeys.output(job.id, job.state),
-    queryFn: ({ signal }) => fetchJobOutput(job.id, signal),
-    placeholderData: keepPreviousData,
-    enabled: job.start_time !== null || job.state !== "new",
-    refetchInterval: live ? LIVE_REFETCH_MS : false,
   });
 }
 

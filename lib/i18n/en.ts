@@ -1,3 +1,4 @@
+import { outputEn } from "./output-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
@@ -122,10 +123,6 @@ export const en: Dictionary = {
     rerunsMore: (n) => `See all ${n} in the job history`,
     rerunOf: (id) => `Job #${id}`,
     output: "Output",
-    noOutput: "No output recorded.",
-    noOutputHint: "Output appears here once the executor records it.",
-    neverRan: "This job has not run, so there is no output.",
-    outputError: "The output failed to load",
     filterBy: (label, value) => `Jobs with ${label} “${value}”`,
     notFoundTitle: "Job not found",
     notFoundBody: "This job does not exist or has been deleted.",
@@ -143,6 +140,7 @@ export const en: Dictionary = {
     failed: "Could not re-run",
     empty: "(empty)",
   },
+  ...outputEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },
 };

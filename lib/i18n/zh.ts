@@ -1,4 +1,5 @@
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
+import { outputZh } from "./output-zh";
 
 export const zh = {
   locale: "zh-CN",
@@ -123,10 +124,6 @@ export const zh = {
     rerunsMore: (n: number) => `在作业历史中查看全部 ${n} 条`,
     rerunOf: (id: number) => `作业 #${id}`,
     output: "输出",
-    noOutput: "没有记录输出。",
-    noOutputHint: "执行器记录输出后会显示在这里。",
-    neverRan: "作业尚未运行，没有输出。",
-    outputError: "输出加载失败",
     filterBy: (label: string, value: string) => `查看${label}为“${value}”的作业`,
     notFoundTitle: "未找到作业",
     notFoundBody: "这个作业不存在或已被删除。",
@@ -144,6 +141,7 @@ export const zh = {
     failed: "无法重新执行",
     empty: "（空）",
   },
+  ...outputZh,
   notFound: { title: "页面不存在", body: "找不到这个页面。", home: "前往作业历史" },
   error: { title: "出错了", body: "页面加载时出现错误。" },
 };

@@ -1,4 +1,4 @@
-import { fetchJson, HttpError } from "../api/http";
+import { fetchJson } from "../api/http";
 import { JobPage, JobRecord, NamedObject, NamedPage } from "./job-record";
 
 const JOBS = "/api/job/job/";
@@ -17,24 +17,6 @@ export const createJob = (body: Record<string, unknown>) =>
 
 export const deleteJobs = (ids: number[]) =>
   fetchJson<null>(JOBS, { method: "DELETE", body: JSON.stringify({ "pk[]": ids }) });
-
-/**
- * The job's plain-text output, or null when none is recorded (the endpoint answers 404
- * until the executor exists, and for jobs that never produced output).
- */
-export async function fetchJobOutput(id: number, signal?: AbortSignal): Promise<string | null> {
-  const res = await fetch(`${JOBS}${id}/stdout/?format=txt`, { signal, credentials: "same-origin", cache: "no-store" });
-  if (res.status === 404) return null;
-  const text = await res.text();
-  if (!res.ok) {
-    let body: unknown = { detail: text.slice(0, 200) };
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    throw new HttpError(res.status, body);
-  }
-  return text === "" ? null : text;
-}
 
 export const referencePath = (kind: ReferenceKind) => `/api/job/${kind}/`;
 

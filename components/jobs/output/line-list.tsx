@@ -1,0 +1,102 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { AnsiText } from "./ansi-text";
+
+const ROW_PX = 20;
+
+export type Row = { line: number; text: string | undefined };
+export type Jump = { index: number; seq: number };
+
+type Props = {
+  label: string;
+  count: number;
+  rowAt: (index: number) => Row;
+  /** bumps when rows changed without the count changing */
+  version?: number;
+  onRange?: (first: number, last: number) => void;
+  onEndReached?: () => void;
+  /** keep the last line in view as lines arrive; only offered while the job runs */
+  follow: boolean;
+  canFollow: boolean;
+  onFollowChange: (follow: boolean) => void;
+  jump: Jump | null;
+  highlight: number | null;
+  footer?: ReactNode;
+};
+
+/**
+ * Output lines in a scroll box that renders only what is in view (a 100,000-line job
+ * keeps ~60 rows in the DOM). Lines do not wrap; the numbers stay put when scrolling sideways.
+ */
+export function LineList({ label, count, rowAt, version, onRange, onEndReached, follow, canFollow, onFollowChange, jump, highlight, footer }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
+  const v = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 30 });
+  const items = v.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  const gutter = `${Math.max(3, String(count > 0 ? rowAt(count - 1).line : 0).length) + 2}ch`;
+
+  useEffect(() => {
+    if (last >= 0) onRange?.(first, last);
+  }, [first, last, count, onRange]);
+
+  useEffect(() => {
+    if (count > 0 && last >= count - 5) onEndReached?.();
+  }, [last, count, onEndReached]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (follow && canFollow && el) el.scrollTop = el.scrollHeight;
+  }, [follow, canFollow, count, version]);
+
+  useEffect(() => {
+    if (jump) v.scrollToIndex(jump.index, { align: "center" });
+  }, [jump, v]);
+
+  const onScroll = () => {
+    const el = box.current;
+    if (!el || !canFollow) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_PX * 1.5;
+    if (atBottom !== follow) onFollowChange(atBottom);
+  };
+
+  return (
+    <div
+      ref={box}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      data-testid="output-lines"
+      className="h-[min(60vh,34rem)] min-h-64 overflow-auto rounded bg-slate-950 font-mono text-[13px] leading-5 text-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500"
+    >
+      <div className="relative min-w-full" style={{ height: v.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const marked = row.line === highlight;
+          return (
+            <div
+              key={item.key}
+              data-line={row.line}
+              className={`absolute left-0 top-0 flex h-5 w-max min-w-full whitespace-pre ${marked ? "bg-amber-400/25" : "hover:bg-white/5"}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <span
+                aria-hidden
+                className={`sticky left-0 shrink-0 select-none border-r border-slate-800 pr-2 text-right tabular-nums ${marked ? "bg-amber-900 text-amber-100" : "bg-slate-950 text-slate-500"}`}
+                style={{ width: gutter }}
+              >
+                {row.line}
+              </span>
+              <span className="pl-3 pr-4">{row.text === undefined ? <span className="text-slate-600">…</span> : <AnsiText text={row.text} />}</span>
+            </div>
+          );
+        })}
+      </div>
+      {footer}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { isLive } from "@/lib/jobs/format";
+import { fetchLines } from "@/lib/jobs/output-api";
+import { jobKeys } from "../use-job-queries";
+import { CHUNK, chunkOf, chunkStart, LineStore } from "./line-store";
+import { outputKeys } from "./use-output-queries";
+import { useJobStream } from "./use-job-stream";
+import { WindowLoader } from "./window-loader";
+
+/**
+ * A job's whole output as a sparse list: the first window at once, others when shown
+ * (`show(first, last)`), and, while the job may still change, every new line from the
+ * stream. State changes on the stream refresh the page's job query.
+ */
+export function useOutputLines(jobId: number, state: string) {
+  const client = useQueryClient();
+  const [store] = useState(() => new LineStore());
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const [streamFrom, setStreamFrom] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const live = isLive(state);
+  const [streaming, setStreaming] = useState(live);
+
+  const [loader] = useState(() => new WindowLoader(store, (start, limit) => fetchLines(jobId, { start, limit })));
+  useEffect(() => {
+    loader.resume();
+    return () => loader.dispose();
+  }, [loader]);
+  const show = useCallback((first: number, last: number) => loader.show(first, last), [loader]);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetchLines(jobId, { start: 1, limit: CHUNK }, ctrl.signal)
+      .then((page) => {
+        store.put(page.lines, 0);
+        store.setTotal(page.total);
+        setError(null);
+        setLoaded(true);
+        setStreamFrom(page.total);
+      })
+      .catch((e) => {
+        if (!ctrl.signal.aborted) setError(e);
+      });
+    return () => ctrl.abort();
+  }, [jobId, store, attempt]);
+
+  useJobStream(jobId, streamFrom, streaming, {
+    onLine: (line, text) => store.put([[line, text]]),
+    onState: () => client.invalidateQueries({ queryKey: jobKeys.one(jobId) }),
+    onEnd: () => {
+      setStreaming(false);
+      store.refetchIncomplete();
+      loader.pump();
+      client.invalidateQueries({ queryKey: jobKeys.one(jobId) });
+      client.invalidateQueries({ queryKey: outputKeys.hosts(jobId) });
+    },
+  });
+
+  // The page saw the job end, maybe without the stream (it was down): read the tail once more.
+  const [wasLive, setWasLive] = useState(live);
+  const [endings, setEndings] = useState(0);
+  if (wasLive !== live) {
+    setWasLive(live);
+    if (!live) {
+      setStreaming(false);
+      setEndings((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    if (endings === 0 || !loaded) return;
+    const start = chunkStart(chunkOf(Math.max(1, store.total)));
+    fetchLines(jobId, { start, limit: CHUNK })
+      .then((page) => {
+        store.put(page.lines);
+        store.setTotal(page.total);
+        store.refetchIncomplete();
+        loader.pump();
+      })
+      .catch(() => {});
+  }, [endings, loaded, jobId, store, loader]);
+
+  const lineAt = useCallback((n: number) => store.get(n), [store]);
+  return {
+    total: store.total,
+    version,
+    lineAt,
+    show,
+    loaded,
+    error: loaded ? null : error,
+    retry: () => setAttempt((a) => a + 1),
+  };
+}
