@@ -8,41 +8,62 @@ import { rerunBody } from "@/lib/jobs/rerun";
 import { Button } from "../ui/button";
 import { useI18n } from "../i18n/i18n-provider";
 import { ApiErrorList } from "./api-error-list";
+import { CancelJobButton } from "./cancel-job-button";
+import { useHostSummaries, useRelaunchJob } from "./output/use-output-queries";
 import { RerunDialog } from "./rerun-dialog";
 import { useCreateJob } from "./use-job-queries";
 
-/** "Re-run" posts a copy of the job at once; "Edit and re-run" opens the dialog first. */
+/**
+ * Cancel while the job runs; "Re-run" posts a copy at once (all hosts), "Re-run failed
+ * hosts" relaunches on the hosts the recap shows failed, "Edit and re-run" opens the dialog.
+ */
 export function RerunActions({ job }: { job: JobRecord }) {
   const { t } = useI18n();
   const router = useRouter();
   const create = useCreateJob();
+  const relaunch = useRelaunchJob(job.id);
+  const hosts = useHostSummaries(job.id, job.state);
   const [editing, setEditing] = useState(false);
+  const failedHosts = hosts.data?.results.filter((h) => h.failed).map((h) => h.host) ?? [];
+  const busy = create.isPending || relaunch.isPending;
+  const error = relaunch.error ?? create.error;
 
-  const rerun = () => create.mutate(rerunBody(job), { onSuccess: (created) => router.push(`/jobs/${created.id}`) });
+  const open = (created: JobRecord) => router.push(`/jobs/${created.id}`);
+  const rerun = () => {
+    relaunch.reset();
+    create.mutate(rerunBody(job), { onSuccess: open });
+  };
+  const rerunFailed = () => {
+    create.reset();
+    relaunch.mutate("failed", { onSuccess: open });
+  };
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="flex gap-2">
-        <Button variant="primary" onClick={rerun} disabled={create.isPending}>
-          {create.isPending ? t.rerun.submitting : t.rerun.rerun}
+      <div className="flex flex-wrap justify-end gap-2">
+        <CancelJobButton job={job} />
+        <Button variant="primary" onClick={rerun} disabled={busy} title={t.relaunch.allHint}>
+          {create.isPending ? t.rerun.submitting : t.relaunch.all}
         </Button>
+        {failedHosts.length > 0 && (
+          <Button onClick={rerunFailed} disabled={busy} title={t.relaunch.failedHint(failedHosts.join(", "))}>
+            {relaunch.isPending ? t.rerun.submitting : t.relaunch.failed}
+          </Button>
+        )}
         <Button
           onClick={() => {
             create.reset();
+            relaunch.reset();
             setEditing(true);
           }}
         >
           {t.rerun.edit}
         </Button>
       </div>
-      {create.isError && (
+      {error && (
         <div role="alert" className="max-w-md rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-medium">{t.rerun.failed}</p>
-          {create.error instanceof HttpError && create.error.fieldErrors ? (
-            <ApiErrorList errors={create.error.fieldErrors} />
-          ) : (
-            <p className="mt-1">{create.error.message}</p>
-          )}
+          {error instanceof HttpError && error.fieldErrors ? <ApiErrorList errors={error.fieldErrors} /> : <p className="mt-1">{error.message}</p>}
         </div>
       )}
       {editing && <RerunDialog job={job} onClose={() => setEditing(false)} />}
