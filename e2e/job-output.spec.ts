@@ -1,0 +1,197 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createCredential, uniq, type Job, type Named } from "./helpers";
+
+// These jobs really run Ansible on this machine, in a manual project whose folder the test
+// writes under the server's projects root (the server runs here too; see e2e/serve.sh).
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PROJECTS_ROOT =
+  process.env.PROJECTS_ROOT ??
+  (process.env.E2E_DATABASE_URL ? path.resolve(process.env.DATA_DIR ?? "data", "projects") : path.join(process.env.TMPDIR ?? "/tmp", `zuoye-e2e-${PORT}`, "projects"));
+
+const LOCAL = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3";
+
+const PLAYBOOKS: Record<string, string> = {
+  // 40 short tasks, each followed by a debug line: output trickles in for ~15 s
+  "slow.yml": `- hosts: all\n  gather_facts: false\n  tasks:\n${Array.from({ length: 40 }, (_, i) => `    - name: step ${i + 1}\n      command: sleep 0.2\n    - name: say ${i + 1}\n      debug:\n        msg: "tick ${i + 1} of 40"\n`).join("")}`,
+  "sleep.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: long sleep\n      command: sleep 120\n",
+  // one debug of a 6,000-item list: one output line per item
+  "many.yml": `- hosts: all\n  gather_facts: false\n  tasks:\n    - name: many lines\n      debug:\n        msg: "{{ query('sequence', 'start=1 end=6000 format=row-%05d') }}"\n`,
+  "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n",
+  // the play's hosts are templated before its first line: seconds of a running job with no output
+  "late.yml": "- hosts: \"{{ lookup('pipe', 'sleep 4; echo all') }}\"\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n",
+};
+
+type Seed = { token: string; templates: Record<string, Named> };
+
+async function post<T>(request: APIRequestContext, url: string, data: Record<string, unknown>, status = 201): Promise<T> {
+  const res = await request.post(url, { data });
+  expect(res.status(), `${url} → ${await res.text()}`).toBe(status);
+  return (await res.json()) as T;
+}
+
+/** A project folder with the playbooks, inventories (this machine; and an unreachable host), a credential, a template per playbook. */
+async function seed(request: APIRequestContext): Promise<Seed> {
+  const token = uniq("out");
+  const dir = path.join(PROJECTS_ROOT, token);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(PLAYBOOKS)) writeFileSync(path.join(dir, name), text);
+  const project = await post<Named>(request, "/api/job/project/", { name: `${token} 项目`, scm_type: "manual", local_path: token });
+  const local = await post<Named>(request, "/api/job/inventory/", { name: `${token} 本机`, content: LOCAL });
+  const mixed = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL}\nbad ansible_host=127.0.0.1 ansible_port=1` });
+  const credential = await createCredential(request, `${token} 凭据`);
+  const templates: Record<string, Named> = {};
+  for (const [key, playbook, inventory] of [["slow", "slow.yml", local], ["sleep", "sleep.yml", local], ["many", "many.yml", local], ["mixed", "ping.yml", mixed], ["late", "late.yml", local]] as const)
+    templates[key] = await post<Named>(request, "/api/job/template/", { name: `${token} ${key}`, project: project.id, inventory: inventory.id, credential: credential.id, playbook });
+  return { token, templates };
+}
+
+const launch = (request: APIRequestContext, template: Named) => post<Job>(request, `/api/job/template/${template.id}/launch/`, {});
+
+async function waitForState(request: APIRequestContext, id: number, states: string[], timeout = 60_000): Promise<string> {
+  let state = "";
+  await expect
+    .poll(async () => (state = ((await (await request.get(`/api/job/job/${id}/`)).json()) as Job).state), { timeout, intervals: [250, 500, 1000] })
+    .toMatch(new RegExp(`^(${states.join("|")})$`));
+  return state;
+}
+
+const viewer = (page: Page) => page.getByTestId("output-lines");
+const lineCount = async (page: Page) => Number((await page.getByTestId("output-count").textContent())?.replace(/\D/g, "") || 0);
+const stateBadge = (page: Page) => page.getByRole("region", { name: "概要" }).getByRole("term").filter({ hasText: /^状态$/ }).locator("xpath=following-sibling::dd[1]");
+
+let seeded: Seed | undefined;
+const data = async (request: APIRequestContext) => (seeded ??= await seed(request));
+
+test("a running job's lines arrive live, without a reload, until it ends", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await launch(request, (await data(request)).templates.slow);
+  await page.goto(`/jobs/${job.id}`);
+  // a reload would drop this mark
+  await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+  await expect(viewer(page).getByText("tick 3 of 40")).toBeVisible({ timeout: 30_000 });
+  await expect(stateBadge(page)).toHaveText("运行中");
+  const early = await lineCount(page);
+  // following the tail: the newest lines keep coming into view
+  await expect(viewer(page).getByText("tick 30 of 40")).toBeVisible({ timeout: 30_000 });
+  expect(await lineCount(page)).toBeGreaterThan(early);
+  await expect(page.getByRole("checkbox", { name: "跟随输出" })).toBeChecked();
+  await expect(stateBadge(page)).toHaveText("成功", { timeout: 30_000 });
+  await expect(viewer(page).getByText(/^PLAY RECAP/)).toBeVisible();
+  await expect(viewer(page).getByText(/localhost\s+: ok=80\s+changed=40/)).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "跟随输出" })).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
+  // the colours are rendered, not printed as codes
+  await expect(viewer(page).getByText("changed: [localhost]").first()).toHaveCSS("color", "rgb(250, 204, 21)");
+  await expect(viewer(page)).not.toContainText("[0;33m");
+  // the host recap arrived with the end
+  const hosts = page.getByRole("table", { name: "各主机的执行结果" });
+  await expect(hosts.getByRole("row", { name: /localhost/ })).toContainText("80");
+});
+
+test("cancel a running job: confirm, see it canceling, then canceled", async ({ page, request }) => {
+  const job = await launch(request, (await data(request)).templates.sleep);
+  await page.goto(`/jobs/${job.id}`);
+  await expect(viewer(page).getByText("TASK [long sleep]")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "取消作业" }).click();
+  const dialog = page.getByRole("dialog", { name: `取消作业 #${job.id}` });
+  await expect(dialog).toContainText("确定要取消这个作业吗？");
+  await dialog.getByRole("button", { name: "确认取消作业" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "正在取消…" })).toBeDisabled();
+  await expect(stateBadge(page)).toHaveText("已取消", { timeout: 15_000 });
+  await expect(page.getByRole("button", { name: /取消作业|正在取消/ })).toBeHidden();
+  // canceling again is a 409, which the API reports and the page no longer offers
+  expect((await request.post(`/api/job/job/${job.id}/cancel/`)).status()).toBe(409);
+});
+
+test("a 6,000-line job: windows load as it scrolls; search jumps to a line", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await launch(request, (await data(request)).templates.many);
+  expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("successful");
+  const limits: number[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith(`/${job.id}/lines/`) && !u.searchParams.has("search")) limits.push(Number(u.searchParams.get("limit")));
+  });
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByTestId("output-count")).toHaveText(/共 60\d\d 行/);
+  const total = await lineCount(page);
+  await expect(viewer(page).locator('[data-line="1"]')).toBeVisible();
+  // only what is in view is in the page
+  expect(await viewer(page).locator("[data-line]").count()).toBeLessThan(150);
+
+  await viewer(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(viewer(page).locator(`[data-line="${total}"]`)).toBeVisible();
+  await expect(viewer(page).getByText(/^PLAY RECAP/)).toBeVisible();
+  await expect(viewer(page).getByText('"row-06000"')).toBeVisible();
+  // the whole output was never asked for at once
+  expect(limits.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...limits)).toBeLessThanOrEqual(500);
+
+  await page.getByRole("searchbox", { name: "搜索输出" }).fill("row-03217");
+  const results = page.getByRole("region", { name: "搜索结果" });
+  await expect(results.getByRole("heading")).toHaveText("1 条匹配");
+  const hit = results.getByRole("button", { name: /跳到第 \d+ 行/ });
+  const line = Number((await hit.getAttribute("aria-label"))!.match(/第 (\d+) 行/)![1]);
+  await hit.click();
+  const row = viewer(page).locator(`[data-line="${line}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('"row-03217"');
+  await expect(row).toHaveClass(/bg-amber/);
+  await expect(viewer(page).locator(`[data-line="${total}"]`)).toHaveCount(0);
+});
+
+test("a failed host: the recap marks it, filters the output to it, re-runs only it", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const job = await launch(request, (await data(request)).templates.mixed);
+  expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
+  await page.goto(`/jobs/${job.id}`);
+  const hosts = page.getByRole("table", { name: "各主机的执行结果" });
+  const bad = hosts.getByRole("row", { name: /bad/ });
+  await expect(bad).toContainText("失败");
+  await expect(bad).toHaveAttribute("data-failed", "true");
+  await expect(hosts.getByRole("row", { name: /localhost/ })).not.toHaveAttribute("data-failed");
+
+  await bad.getByRole("button", { name: "bad" }).click();
+  await expect(page.getByText("主机：bad")).toBeVisible();
+  const texts = viewer(page).locator("[data-line] > span:last-child");
+  await expect(texts.first()).toBeVisible();
+  for (const text of await texts.allTextContents()) expect(text).toMatch(/\bbad\b/);
+  await expect(viewer(page)).not.toContainText("ok: [localhost]");
+  await page.getByRole("button", { name: "清除主机筛选：bad" }).click();
+  await expect(page.getByText("主机：bad")).toBeHidden();
+  await expect(viewer(page)).toContainText("ok: [localhost]");
+
+  await page.getByRole("button", { name: "重新执行失败主机" }).click();
+  await expect(page).not.toHaveURL(`/jobs/${job.id}`);
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  const newId = Number(page.url().split("/").pop());
+  const rerun = (await (await request.get(`/api/job/job/${newId}/`)).json()) as Job;
+  expect(rerun.limit).toBe("bad");
+  expect(rerun.job).toBe(job.id);
+  await expect(page.getByRole("heading", { name: `作业 #${newId}` })).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: /^限制主机 \(limit\)$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("bad");
+});
+
+test("empty states: none recorded for an import; none yet, then live lines, for a job that starts slowly", async ({ page, request }) => {
+  const imported = await post<Job>(request, "/api/job/job/", { state: "successful", kind: "adhoc", module: "ping", inventory_str: "localhost", start_time: 1746000000, finish_time: 1746000042 });
+  await page.goto(`/jobs/${imported.id}`);
+  await expect(page.getByText("没有记录输出。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "重新执行失败主机" })).toBeHidden();
+  await expect(page.getByText("没有主机汇总。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "下载文本" })).toBeHidden();
+
+  const late = await launch(request, (await data(request)).templates.late);
+  await page.goto(`/jobs/${late.id}`);
+  await expect(page.getByText("暂无输出")).toBeVisible();
+  await expect(page.getByText("作业开始运行后，输出会实时显示在这里。")).toBeVisible();
+  await expect(viewer(page).getByText("TASK [ping]")).toBeVisible({ timeout: 30_000 });
+  await expect(stateBadge(page)).toHaveText("成功", { timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "下载文本" })).toHaveAttribute("href", `/api/job/job/${late.id}/stdout/?format=txt&download=1`);
+  await expect(page.getByRole("link", { name: "下载 ANSI" })).toHaveAttribute("href", `/api/job/job/${late.id}/stdout/?format=ansi&download=1`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载文本" }).click();
+  expect((await download).suggestedFilename()).toBe(`job_${late.id}.txt`);
+});
