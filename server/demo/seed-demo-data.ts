@@ -8,10 +8,12 @@ export const DEMO_JOB_COUNT = 300;
 
 /**
  * First start of the embedded database: a catalog and ~300 jobs of the last 30 days in
- * every state and kind, so a new user sees a populated history at once.
+ * every state and kind, so a new user sees a populated history at once. The newest few
+ * are launched (`new`): the executor runs them against localhost, so waiting and running
+ * are seen live rather than recorded.
  */
 export async function seedDemoData(db: Db, opts: { config: Config; adminUserId: number; now?: number }): Promise<void> {
   const now = opts.now ?? nowSeconds();
   await seedCatalog(db, { projectsRoot: opts.config.projectsRoot, now });
-  await seedJobs(db, { count: DEMO_JOB_COUNT, from: now - 30 * 86400, to: now });
+  await seedJobs(db, { count: DEMO_JOB_COUNT, from: now - 30 * 86400, to: now, activeJobs: "launched" });
 }

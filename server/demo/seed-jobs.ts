@@ -8,6 +8,12 @@ export type SeedJobsOptions = {
   to: number;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * "recorded" (default): the newest jobs are stored running/waiting/new, as a snapshot
+   * (benchmarks, no executor). "launched": the newest four are `new`, so an executor
+   * really runs them — a seeded "running" job with no worker would be ended as lost.
+   */
+  activeJobs?: "recorded" | "launched";
 };
 
 /**
@@ -46,7 +52,7 @@ export async function seedJobs(db: Db, opts: SeedJobsOptions): Promise<{ firstId
       // JIT compiling this wide expression costs ~30 s per batch, more than running it
       await tx.execute(sql.raw("SET LOCAL jit = off"));
       await tx.execute(sql.raw("SET LOCAL work_mem = '64MB'"));
-      await tx.execute(sql.raw(batchSql({ firstId, total, g0, g1, from: opts.from, to: opts.to })));
+      await tx.execute(sql.raw(batchSql({ firstId, total, g0, g1, from: opts.from, to: opts.to, activeJobs: opts.activeJobs })));
     });
     opts.onProgress?.(g1, total);
   }
@@ -78,7 +84,7 @@ const arr = (xs: string[]) => `ARRAY[${xs.map(lit).join(", ")}]::text[]`;
 /** xs[1 + floor(r * len)] */
 const pick = (xs: string[], r: string) => `(${arr(xs)})[1 + floor((${r}) * ${xs.length})::int]`;
 
-export function batchSql(p: { firstId: number; total: number; g0: number; g1: number; from: number; to: number }): string {
+export function batchSql(p: { firstId: number; total: number; g0: number; g1: number; from: number; to: number; activeJobs?: SeedJobsOptions["activeJobs"] }): string {
   const { firstId, total, g0, g1, from, to } = p;
   const span = to - from;
   // a job is a re-run (of one of the 20 jobs before it) unless it is among the first 20,
@@ -155,8 +161,7 @@ w AS (
     u.id AS cuser_id, u.display_name AS user_name, m.module, m.args,
     CASE
       WHEN z.g = ${total} THEN 'new'
-      WHEN z.g = ${total - 1} THEN 'waiting'
-      WHEN z.g >= ${total - 3} THEN 'running'
+      WHEN z.g >= ${total - 3} THEN ${p.activeJobs === "launched" ? "'new'" : `CASE WHEN z.g = ${total - 1} THEN 'waiting' ELSE 'running' END`}
       WHEN z.r_state < 0.75 + CASE WHEN z.adhoc THEN 0.03 ELSE ((z.tk % 3) - 1) * 0.05 END THEN 'successful'
       WHEN z.r_state < 0.90 + CASE WHEN z.adhoc THEN 0.03 ELSE ((z.tk % 3) - 1) * 0.02 END THEN 'failed'
       WHEN z.r_state < 0.96 THEN 'canceled'
