@@ -16,10 +16,14 @@ type Props = {
   options: ComboOption[];
   status: "loading" | "ready" | "error";
   statusText: { empty: string; error: string; loading: string; placeholder: string; any: string; clear: string };
+  /** for forms: a required marker, and the control's error and hint ids */
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
 };
 
 /** A searchable select (WAI-ARIA combobox with a listbox popup); the first option clears the choice. */
-export function Combobox({ label, value, valueLabel, onChange, onSearch, options, status, statusText }: Props) {
+export function Combobox({ label, value, valueLabel, onChange, onSearch, options, status, statusText, required, invalid, describedBy }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
@@ -64,6 +68,11 @@ export function Combobox({ label, value, valueLabel, onChange, onSearch, options
     <div className="relative">
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
         {label}
+        {required && (
+          <span aria-hidden className="ml-0.5 text-red-700">
+            *
+          </span>
+        )}
       </label>
       <div className="relative">
         <input
@@ -72,6 +81,9 @@ export function Combobox({ label, value, valueLabel, onChange, onSearch, options
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
+          aria-required={required || undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
           aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
           autoComplete="off"
           value={shown}
@@ -86,7 +98,7 @@ export function Combobox({ label, value, valueLabel, onChange, onSearch, options
           onClick={openList}
           onBlur={close}
           onKeyDown={onKeyDown}
-          className="h-9 w-full truncate rounded-md border border-slate-300 bg-white pl-2.5 pr-8 text-sm placeholder:text-slate-500 focus:border-blue-600 focus:outline-2 focus:outline-blue-600/30"
+          className="h-9 w-full truncate rounded-md border border-slate-300 bg-white pl-2.5 pr-8 text-sm placeholder:text-slate-500 focus:border-blue-600 focus:outline-2 focus:outline-blue-600/30 aria-[invalid=true]:border-red-600"
         />
         {value !== null && !open && (
           <button

@@ -1,0 +1,151 @@
+"use client";
+
+import Link from "next/link";
+import { useDeferredValue, useId, useMemo, useState, type ReactNode } from "react";
+import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
+import { buttonClass } from "../../ui/button";
+import { ErrorState } from "../../ui/error-state";
+import { inputClass } from "../../ui/form-field";
+import { Spinner } from "../../ui/spinner";
+import { useCatalogList } from "../use-catalog-queries";
+import { useCatalogText } from "../use-catalog-text";
+import { DeleteButton } from "./delete-button";
+import { Pager } from "./pager";
+
+const PAGE_SIZE = 20;
+
+export type Column<R> = { key: string; header: string; cell: (row: R) => ReactNode; className?: string };
+
+type Props<K extends CatalogKind> = {
+  kind: K;
+  /** the page's path: `/projects`; rows link to `/projects/<id>` */
+  basePath: string;
+  title: string;
+  newLabel: string;
+  tableLabel: string;
+  columns: Column<CatalogRecords[K]>[];
+  /** actions of a row before edit and delete (launch, run now) */
+  actions?: (row: CatalogRecords[K]) => ReactNode;
+  /** shown above the table (the outcome of a row action) */
+  banner?: ReactNode;
+};
+
+/** A catalog list: search, a table that scrolls sideways on a phone, pages, edit and delete. */
+export function ResourceList<K extends CatalogKind>({ kind, basePath, title, newLabel, tableLabel, columns, actions, banner }: Props<K>) {
+  const { t, c } = useCatalogText();
+  const searchId = useId();
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState("");
+  const deferred = useDeferredValue(search.trim());
+  const query = useMemo(() => {
+    const q = new URLSearchParams({ limit: String(PAGE_SIZE), ordering: "name" });
+    if (page > 1) q.set("offset", String((page - 1) * PAGE_SIZE));
+    if (deferred) q.set("search", deferred);
+    return q;
+  }, [page, deferred]);
+  const list = useCatalogList(kind, query);
+  const rows = (list.data?.results ?? []) as CatalogRecords[K][];
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.count / PAGE_SIZE)) : 1;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{title}</h1>
+        {list.isPlaceholderData && list.isFetching && <Spinner label={t.updating} />}
+        <Link href={`${basePath}/new`} className={buttonClass("primary", "ml-auto")}>
+          + {newLabel}
+        </Link>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-80">
+          <label htmlFor={searchId} className="mb-1 block text-xs font-medium text-slate-600">
+            {c.common.search}
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            placeholder={c.common.searchPlaceholder}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+            className={inputClass}
+          />
+        </div>
+        <p className="pb-2 text-sm text-slate-600" aria-live="polite" data-testid="catalog-count">
+          {list.data ? c.common.count(list.data.count) : "\u00a0"}
+        </p>
+        <p role="status" className="pb-2 text-sm text-green-800">
+          {notice}
+        </p>
+      </div>
+      {banner}
+      {list.isError && !list.data ? (
+        <ErrorState title={c.common.loadFailed} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : !list.data ? (
+        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
+          <Spinner /> {t.loading}
+        </p>
+      ) : rows.length === 0 ? (
+        <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center">
+          <p className="font-medium text-slate-800">{deferred ? c.common.emptySearch : c.common.empty}</p>
+          {!deferred && (
+            <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
+              + {newLabel}
+            </Link>
+          )}
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <table className={`w-full text-left text-sm ${list.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={list.isPlaceholderData}>
+            <caption className="sr-only">{tableLabel}</caption>
+            <thead className="bg-slate-50 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {c.common.name}
+                </th>
+                {columns.map((col) => (
+                  <th key={col.key} scope="col" className={`px-3 py-2 font-medium ${col.className ?? ""}`}>
+                    {col.header}
+                  </th>
+                ))}
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  {c.common.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50/60">
+                  <th scope="row" className="min-w-32 max-w-72 px-3 py-2.5 text-left font-normal">
+                    <Link href={`${basePath}/${row.id}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                      {row.name}
+                    </Link>
+                    {row.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{row.description}</p>}
+                  </th>
+                  {columns.map((col) => (
+                    <td key={col.key} className={`px-3 py-2.5 ${col.className ?? ""}`}>
+                      {col.cell(row)}
+                    </td>
+                  ))}
+                  <td className="px-3 py-2">
+                    <div role="group" aria-label={c.common.rowActions(row.name)} className="flex flex-wrap items-center justify-end gap-1">
+                      {actions?.(row)}
+                      <Link href={`${basePath}/${row.id}`} aria-label={`${c.common.edit}「${row.name}」`} className={buttonClass("ghost", "h-8 px-2")}>
+                        {c.common.edit}
+                      </Link>
+                      <DeleteButton kind={kind} id={row.id} name={row.name} compact onDeleted={() => setNotice(c.common.deleted(row.name))} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
+    </div>
+  );
+}

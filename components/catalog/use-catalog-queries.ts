@@ -1,0 +1,97 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { deleteCatalogItem, fetchCatalogItem, fetchCatalogPage, fetchProjectFolders, launchSchedule, launchTemplate, saveCatalogItem, syncProject } from "@/lib/catalog/catalog-api";
+import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
+import { jobKeys } from "../jobs/use-job-queries";
+
+export const catalogKeys = {
+  all: (kind: CatalogKind) => ["catalog", kind] as const,
+  list: (kind: CatalogKind, query: string) => ["catalog", kind, "list", query] as const,
+  one: (kind: CatalogKind, id: number) => ["catalog", kind, "one", id] as const,
+  folders: ["catalog", "project-folders"] as const,
+};
+
+export function useCatalogList<K extends CatalogKind>(kind: K, query: URLSearchParams) {
+  return useQuery({
+    queryKey: catalogKeys.list(kind, query.toString()),
+    queryFn: ({ signal }) => fetchCatalogPage(kind, query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCatalogItem<K extends CatalogKind>(kind: K, id: number | null, initialData?: CatalogRecords[K]) {
+  return useQuery({
+    queryKey: catalogKeys.one(kind, id ?? 0),
+    queryFn: ({ signal }) => fetchCatalogItem(kind, id!, signal),
+    enabled: id !== null,
+    initialData,
+  });
+}
+
+/** After a change, lists, the history's reference pickers and job names may all show it. */
+function useInvalidate(kind: CatalogKind) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: catalogKeys.all(kind) }),
+      client.invalidateQueries({ queryKey: ["ref", kind] }),
+      // a template's list shows its references' current names
+      kind !== "template" && kind !== "schedule" ? client.invalidateQueries({ queryKey: catalogKeys.all("template") }) : null,
+      kind === "template" ? client.invalidateQueries({ queryKey: catalogKeys.all("schedule") }) : null,
+    ]);
+}
+
+/** POST (id null) or PATCH; the answer is put in the cache before lists are refreshed. */
+export function useSaveCatalogItem<K extends CatalogKind>(kind: K) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate(kind);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: Record<string, unknown> }) => saveCatalogItem(kind, id, body),
+    onSuccess: (saved) => {
+      client.setQueryData(catalogKeys.one(kind, saved.id), saved);
+      void invalidate();
+    },
+  });
+}
+
+export function useDeleteCatalogItem(kind: CatalogKind) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate(kind);
+  return useMutation({
+    mutationFn: (id: number) => deleteCatalogItem(kind, id),
+    onSuccess: (_, id) => {
+      client.removeQueries({ queryKey: catalogKeys.one(kind, id) });
+      void invalidate();
+    },
+  });
+}
+
+/** Launching a template or running a schedule: the new job goes into the job cache. */
+export function useLaunch(kind: "template" | "schedule") {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => (kind === "template" ? launchTemplate(id) : launchSchedule(id)),
+    onSuccess: (job) => {
+      client.setQueryData(jobKeys.one(job.id), job);
+      void client.invalidateQueries({ queryKey: ["jobs", "list"] });
+    },
+    // a failed schedule run records its reason on the schedule (last_error)
+    onSettled: () => (kind === "schedule" ? client.invalidateQueries({ queryKey: catalogKeys.all("schedule") }) : undefined),
+  });
+}
+
+/** POST …/project/<id>/update/: a failed sync is also kept on the project (`sync_error`), so it is read again either way. */
+export function useSyncProject() {
+  const client = useQueryClient();
+  const invalidate = useInvalidate("project");
+  return useMutation({
+    mutationFn: syncProject,
+    onSuccess: (saved) => client.setQueryData(catalogKeys.one("project", saved.id), saved),
+    onSettled: () => invalidate(),
+  });
+}
+
+export function useProjectFolders() {
+  return useQuery({ queryKey: catalogKeys.folders, queryFn: ({ signal }) => fetchProjectFolders(signal) });
+}
