@@ -1,0 +1,5 @@
+import { NewInventory } from "@/components/catalog/inventories/inventory-pages";
+
+export default function NewInventoryPage() {
+  return <NewInventory />;
+}

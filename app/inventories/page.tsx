@@ -1,0 +1,5 @@
+import { InventoryList } from "@/components/catalog/inventories/inventory-pages";
+
+export default function InventoriesPage() {
+  return <InventoryList />;
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { InventoryRecord } from "@/lib/catalog/catalog-records";
+import { inputClass } from "../../ui/form-field";
+import { ErrorSummary } from "../form/error-summary";
+import { Field, textareaClass } from "../form/field";
+import { FormFooter } from "../form/form-footer";
+import { FormSection } from "../form/form-section";
+import { useFormState } from "../form/use-form-state";
+import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogText } from "../use-catalog-text";
+import { HostPreview } from "./host-preview";
+
+const FIELDS = ["name", "description", "content", "variables"] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+const valuesOf = (i?: InventoryRecord): Values => ({ name: i?.name ?? "", description: i?.description ?? "", content: i?.content ?? "", variables: i?.variables ?? "" });
+
+const EXAMPLE = "[web]\n192.168.1.10\n192.168.1.11 ansible_port=2222\n\n[db]\ndb01.example.com";
+
+export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
+  const { c } = useCatalogText();
+  const router = useRouter();
+  const save = useSaveCatalogItem("inventory");
+  const form = useFormState(valuesOf(inventory));
+  const [notice, setNotice] = useState("");
+  const { values: v, set, errors } = form;
+  const labels = { name: c.common.name, description: c.common.description, content: c.inventories.content, variables: c.inventories.variables };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice("");
+    save.mutate(
+      { id: inventory?.id ?? null, body: { ...v } },
+      {
+        onSuccess: (saved) => {
+          if (!inventory) return router.push(`/inventories/${saved.id}`);
+          form.reset(valuesOf(saved));
+          setNotice(c.common.saved);
+        },
+        onError: form.fail,
+      },
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4">
+      <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
+      <FormSection title={c.common.settings}>
+        <Field label={c.common.name} required errors={errors.name}>
+          {(p) => <input {...p} value={v.name} onChange={(e) => set("name", e.target.value)} className={inputClass} autoComplete="off" />}
+        </Field>
+        <Field label={c.common.description} errors={errors.description}>
+          {(p) => <input {...p} value={v.description} onChange={(e) => set("description", e.target.value)} className={inputClass} />}
+        </Field>
+        <Field label={c.inventories.content} errors={errors.content} hint={c.inventories.contentHint} className="md:col-span-2">
+          {(p) => (
+            <textarea {...p} rows={10} spellCheck={false} placeholder={EXAMPLE} value={v.content} onChange={(e) => set("content", e.target.value)} className={textareaClass} />
+          )}
+        </Field>
+        <HostPreview content={v.content} />
+        <Field label={c.inventories.variables} errors={errors.variables} className="md:col-span-2">
+          {(p) => (
+            <textarea {...p} rows={4} spellCheck={false} placeholder="ansible_user: deploy" value={v.variables} onChange={(e) => set("variables", e.target.value)} className={textareaClass} />
+          )}
+        </Field>
+      </FormSection>
+      <FormFooter isNew={!inventory} pending={save.isPending} notice={notice} listHref="/inventories" />
+    </form>
+  );
+}
