@@ -1,0 +1,67 @@
+"use client";
+
+import { JOB_TYPES, VERBOSITY_NAMES } from "@/lib/jobs/enums";
+import type { FieldErrors } from "@/lib/api/http";
+import { inputClass } from "../../ui/form-field";
+import { Field, textareaClass } from "../form/field";
+import { FormSection } from "../form/form-section";
+import { useCatalogText } from "../use-catalog-text";
+
+export const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
+export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
+
+export type RunOptionValues = Record<(typeof TEXT_OPTIONS)[number] | "job_type" | "forks" | "verbosity" | "variables", string> &
+  Record<(typeof FLAG_OPTIONS)[number], boolean>;
+
+/** A template's run options, as a job has them. */
+export function RunOptions({ values: v, set, errors }: { values: RunOptionValues; set: <K extends keyof RunOptionValues>(k: K, v: RunOptionValues[K]) => void; errors: FieldErrors }) {
+  const { t, c } = useCatalogText();
+  return (
+    <FormSection title={c.templates.runOptions}>
+      <Field label={t.fields.job_type} errors={errors.job_type}>
+        {(p) => (
+          <select {...p} value={v.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
+            {JOB_TYPES.map((j) => (
+              <option key={j} value={j}>
+                {t.jobTypes[j]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t.fields.verbosity} errors={errors.verbosity}>
+        {(p) => (
+          <select {...p} value={v.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
+            {VERBOSITY_NAMES.map((name, i) => (
+              <option key={name} value={String(i)}>{`${i} (${name})`}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks}>
+        {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={200} value={v.forks} onChange={(e) => set("forks", e.target.value)} className={inputClass} />}
+      </Field>
+      {TEXT_OPTIONS.map((key) => (
+        <Field key={key} label={t.fields[key]} errors={errors[key]}>
+          {(p) => <input {...p} value={v[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />}
+        </Field>
+      ))}
+      <Field label={t.fields.variables} errors={errors.variables} className="md:col-span-2">
+        {(p) => (
+          <textarea {...p} rows={5} spellCheck={false} placeholder={"version: 1.2.3\napp_port: 8080"} value={v.variables} onChange={(e) => set("variables", e.target.value)} className={textareaClass} />
+        )}
+      </Field>
+      <div className="flex flex-wrap gap-x-6 gap-y-2 md:col-span-2">
+        {FLAG_OPTIONS.map((key) => (
+          <div key={key}>
+            <label className="inline-flex items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4 accent-blue-700" checked={v[key]} onChange={(e) => set(key, e.target.checked)} />
+              {t.fields[key]}
+            </label>
+            {errors[key] && <p className="text-xs text-red-700">{errors[key].join(" ")}</p>}
+          </div>
+        ))}
+      </div>
+    </FormSection>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { TemplateRecord } from "@/lib/catalog/catalog-records";
+import { inputClass } from "../../ui/form-field";
+import { ErrorSummary } from "../form/error-summary";
+import { Field } from "../form/field";
+import { FormFooter } from "../form/form-footer";
+import { FormSection } from "../form/form-section";
+import { ReferenceSelect } from "../form/reference-select";
+import { useFormState } from "../form/use-form-state";
+import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogText } from "../use-catalog-text";
+import { PlaybookSelect } from "./playbook-select";
+import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./run-options";
+
+type Values = RunOptionValues & { name: string; description: string; project: number | null; playbook: string; inventory: number | null; credential: number | null };
+
+const FIELDS = ["name", "description", "project", "playbook", "inventory", "credential", "job_type", "verbosity", "forks", "variables", ...TEXT_OPTIONS, ...FLAG_OPTIONS];
+
+const valuesOf = (r?: TemplateRecord): Values => ({
+  name: r?.name ?? "",
+  description: r?.description ?? "",
+  project: r?.project ?? null,
+  playbook: r?.playbook ?? "",
+  inventory: r?.inventory ?? null,
+  credential: r?.credential ?? null,
+  job_type: r?.job_type ?? "run",
+  verbosity: String(r?.verbosity ?? 0),
+  forks: String(r?.forks ?? 0),
+  limit: r?.limit ?? "",
+  tags: r?.tags ?? "",
+  skip_tags: r?.skip_tags ?? "",
+  start_at_task: r?.start_at_task ?? "",
+  variables: r?.variables ?? "",
+  become_enabled: !!r?.become_enabled,
+  diff_mode: !!r?.diff_mode,
+  force_handlers: !!r?.force_handlers,
+});
+
+/** The API judges every value (its DRF errors land beside the fields); only the types are shaped here. */
+function bodyOf(v: Values): Record<string, unknown> {
+  return {
+    ...v,
+    forks: v.forks.trim() === "" ? 0 : v.forks,
+    verbosity: Number(v.verbosity),
+    become_enabled: v.become_enabled ? 1 : 0,
+    diff_mode: v.diff_mode ? 1 : 0,
+    force_handlers: v.force_handlers ? 1 : 0,
+  };
+}
+
+export function TemplateForm({ template }: { template?: TemplateRecord }) {
+  const { t, c } = useCatalogText();
+  const router = useRouter();
+  const save = useSaveCatalogItem("template");
+  const form = useFormState(valuesOf(template));
+  const [notice, setNotice] = useState("");
+  const { values: v, set, errors } = form;
+  const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice("");
+    save.mutate(
+      { id: template?.id ?? null, body: bodyOf(v) },
+      {
+        onSuccess: (saved) => {
+          if (!template) return router.push(`/templates/${saved.id}`);
+          form.reset(valuesOf(saved));
+          setNotice(c.common.saved);
+        },
+        onError: form.fail,
+      },
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4">
+      <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
+      <FormSection title={c.common.settings}>
+        <Field label={c.common.name} required errors={errors.name}>
+          {(p) => <input {...p} value={v.name} onChange={(e) => set("name", e.target.value)} className={inputClass} autoComplete="off" />}
+        </Field>
+        <Field label={c.common.description} errors={errors.description}>
+          {(p) => <input {...p} value={v.description} onChange={(e) => set("description", e.target.value)} className={inputClass} />}
+        </Field>
+        <ReferenceSelect
+          kind="project"
+          label={t.fields.project}
+          value={v.project}
+          knownName={template?.project === v.project ? template?.project_name : null}
+          onChange={(id) => {
+            set("project", id);
+            if (id !== v.project) set("playbook", "");
+          }}
+          errors={errors.project}
+          required
+        />
+        <PlaybookSelect project={v.project} value={v.playbook} onChange={(pb) => set("playbook", pb)} errors={errors.playbook} />
+        <ReferenceSelect
+          kind="inventory"
+          label={t.fields.inventory}
+          value={v.inventory}
+          knownName={template?.inventory === v.inventory ? template?.inventory_name : null}
+          onChange={(id) => set("inventory", id)}
+          errors={errors.inventory}
+          required
+        />
+        <ReferenceSelect
+          kind="credential"
+          label={t.fields.credential}
+          value={v.credential}
+          knownName={template?.credential === v.credential ? template?.credential_name : null}
+          onChange={(id) => set("credential", id)}
+          errors={errors.credential}
+          required
+        />
+      </FormSection>
+      <RunOptions values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />
+      <FormFooter isNew={!template} pending={save.isPending} notice={notice} listHref="/templates" />
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { FieldErrors } from "@/lib/api/http";
+import type { TemplateRecord } from "@/lib/catalog/catalog-records";
+import { historyHref } from "@/lib/jobs/history-search";
+import { buttonClass } from "../../ui/button";
+import { ActionError } from "../form/action-error";
+import { PageHeader } from "../form/page-header";
+import { DeleteButton } from "../list/delete-button";
+import { ResourceList } from "../list/resource-list";
+import { useCatalogItem } from "../use-catalog-queries";
+import { useCatalogText } from "../use-catalog-text";
+import { LaunchButton } from "./launch-button";
+import { TemplateForm } from "./template-form";
+
+const Gone = ({ id }: { id: number | null }) => (id === null ? <span className="text-slate-400">—</span> : <span className="text-slate-500">#{id}</span>);
+
+export function TemplateList() {
+  const { t, c } = useCatalogText();
+  const [failed, setFailed] = useState<{ name: string; errors: FieldErrors } | null>(null);
+  return (
+    <ResourceList
+      kind="template"
+      basePath="/templates"
+      title={c.templates.title}
+      newLabel={c.templates.new}
+      tableLabel={c.templates.table}
+      banner={failed && <ActionError title={c.templates.launchFailed(failed.name)} errors={failed.errors} />}
+      actions={(r) => <LaunchButton id={r.id} name={r.name} compact onError={(errors) => setFailed(errors && { name: r.name, errors })} />}
+      columns={[
+        {
+          key: "project",
+          header: t.fields.projectPlaybook,
+          cell: (r) => (
+            <>
+              {r.project_name ?? <Gone id={r.project} />}
+              {r.playbook && <p className="font-mono text-[13px] text-slate-500">{r.playbook}</p>}
+            </>
+          ),
+        },
+        { key: "inventory", header: t.fields.inventory, className: "hidden md:table-cell", cell: (r) => r.inventory_name ?? <Gone id={r.inventory} /> },
+        { key: "credential", header: t.fields.credential, className: "hidden md:table-cell", cell: (r) => r.credential_name ?? <Gone id={r.credential} /> },
+        { key: "job_type", header: t.fields.job_type, className: "hidden lg:table-cell", cell: (r) => t.jobTypes[r.job_type] ?? r.job_type },
+      ]}
+    />
+  );
+}
+
+export function NewTemplate() {
+  const { c } = useCatalogText();
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <PageHeader title={c.templates.new} backHref="/templates" />
+      <TemplateForm />
+    </div>
+  );
+}
+
+export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
+  const { c } = useCatalogText();
+  const router = useRouter();
+  const template = useCatalogItem("template", initial.id, initial).data ?? initial;
+  const [launchErrors, setLaunchErrors] = useState<FieldErrors | null>(null);
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <PageHeader
+        title={c.templates.editTitle(template.name)}
+        backHref="/templates"
+        actions={
+          <>
+            <Link href={historyHref({ template: template.id })} className={buttonClass("ghost")}>
+              {c.templates.jobs}
+            </Link>
+            <Link href={`/schedules/new?template=${template.id}`} className={buttonClass("ghost")}>
+              {c.templates.addSchedule}
+            </Link>
+            <DeleteButton kind="template" id={template.id} name={template.name} onDeleted={() => router.push("/templates")} />
+            <LaunchButton id={template.id} name={template.name} onError={setLaunchErrors} />
+          </>
+        }
+      >
+        <p className="text-xs text-slate-500">{c.templates.launchSaved}</p>
+      </PageHeader>
+      <ActionError title={c.templates.launchFailed(template.name)} errors={launchErrors} />
+      <TemplateForm template={template} />
+    </div>
+  );
+}
