@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { ScheduleEdit } from "@/components/catalog/schedules/schedule-pages";
+import { getContext } from "@/server/context";
+import { NotFound } from "@/server/http/errors";
+import { getSchedule } from "@/server/schedules/get-schedule";
+import { serializeSchedule } from "@/server/schedules/serialize-schedule";
+
+export const dynamic = "force-dynamic";
+
+/** Looked up on the server so that an unknown id is a real 404 page. */
+async function load(id: string) {
+  if (!/^\d{1,9}$/.test(id)) return null;
+  try {
+    return serializeSchedule(await getSchedule((await getContext()).db, Number(id)));
+  } catch (e) {
+    if (e instanceof NotFound) return null;
+    throw e;
+  }
+}
+
+export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
+  const schedule = await load((await params).id);
+  if (!schedule) notFound();
+  return <ScheduleEdit initial={schedule} />;
+}

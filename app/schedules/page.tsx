@@ -1,0 +1,5 @@
+import { ScheduleList } from "@/components/catalog/schedules/schedule-pages";
+
+export default function SchedulesPage() {
+  return <ScheduleList />;
+}
