@@ -1,16 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createCredential, uniq, type Job, type Named } from "./helpers";
-
-// These jobs really run Ansible on this machine, in a manual project whose folder the test
-// writes under the server's projects root (the server runs here too; see e2e/serve.sh).
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const PROJECTS_ROOT =
-  process.env.PROJECTS_ROOT ??
-  (process.env.E2E_DATABASE_URL ? path.resolve(process.env.DATA_DIR ?? "data", "projects") : path.join(process.env.TMPDIR ?? "/tmp", `zuoye-e2e-${PORT}`, "projects"));
-
-const LOCAL = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3";
+import { createProject, launchTemplate as launch, LOCAL_HOST, post, UNREACHABLE_HOST, waitForState } from "./project-helpers";
 
 const PLAYBOOKS: Record<string, string> = {
   // 40 short tasks, each followed by a debug line: output trickles in for ~15 s
@@ -25,36 +15,17 @@ const PLAYBOOKS: Record<string, string> = {
 
 type Seed = { token: string; templates: Record<string, Named> };
 
-async function post<T>(request: APIRequestContext, url: string, data: Record<string, unknown>, status = 201): Promise<T> {
-  const res = await request.post(url, { data });
-  expect(res.status(), `${url} → ${await res.text()}`).toBe(status);
-  return (await res.json()) as T;
-}
-
 /** A project folder with the playbooks, inventories (this machine; and an unreachable host), a credential, a template per playbook. */
 async function seed(request: APIRequestContext): Promise<Seed> {
   const token = uniq("out");
-  const dir = path.join(PROJECTS_ROOT, token);
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(PLAYBOOKS)) writeFileSync(path.join(dir, name), text);
-  const project = await post<Named>(request, "/api/job/project/", { name: `${token} 项目`, scm_type: "manual", local_path: token });
-  const local = await post<Named>(request, "/api/job/inventory/", { name: `${token} 本机`, content: LOCAL });
-  const mixed = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL}\nbad ansible_host=127.0.0.1 ansible_port=1` });
+  const project = await createProject(request, `${token} 项目`, token, PLAYBOOKS);
+  const local = await post<Named>(request, "/api/job/inventory/", { name: `${token} 本机`, content: LOCAL_HOST });
+  const mixed = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL_HOST}\n${UNREACHABLE_HOST}` });
   const credential = await createCredential(request, `${token} 凭据`);
   const templates: Record<string, Named> = {};
   for (const [key, playbook, inventory] of [["slow", "slow.yml", local], ["sleep", "sleep.yml", local], ["many", "many.yml", local], ["mixed", "ping.yml", mixed], ["late", "late.yml", local]] as const)
     templates[key] = await post<Named>(request, "/api/job/template/", { name: `${token} ${key}`, project: project.id, inventory: inventory.id, credential: credential.id, playbook });
   return { token, templates };
-}
-
-const launch = (request: APIRequestContext, template: Named) => post<Job>(request, `/api/job/template/${template.id}/launch/`, {});
-
-async function waitForState(request: APIRequestContext, id: number, states: string[], timeout = 60_000): Promise<string> {
-  let state = "";
-  await expect
-    .poll(async () => (state = ((await (await request.get(`/api/job/job/${id}/`)).json()) as Job).state), { timeout, intervals: [250, 500, 1000] })
-    .toMatch(new RegExp(`^(${states.join("|")})$`));
-  return state;
 }
 
 const viewer = (page: Page) => page.getByTestId("output-lines");

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createCredential, createInventory, createSchedule, createTemplate, importJob, jobCount, shanghai } from "./helpers";
+import { createCredential, createInventory, createSchedule, createTemplate, importJob, jobCount, shanghai, uniq, type Named } from "./helpers";
+import { createProject, launchTemplate, LOCAL_HOST, post, UNREACHABLE_HOST, waitForState } from "./project-helpers";
 
 // Screenshots for the README, of realistic data in one past week (the date filter keeps
 // other tests' rows out of the picture).
@@ -58,7 +59,48 @@ test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, 
   await dialog.getByRole("button", { name: "重新执行" }).click();
   await expect(page).not.toHaveURL(`/jobs/${adhocId}`);
   await expect(page.getByRole("region", { name: "概要" }).getByText(/^(成功|失败|错误|已取消)$/)).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByRole("region", { name: "输出" }).locator("pre")).toBeVisible();
+  await expect(page.getByTestId("output-lines").getByText(/CHANGED|SUCCESS|FAILED|UNREACHABLE/).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "各主机的执行结果" })).toBeVisible();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${DIR}/job-detail.png`, fullPage: true });
+});
+
+const SITE = `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: check disk space
+      command: df -h /
+      register: df
+      changed_when: false
+    - name: show disk space
+      debug:
+        var: df.stdout_lines
+    - name: render nginx config
+      command: "true"
+    - name: restart nginx
+      debug:
+        msg: "nginx restarted on {{ inventory_hostname }}"
+`;
+
+test("screenshot: a job's output, searched, with a failed host in the recap", async ({ page, request }) => {
+  const folder = uniq("shot");
+  const project = await createProject(request, "web 运维", folder, { "site.yml": SITE });
+  const hosts = ["web-01", "web-02"].map((h) => LOCAL_HOST.replace("localhost", h)).concat(UNREACHABLE_HOST.replace("bad", "web-03"));
+  const inventory = await post<Named>(request, "/api/job/inventory/", { name: "web 集群", content: hosts.join("\n") });
+  const credential = await createCredential(request, "deploy 账号");
+  const template = await post<Named>(request, "/api/job/template/", { name: "nginx 配置发布", project: project.id, inventory: inventory.id, credential: credential.id, playbook: "site.yml" });
+  const job = await launchTemplate(request, template);
+  expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
+
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByRole("table", { name: "各主机的执行结果" }).getByRole("row", { name: /web-03/ })).toContainText("失败");
+  await page.getByRole("searchbox", { name: "搜索输出" }).fill("restarted");
+  const results = page.getByRole("region", { name: "搜索结果" });
+  await expect(results.getByRole("heading")).toHaveText("2 条匹配");
+  await results.getByRole("button").first().click();
+  await page.mouse.move(0, 0);
+  // the page down to the host recap
+  const recap = (await page.getByRole("region", { name: "主机汇总" }).boundingBox())!;
+  await page.screenshot({ path: `${DIR}/job-output.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(recap.y + recap.height + 16) } });
 });

@@ -29,7 +29,7 @@ export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
                 <th scope="col" className="px-4 py-1.5 font-medium">{h.host}</th>
                 {COUNTS.map((k) => (
-                  <th key={k} scope="col" className="px-2 py-1.5 text-right font-medium">{h[k]}</th>
+                  <th key={k} scope="col" className="w-24 px-2 py-1.5 text-right font-medium last:pr-4">{h[k]}</th>
                 ))}
               </tr>
             </thead>
@@ -64,7 +64,7 @@ function HostRow({ s, active, onHost }: { s: HostSummary; active: boolean; onHos
         {s.failed && <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-medium text-white">{h.failed}</span>}
       </th>
       {COUNTS.map((k) => (
-        <td key={k} className={`px-2 py-1.5 text-right tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-400"}`}>
+        <td key={k} className={`px-2 py-1.5 text-right last:pr-4 tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-400"}`}>
           {s[k]}
         </td>
       ))}

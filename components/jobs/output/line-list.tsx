@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { AnsiText } from "./ansi-text";
 
 const ROW_PX = 20;
+const PAD_PX = 6;
 
 export type Row = { line: number; text: string | undefined };
 export type Jump = { index: number; seq: number };
@@ -33,7 +34,7 @@ type Props = {
 export function LineList({ label, count, rowAt, version, onRange, onEndReached, follow, canFollow, onFollowChange, jump, highlight, footer }: Props) {
   const box = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
-  const v = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 30 });
+  const v = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 30, paddingStart: PAD_PX, paddingEnd: PAD_PX });
   const items = v.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
@@ -71,7 +72,7 @@ export function LineList({ label, count, rowAt, version, onRange, onEndReached, 
       role="region"
       aria-label={label}
       data-testid="output-lines"
-      className="h-[min(60vh,34rem)] min-h-64 overflow-auto rounded bg-slate-950 font-mono text-[13px] leading-5 text-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500"
+      className="max-h-[min(60vh,34rem)] min-h-16 overflow-auto rounded bg-slate-950 font-mono text-[13px] leading-5 text-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500"
     >
       <div className="relative min-w-full" style={{ height: v.getTotalSize() }}>
         {items.map((item) => {
