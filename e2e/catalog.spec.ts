@@ -1,0 +1,112 @@
+import { mkdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { pick } from "./helpers";
+import { HELLO_PLAYBOOK, LOCAL_INVENTORY, makeProjectFolder, navigate, tag } from "./catalog-helpers";
+
+const SHOTS = "docs/screenshots";
+
+test("from an empty catalog to a successful job, in the browser only", async ({ page }) => {
+  test.setTimeout(150_000);
+  const t = tag();
+  const folder = `deploy-${t}`;
+  const secret = `s3cret-${t}-pw`;
+  // the only step outside the browser: the playbook on the server's disk
+  makeProjectFolder(folder, { "site.yml": HELLO_PLAYBOOK, "roles/web/tasks/main.yml": "- ansible.builtin.ping:\n" });
+
+  await page.goto("/jobs");
+
+  // project: refused without a name and a folder, errors beside the fields; then the folder's playbook is listed
+  await navigate(page, "项目");
+  await page.getByRole("link", { name: "新建项目" }).first().click();
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByLabel("名称")).toHaveAccessibleDescription("该字段不能为空。");
+  await expect(page.getByLabel("项目文件夹")).toHaveAccessibleDescription(/^该字段是必填项。/);
+  await page.getByLabel("名称").fill(`部署 ${t}`);
+  await page.getByLabel("项目文件夹").selectOption(folder);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await expect(page.getByRole("list", { name: "Playbook" }).getByRole("listitem")).toHaveText(["site.yml"]);
+
+  // inventory: the hosts are parsed as they are typed
+  await navigate(page, "主机清单");
+  await page.getByRole("link", { name: "新建主机清单" }).first().click();
+  await page.getByLabel("名称").fill(`本机 ${t}`);
+  await page.getByLabel("清单内容").fill(LOCAL_INVENTORY);
+  await expect(page.getByRole("list", { name: "主机" }).getByRole("listitem")).toHaveText(["localhost"]);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/inventories\/\d+$/);
+
+  // credential: the password is stored, never shown back, and kept by a save that does not touch it
+  await navigate(page, "凭据");
+  await page.getByRole("link", { name: "新建凭据" }).first().click();
+  await page.getByLabel("名称").fill(`本机账号 ${t}`);
+  await page.getByLabel("用户名").fill("root");
+  await page.getByLabel("密码", { exact: true }).fill(secret);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/credentials\/\d+$/);
+  const credentialId = Number(page.url().split("/").pop());
+  await expect(page.getByLabel("密码", { exact: true })).toHaveValue("");
+  await expect(page.getByText("已设置", { exact: true })).toHaveCount(1);
+  await page.getByLabel("描述").fill("本机");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("密码", { exact: true })).toHaveValue("");
+  await expect(page.getByText("已设置", { exact: true })).toHaveCount(1);
+  expect(await page.content()).not.toContain(secret);
+  const stored = await (await page.request.get(`/api/job/credential/${credentialId}/`)).json();
+  expect(stored).toMatchObject({ description: "本机", password: "$encrypted$", ssh_key: "", become_password: "" });
+
+  // template: the project's playbooks to choose from, the references by search
+  await navigate(page, "模板");
+  await page.getByRole("link", { name: "新建模板" }).first().click();
+  await page.getByLabel("名称").fill(`发布 ${t}`);
+  await page.getByLabel("描述").fill("对本机执行 site.yml");
+  await pick(page, "项目", `部署 ${t}`);
+  await page.getByLabel("Playbook").selectOption("site.yml");
+  await pick(page, "主机清单", `本机 ${t}`);
+  await pick(page, "凭据", `本机账号 ${t}`);
+  await page.getByLabel("并发数 (forks)").fill("5");
+  await page.getByLabel("变量").fill("release: 1.0.0");
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/templates\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`模板：发布 ${t}`);
+  await expect(page.getByLabel("Playbook")).toHaveValue("site.yml");
+  mkdirSync(SHOTS, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/templates.png`, fullPage: true });
+
+  // launch from the template's page: the job runs and ends successful, its output on screen
+  await page.getByRole("button", { name: `启动「发布 ${t}」` }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  await expect(page.getByRole("heading", { name: /^作业 #\d+/ })).toContainText("成功", { timeout: 90_000 });
+  await expect(page.getByText("hello from localhost").first()).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+
+  // the list launches too; at phone width it scrolls inside its frame, not the page
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/templates`);
+  await page.getByLabel("搜索").fill(t);
+  const row = page.getByRole("row").filter({ hasText: `发布 ${t}` });
+  await expect(row.getByRole("button", { name: `启动「发布 ${t}」` })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await row.getByRole("button", { name: `启动「发布 ${t}」` }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+});
+
+test("launch refusals and unknown ids", async ({ page }) => {
+  const t = tag();
+  await page.goto("/templates/new");
+  await page.getByLabel("名称").fill(`空模板 ${t}`);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/templates\/\d+$/);
+  await page.getByRole("button", { name: `启动「空模板 ${t}」` }).click();
+  const alert = page.getByRole("alert").filter({ hasText: `无法启动「空模板 ${t}」` });
+  await expect(alert).toContainText("凭据: 该字段是必填项。");
+  await expect(page).toHaveURL(/\/templates\/\d+$/);
+
+  for (const path of ["/projects/999999", "/inventories/abc", "/credentials/999999", "/templates/999999", "/schedules/999999"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+});
