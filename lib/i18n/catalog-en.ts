@@ -22,6 +22,8 @@ export const catalogEn: CatalogDictionary = {
     count: (n) => `${n} ${n === 1 ? "item" : "items"}`,
     empty: "Nothing here yet.",
     emptySearch: "Nothing matches the search.",
+    pastEnd: "This page is empty.",
+    firstPage: "Back to the first page",
     loadFailed: "The list failed to load",
     saveFailed: "Could not save",
     required: "required",

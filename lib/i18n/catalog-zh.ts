@@ -21,6 +21,8 @@ export const catalogZh = {
     count: (n: number) => `共 ${n} 条`,
     empty: "还没有任何记录。",
     emptySearch: "没有符合搜索条件的记录。",
+    pastEnd: "这一页没有记录。",
+    firstPage: "回到第一页",
     loadFailed: "列表加载失败",
     saveFailed: "无法保存",
     required: "必填",

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from "react";
 import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
-import { buttonClass } from "../../ui/button";
+import { Button, buttonClass } from "../../ui/button";
 import { ErrorState } from "../../ui/error-state";
 import { inputClass } from "../../ui/form-field";
 import { Spinner } from "../../ui/spinner";
@@ -90,8 +90,12 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
         </p>
       ) : rows.length === 0 ? (
         <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center">
-          <p className="font-medium text-slate-800">{deferred ? c.common.emptySearch : c.common.empty}</p>
-          {!deferred && (
+          <p className="font-medium text-slate-800">{list.data.count > 0 ? c.common.pastEnd : deferred ? c.common.emptySearch : c.common.empty}</p>
+          {list.data.count > 0 ? (
+            <Button className="mt-3" onClick={() => setPage(1)}>
+              {c.common.firstPage}
+            </Button>
+          ) : !deferred && (
             <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
               + {newLabel}
             </Link>
