@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { pick } from "./helpers";
-import { HELLO_PLAYBOOK, LOCAL_INVENTORY, makeProjectFolder, navigate, tag } from "./catalog-helpers";
+import { HELLO_PLAYBOOK, makeProjectFolder, navigate, tag } from "./catalog-helpers";
+import { LOCAL_HOST } from "./project-helpers";
 
 const SHOTS = "docs/screenshots";
 
@@ -31,7 +32,7 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   await navigate(page, "主机清单");
   await page.getByRole("link", { name: "新建主机清单" }).first().click();
   await page.getByLabel("名称").fill(`本机 ${t}`);
-  await page.getByLabel("清单内容").fill(LOCAL_INVENTORY);
+  await page.getByLabel("清单内容").fill(LOCAL_HOST);
   await expect(page.getByRole("list", { name: "主机" }).getByRole("listitem")).toHaveText(["localhost"]);
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page).toHaveURL(/\/inventories\/\d+$/);
@@ -94,7 +95,7 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
 });
 
-test("launch refusals and unknown ids", async ({ page }) => {
+test("a launch refused beside the header, unknown ids are 404 pages, English by the switch", async ({ page }) => {
   const t = tag();
   await page.goto("/templates/new");
   await page.getByLabel("名称").fill(`空模板 ${t}`);
@@ -109,4 +110,14 @@ test("launch refusals and unknown ids", async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
   }
+
+  await page.goto("/templates");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Templates" })).toBeVisible();
+  await page.getByLabel("Search").fill(t);
+  await expect(page.getByRole("button", { name: `Launch “空模板 ${t}”` })).toBeVisible();
+  await navigate(page, "Schedules");
+  await page.getByRole("link", { name: "New schedule" }).first().click();
+  await page.getByLabel("Cron expression").fill("0 2 * * *");
+  await expect(page.getByTestId("cron-words")).toHaveText("Every day at 02:00");
 });
