@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createCredential, uniq, type Job, type Named } from "./helpers";
+import { createCredential, rowOf, uniq, type Job, type Named } from "./helpers";
 import { createProject, launchTemplate as launch, LOCAL_HOST, post, UNREACHABLE_HOST, waitForState } from "./project-helpers";
 
 const PLAYBOOKS: Record<string, string> = {
@@ -75,6 +75,19 @@ test("cancel a running job: confirm, see it canceling, then canceled", async ({ 
   await expect(page.getByRole("button", { name: /取消作业|正在取消/ })).toBeHidden();
   // canceling again is a 409, which the API reports and the page no longer offers
   expect((await request.post(`/api/job/job/${job.id}/cancel/`)).status()).toBe(409);
+});
+
+test("cancel from the history row", async ({ page, request }) => {
+  const seed = await data(request);
+  const job = await launch(request, seed.templates.sleep);
+  expect(await waitForState(request, job.id, ["running"])).toBe("running");
+  await page.goto(`/jobs?search=${encodeURIComponent(seed.templates.sleep.name)}`);
+  const row = rowOf(page, job.id);
+  await expect(row).toContainText("运行中");
+  await row.getByRole("button", { name: `取消作业 #${job.id}` }).click();
+  await page.getByRole("dialog", { name: `取消作业 #${job.id}` }).getByRole("button", { name: "确认取消作业" }).click();
+  await expect(row).toContainText("已取消", { timeout: 15_000 });
+  await expect(row.getByRole("button", { name: `取消作业 #${job.id}` })).toBeHidden();
 });
 
 test("a 6,000-line job: windows load as it scrolls; search jumps to a line", async ({ page, request }) => {

@@ -14,7 +14,7 @@ import { useCancelJob } from "./output/use-output-queries";
  * Cancels a job that has not ended, after a confirmation; says "canceling…" until the job's
  * state changes. A job that ended meanwhile (409) is reported, not treated as a failure.
  */
-export function CancelJobButton({ job }: { job: Pick<JobRecord, "id" | "state"> }) {
+export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | "state">; compact?: boolean }) {
   const { t } = useI18n();
   const c = t.cancelJob;
   const cancel = useCancelJob(job.id);
@@ -24,7 +24,7 @@ export function CancelJobButton({ job }: { job: Pick<JobRecord, "id" | "state"> 
   const live = isLive(job.state);
 
   if (!live)
-    return ended && !requested ? (
+    return ended && !requested && !compact ? (
       <p role="status" className="text-sm text-slate-600">
         {c.notActive}
       </p>
@@ -50,15 +50,21 @@ export function CancelJobButton({ job }: { job: Pick<JobRecord, "id" | "state"> 
 
   return (
     <>
-      <Button variant="danger" onClick={() => setConfirming(true)} disabled={requested}>
-        {requested ? (
-          <>
-            <Spinner /> {c.canceling}
-          </>
-        ) : (
-          c.cancel
-        )}
-      </Button>
+      {compact ? (
+        <Button variant="ghost" className="h-7 px-2 text-xs text-red-700" onClick={() => setConfirming(true)} disabled={requested} aria-label={requested ? c.canceling : c.cancelRow(job.id)}>
+          {requested ? <Spinner /> : c.cancelShort}
+        </Button>
+      ) : (
+        <Button variant="danger" onClick={() => setConfirming(true)} disabled={requested}>
+          {requested ? (
+            <>
+              <Spinner /> {c.canceling}
+            </>
+          ) : (
+            c.cancel
+          )}
+        </Button>
+      )}
       <Dialog open={confirming} onClose={close} title={c.confirmTitle(job.id)}>
         <p className="text-sm text-slate-700">{c.confirmBody}</p>
         {cancel.isError && !(cancel.error instanceof HttpError && cancel.error.status === 409) && (

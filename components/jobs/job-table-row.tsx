@@ -5,6 +5,7 @@ import { isDeletable, jobTitle } from "@/lib/jobs/format";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { useI18n, useJobLabels } from "../i18n/i18n-provider";
 import { LocalTime } from "../ui/local-time";
+import { CancelJobButton } from "./cancel-job-button";
 import { JobDuration } from "./job-duration";
 import { StateBadge } from "./state-badge";
 
@@ -46,7 +47,10 @@ export function JobTableRow({ job, selected, onSelect }: { job: JobRecord; selec
       </td>
       <Cell text={labels.kind(job.kind, job.kind_name)} className="" />
       <td className="px-2">
-        <StateBadge state={job.state} name={job.state_name} />
+        <span className="inline-flex items-center gap-1">
+          <StateBadge state={job.state} name={job.state_name} />
+          <CancelJobButton job={job} compact />
+        </span>
       </td>
       <Cell text={job.user} className="max-w-24" />
       <Cell text={inventory} />

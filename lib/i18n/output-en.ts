@@ -2,7 +2,7 @@ import type { OutputDictionary } from "./output-zh";
 
 export const outputEn: OutputDictionary = {
   output: {
-    lines: (n) => `${n} ${n === 1 ? "line" : "lines"}`,
+    lines: (n, more = false) => `${n}${more ? "+" : ""} ${n === 1 && !more ? "line" : "lines"}`,
     region: "Job output",
     search: "Search output",
     searchPlaceholder: "Search output…",
@@ -46,6 +46,8 @@ export const outputEn: OutputDictionary = {
     more: (shown, n) => `Showing the first ${shown} of ${n} hosts.`,
   },
   cancelJob: {
+    cancelShort: "Cancel",
+    cancelRow: (id) => `Cancel job #${id}`,
     cancel: "Cancel job",
     canceling: "Canceling…",
     confirmTitle: (id) => `Cancel job #${id}`,

@@ -1,7 +1,7 @@
 /** Strings of a job's output viewer, host recap, cancel and re-run on failed hosts. */
 export const outputZh = {
   output: {
-    lines: (n: number) => `共 ${n} 行`,
+    lines: (n: number, more = false) => `共 ${n}${more ? "+" : ""} 行`,
     region: "作业输出内容",
     search: "搜索输出",
     searchPlaceholder: "搜索输出…",
@@ -45,6 +45,8 @@ export const outputZh = {
     more: (shown: number, n: number) => `只列出前 ${shown} 台，共 ${n} 台。`,
   },
   cancelJob: {
+    cancelShort: "取消",
+    cancelRow: (id: number) => `取消作业 #${id}`,
     cancel: "取消作业",
     canceling: "正在取消…",
     confirmTitle: (id: number) => `取消作业 #${id}`,

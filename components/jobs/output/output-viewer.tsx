@@ -87,7 +87,7 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
           canFollow={live}
           follow={follow}
           onFollow={setFollow}
-          count={full.loaded && full.total > 0 ? o.lines(full.total) : null}
+          count={host ? (hostLines.isStarted ? o.lines(hostLines.lines.length, hostLines.hasMore) : null) : full.loaded && full.total > 0 ? o.lines(full.total) : null}
         />
         <div className={term ? "grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
           <div className="min-w-0">{viewer}</div>

@@ -22,7 +22,7 @@ export function useCancelJob(jobId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => cancelJob(jobId),
-    onSettled: () => client.invalidateQueries({ queryKey: jobKeys.one(jobId) }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: jobKeys.one(jobId) }), client.invalidateQueries({ queryKey: ["jobs", "list"] })]),
   });
 }
 
