@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { sql } from "drizzle-orm";
 import { getContext } from "@/server/context";
 
