@@ -12,5 +12,10 @@ export function JobDuration({ job }: { job: Pick<JobRecord, "start_time" | "fini
   const now = useNow(running);
   const sec = durationSeconds(job, now);
   if (sec === null) return <span className="text-slate-400">{t.none}</span>;
-  return <span className="tabular-nums">{t.duration(...splitDuration(sec))}</span>;
+  // a running job's duration depends on the clock, which moves between server and browser
+  return (
+    <span className="tabular-nums" suppressHydrationWarning={running}>
+      {t.duration(...splitDuration(sec))}
+    </span>
+  );
 }
