@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { BECOME_METHODS, ENCRYPTED, type CredentialRecord } from "@/lib/catalog/catalog-records";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field } from "../form/field";
 import { FormFooter } from "../form/form-footer";
 import { FormSection } from "../form/form-section";
-import { useFormState } from "../form/use-form-state";
-import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { KEEP, SecretField, secretBody, type Secret } from "./secret-field";
 
@@ -32,10 +29,7 @@ const valuesOf = (r?: CredentialRecord): Values => ({
 
 export function CredentialForm({ credential }: { credential?: CredentialRecord }) {
   const { c } = useCatalogText();
-  const router = useRouter();
-  const save = useSaveCatalogItem("credential");
-  const form = useFormState(valuesOf(credential));
-  const [notice, setNotice] = useState("");
+  const { form, save, notice, submit } = useCatalogForm("credential", credential, valuesOf(credential), valuesOf, "/credentials");
   const { values: v, set, errors } = form;
   const isSet = (k: SecretKey) => credential?.[k] === ENCRYPTED;
   const labels = {
@@ -43,26 +37,14 @@ export function CredentialForm({ credential }: { credential?: CredentialRecord }
     become_method: c.credentials.becomeMethod, become_user: c.credentials.becomeUser, become_password: c.credentials.becomePassword,
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice("");
+  const bodyOf = (): Record<string, unknown> => {
     const body: Record<string, unknown> = { name: v.name, description: v.description, username: v.username, become_method: v.become_method, become_user: v.become_user };
     for (const k of SECRETS) body[k] = secretBody(v[k], isSet(k));
-    save.mutate(
-      { id: credential?.id ?? null, body },
-      {
-        onSuccess: (saved) => {
-          if (!credential) return router.push(`/credentials/${saved.id}`);
-          form.reset(valuesOf(saved));
-          setNotice(c.common.saved);
-        },
-        onError: form.fail,
-      },
-    );
+    return body;
   };
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4" autoComplete="off">
+    <form noValidate onSubmit={submit(bodyOf)} className="space-y-4" autoComplete="off">
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>

@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { InventoryRecord } from "@/lib/catalog/catalog-records";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field, textareaClass } from "../form/field";
 import { FormFooter } from "../form/form-footer";
 import { FormSection } from "../form/form-section";
-import { useFormState } from "../form/use-form-state";
-import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { HostPreview } from "./host-preview";
 
@@ -22,31 +19,13 @@ const EXAMPLE = "[web]\n192.168.1.10\n192.168.1.11 ansible_port=2222\n\n[db]\ndb
 
 export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
   const { c } = useCatalogText();
-  const router = useRouter();
-  const save = useSaveCatalogItem("inventory");
-  const form = useFormState(valuesOf(inventory));
-  const [notice, setNotice] = useState("");
+  const { form, save, notice, submit } = useCatalogForm("inventory", inventory, valuesOf(inventory), valuesOf, "/inventories");
   const { values: v, set, errors } = form;
   const labels = { name: c.common.name, description: c.common.description, content: c.inventories.content, variables: c.inventories.variables };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice("");
-    save.mutate(
-      { id: inventory?.id ?? null, body: { ...v } },
-      {
-        onSuccess: (saved) => {
-          if (!inventory) return router.push(`/inventories/${saved.id}`);
-          form.reset(valuesOf(saved));
-          setNotice(c.common.saved);
-        },
-        onError: form.fail,
-      },
-    );
-  };
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form noValidate onSubmit={submit(() => ({ ...v }))} className="space-y-4">
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>

@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { ProjectRecord } from "@/lib/catalog/catalog-records";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field } from "../form/field";
 import { FormFooter } from "../form/form-footer";
 import { FormSection } from "../form/form-section";
-import { useFormState } from "../form/use-form-state";
-import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { FolderSelect } from "./folder-select";
 
@@ -30,33 +27,18 @@ const valuesOf = (p?: ProjectRecord): Values => ({
 /** Create or edit a project: a folder under the projects root, or a Git URL and branch. */
 export function ProjectForm({ project }: { project?: ProjectRecord }) {
   const { c } = useCatalogText();
-  const router = useRouter();
-  const save = useSaveCatalogItem("project");
-  const form = useFormState(valuesOf(project));
-  const [notice, setNotice] = useState("");
+  const { form, save, notice, submit } = useCatalogForm("project", project, valuesOf(project), valuesOf, "/projects");
   const { values: v, set, errors } = form;
   const isGit = v.scm_type === "git";
   const labels = { name: c.common.name, description: c.common.description, scm_type: c.projects.scmType, local_path: c.projects.localPath, scm_url: c.projects.scmUrl, scm_branch: c.projects.scmBranch };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice("");
+  const bodyOf = (): Record<string, unknown> => {
     const body = { name: v.name, description: v.description, scm_type: v.scm_type, scm_branch: v.scm_branch, ...(isGit ? { scm_url: v.scm_url } : { local_path: v.local_path }) };
-    save.mutate(
-      { id: project?.id ?? null, body },
-      {
-        onSuccess: (saved) => {
-          if (!project) return router.push(`/projects/${saved.id}`);
-          form.reset(valuesOf(saved));
-          setNotice(c.common.saved);
-        },
-        onError: form.fail,
-      },
-    );
+    return body;
   };
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form noValidate onSubmit={submit(bodyOf)} className="space-y-4">
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>

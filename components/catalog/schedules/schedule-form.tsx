@@ -1,7 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { ScheduleRecord } from "@/lib/catalog/catalog-records";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
@@ -9,8 +7,7 @@ import { Field } from "../form/field";
 import { FormFooter } from "../form/form-footer";
 import { FormSection } from "../form/form-section";
 import { ReferenceSelect } from "../form/reference-select";
-import { useFormState } from "../form/use-form-state";
-import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { CronField } from "./cron-field";
 import { OVERRIDE_TEXT, ScheduleOverrides, type OverrideValues } from "./schedule-overrides";
@@ -49,31 +46,13 @@ function bodyOf(v: Values): Record<string, unknown> {
 
 export function ScheduleForm({ schedule, template }: { schedule?: ScheduleRecord; template?: number | null }) {
   const { t, c } = useCatalogText();
-  const router = useRouter();
-  const save = useSaveCatalogItem("schedule");
-  const form = useFormState(valuesOf(schedule, template));
-  const [notice, setNotice] = useState("");
+  const { form, save, notice, submit } = useCatalogForm("schedule", schedule, valuesOf(schedule, template), (saved) => valuesOf(saved, template), "/schedules");
   const { values: v, set, errors } = form;
   const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description, cron: c.schedules.cron, timezone: c.schedules.timezone, enabled: c.schedules.enabled };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice("");
-    save.mutate(
-      { id: schedule?.id ?? null, body: bodyOf(v) },
-      {
-        onSuccess: (saved) => {
-          if (!schedule) return router.push(`/schedules/${saved.id}`);
-          form.reset(valuesOf(saved));
-          setNotice(c.common.saved);
-        },
-        onError: form.fail,
-      },
-    );
-  };
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form noValidate onSubmit={submit(() => bodyOf(v))} className="space-y-4">
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>

@@ -1,7 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { TemplateRecord } from "@/lib/catalog/catalog-records";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
@@ -9,8 +7,7 @@ import { Field } from "../form/field";
 import { FormFooter } from "../form/form-footer";
 import { FormSection } from "../form/form-section";
 import { ReferenceSelect } from "../form/reference-select";
-import { useFormState } from "../form/use-form-state";
-import { useSaveCatalogItem } from "../use-catalog-queries";
+import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { PlaybookSelect } from "./playbook-select";
 import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./run-options";
@@ -53,31 +50,13 @@ function bodyOf(v: Values): Record<string, unknown> {
 
 export function TemplateForm({ template }: { template?: TemplateRecord }) {
   const { t, c } = useCatalogText();
-  const router = useRouter();
-  const save = useSaveCatalogItem("template");
-  const form = useFormState(valuesOf(template));
-  const [notice, setNotice] = useState("");
+  const { form, save, notice, submit } = useCatalogForm("template", template, valuesOf(template), valuesOf, "/templates");
   const { values: v, set, errors } = form;
   const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice("");
-    save.mutate(
-      { id: template?.id ?? null, body: bodyOf(v) },
-      {
-        onSuccess: (saved) => {
-          if (!template) return router.push(`/templates/${saved.id}`);
-          form.reset(valuesOf(saved));
-          setNotice(c.common.saved);
-        },
-        onError: form.fail,
-      },
-    );
-  };
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form noValidate onSubmit={submit(() => bodyOf(v))} className="space-y-4">
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>
