@@ -16,16 +16,17 @@ echo "[test] build";     npx next build >/tmp/zuoye-test-build.log 2>&1 || { cat
 if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q; then
   export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
 fi
-rm -rf test-results
-mkdir -p test-results
+# (not test-results/: Playwright empties that folder when it starts)
+rm -rf .test-reports
+mkdir -p .test-reports
 status=0
 echo "[test] vitest on embedded PGlite"
-env -u DATABASE_URL -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/pglite.json || status=1
+env -u DATABASE_URL -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=.test-reports/pglite.json || status=1
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "[test] vitest on PostgreSQL ($TEST_DATABASE_URL)"
-  env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
+  env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=.test-reports/postgres.json || status=1
 fi
 echo "[test] Playwright e2e in Chromium against the built app (embedded database)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || status=1
-node scripts/summarize-tests.mjs test-results/*.json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/e2e.json npx playwright test --reporter=list,json || status=1
+node scripts/summarize-tests.mjs .test-reports/*.json
 exit $status
