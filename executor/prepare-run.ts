@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, type jobs } from "@/db/schema";
 import type { Config } from "@/server/config";
+import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 
@@ -35,6 +36,15 @@ async function checkoutForRun(config: Config, project: typeof projects.$inferSel
   const copy = fs.mkdtempSync(path.join(config.runDir, `project-${jobId}-`));
   fs.cpSync(clone, copy, { recursive: true, filter: (src) => path.basename(src) !== ".git" });
   return copy;
+}
+
+/** The credential with its secrets decrypted, or a setup error naming the likely cause. */
+function openSecrets<C extends { name: string; password: string; sshKey: string; becomePassword: string }>(c: C, box: SecretBox): C {
+  try {
+    return { ...c, password: box.open(c.password), sshKey: box.open(c.sshKey), becomePassword: box.open(c.becomePassword) };
+  } catch {
+    throw new RunSetupError(`无法解密凭据 “${c.name}” 的密文：这个执行器的 SECRET_KEY（或 DATA_DIR/secret.key）与保存凭据时不同。`);
+  }
 }
 
 function writePrivate(file: string, content: string): void {
@@ -96,7 +106,7 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
     if (inventory!.variables.trim()) writePrivate(path.join(dir, "inventory", "group_vars", "all.yml"), inventory!.variables + "\n");
   }
   if (job.variables.trim()) writePrivate(files.extraVars, job.variables + "\n");
-  const c = credential;
+  const c = credential && openSecrets(credential, secretBox(config));
   if (c?.password) writePrivate(files.connectionPassword, c.password);
   if (c?.sshKey) writePrivate(files.sshKey, c.sshKey.replace(/\r\n/g, "\n").replace(/\n?$/, "\n"));
   if (c?.becomePassword) writePrivate(files.becomePassword, c.becomePassword);

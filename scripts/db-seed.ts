@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
+import { secretBox } from "@/server/crypto/secret-box";
 import { readConfig } from "@/server/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
 import { seedJobs } from "@/server/demo/seed-jobs";
@@ -33,7 +34,7 @@ async function main() {
   try {
     console.log(`[db:seed] ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDir}`}`);
     const now = nowSeconds();
-    const { created } = await seedCatalog(db, { projectsRoot: config.projectsRoot, now });
+    const { created } = await seedCatalog(db, { projectsRoot: config.projectsRoot, now, seal: secretBox(config).seal });
     console.log(`[db:seed] catalog ${created ? `created (playbooks under ${config.projectsRoot})` : "present, reused"}`);
 
     let last = Date.now();

@@ -18,6 +18,7 @@ const Env = z.object({
   EXECUTOR: z.enum(["inline", "off"]).optional(),
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
+  SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
 });
 
@@ -38,6 +39,8 @@ export type Config = {
   workerId: string | undefined;
   /** private working directories of running jobs */
   runDir: string;
+  /** encrypts credential secrets at rest; unset: a key file in the data directory */
+  secretKey: string | undefined;
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
   gitAllowProtocol: string | undefined;
 };
@@ -66,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerId: e.WORKER_ID,
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
+    secretKey: e.SECRET_KEY,
   };
 }

@@ -4,11 +4,12 @@ import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
 import { assertValid } from "../http/errors";
 import { CREDENTIAL_FIELDS } from "./credential-fields";
-import { credentialColumns, type CredentialRow } from "./credential-row";
+import type { SecretBox } from "../crypto/secret-box";
+import { credentialColumns, sealSecrets, type CredentialRow } from "./credential-row";
 
-export async function createCredential(db: Db, source: FieldSource): Promise<CredentialRow> {
+export async function createCredential(db: Db, box: SecretBox, source: FieldSource): Promise<CredentialRow> {
   const { values, errors } = parseFields(CREDENTIAL_FIELDS, source);
-  const columns = credentialColumns(values, errors);
+  const columns = sealSecrets(credentialColumns(values, errors), box);
   assertValid(errors);
   const [created] = await db
     .insert(credentials)

@@ -1,5 +1,6 @@
 import type { credentials } from "@/db/schema";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import type { SecretBox } from "../crypto/secret-box";
 import { credentialMessages, ENCRYPTED } from "./credential-fields";
 
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -36,6 +37,15 @@ export function credentialColumns(v: CredentialValues, errors: FieldErrors): Par
     const key = v.ssh_key.replace(/\r\n?/g, "\n").trim();
     if (key !== "" && !PRIVATE_KEY.test(key)) addError(errors, "ssh_key", credentialMessages.sshKey);
     out.sshKey = key === "" ? "" : `${key}\n`;
+  }
+  return out;
+}
+
+/** The secrets of a create or update, encrypted for storage ("" stays "": not set). */
+export function sealSecrets(columns: Partial<CredentialInsert>, box: SecretBox): Partial<CredentialInsert> {
+  const out = { ...columns };
+  for (const key of ["password", "sshKey", "becomePassword"] as const) {
+    if (typeof out[key] === "string") out[key] = box.seal(out[key]);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import {
  * inventories, credentials, templates and schedules. Does nothing when templates exist
  * already, so the big seed can run again on a database it filled before.
  */
-export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: number }): Promise<{ created: boolean }> {
+export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: number; seal?: (secret: string) => string }): Promise<{ created: boolean }> {
   const [{ n }] = await db.select({ n: count() }).from(templates);
   if (Number(n) > 0) return { created: false };
   const ctime = (opts.now ?? nowSeconds()) - 90 * 86400;
@@ -54,7 +54,7 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
     const credentialIds = byKey(
       await tx
         .insert(credentials)
-        .values(DEMO_CREDENTIALS.map((c) => ({ ...c, ctime })))
+        .values(DEMO_CREDENTIALS.map((c) => ({ ...c, password: opts.seal ? opts.seal(c.password) : c.password, ctime })))
         .returning({ id: credentials.id, key: credentials.name }),
     );
     const templateIds = byKey(

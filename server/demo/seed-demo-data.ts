@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { nowSeconds } from "@/lib/time";
 import type { Config } from "../config";
+import { secretBox } from "../crypto/secret-box";
 import { seedCatalog } from "./seed-catalog";
 import { seedJobs } from "./seed-jobs";
 
@@ -14,6 +15,6 @@ export const DEMO_JOB_COUNT = 300;
  */
 export async function seedDemoData(db: Db, opts: { config: Config; adminUserId: number; now?: number }): Promise<void> {
   const now = opts.now ?? nowSeconds();
-  await seedCatalog(db, { projectsRoot: opts.config.projectsRoot, now });
+  await seedCatalog(db, { projectsRoot: opts.config.projectsRoot, now, seal: secretBox(opts.config).seal });
   await seedJobs(db, { count: DEMO_JOB_COUNT, from: now - 30 * 86400, to: now, activeJobs: "launched" });
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentials } from "@/db/schema";
+import { secretBox } from "@/server/crypto/secret-box";
 import { api, ctx, resetDb } from "../api";
 
 const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\r\nAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\r\n-----END OPENSSH PRIVATE KEY-----";
@@ -9,10 +10,15 @@ const RSA = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRI
 
 const count = async () => (await api("GET", "/api/job/credential/")).body.count as number;
 
+/** The stored row with its secrets decrypted; the raw columns must never hold a secret in clear. */
 async function stored(id: number) {
-  const { db } = await ctx();
+  const { db, config } = await ctx();
   const [row] = await db.select().from(credentials).where(eq(credentials.id, id));
-  return row;
+  const box = secretBox(config);
+  for (const k of ["password", "sshKey", "becomePassword"] as const) {
+    if (row[k]) expect(row[k]).toMatch(/^\$aes256gcm\$v1\$/);
+  }
+  return { ...row, password: box.open(row.password), sshKey: box.open(row.sshKey), becomePassword: box.open(row.becomePassword) };
 }
 
 /** No secret value may appear anywhere in a response text. */

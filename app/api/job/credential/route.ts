@@ -1,5 +1,6 @@
 import { envelope } from "@/server/drf/pagination";
 import { fieldSource } from "@/server/http/body";
+import { secretBox } from "@/server/crypto/secret-box";
 import { drfRoute, json } from "@/server/http/route";
 import { createCredential } from "@/server/credentials/create-credential";
 import { listCredentials } from "@/server/credentials/list-credentials";
@@ -12,5 +13,5 @@ export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
     const { page, count, rows } = await listCredentials(ctx.db, url);
     return json(envelope(request, url, page, count, rows.map(serializeCredential)));
   },
-  POST: async ({ ctx, body }) => json(serializeCredential(await createCredential(ctx.db, fieldSource(await body()))), 201),
+  POST: async ({ ctx, body }) => json(serializeCredential(await createCredential(ctx.db, secretBox(ctx.config), fieldSource(await body()))), 201),
 });

@@ -1,4 +1,5 @@
 import { fieldSource } from "@/server/http/body";
+import { secretBox } from "@/server/crypto/secret-box";
 import { drfRoute, json, noContent, pathId } from "@/server/http/route";
 import { deleteCredential } from "@/server/credentials/delete-credential";
 import { getCredential } from "@/server/credentials/get-credential";
@@ -12,9 +13,9 @@ type Params = { id: string };
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
   GET: async ({ ctx, params }) => json(serializeCredential(await getCredential(ctx.db, pathId(params.id)))),
   PUT: async ({ ctx, params, body }) =>
-    json(serializeCredential(await updateCredential(ctx.db, pathId(params.id), fieldSource(await body()), { partial: false }))),
+    json(serializeCredential(await updateCredential(ctx.db, secretBox(ctx.config), pathId(params.id), fieldSource(await body()), { partial: false }))),
   PATCH: async ({ ctx, params, body }) =>
-    json(serializeCredential(await updateCredential(ctx.db, pathId(params.id), fieldSource(await body()), { partial: true }))),
+    json(serializeCredential(await updateCredential(ctx.db, secretBox(ctx.config), pathId(params.id), fieldSource(await body()), { partial: true }))),
   DELETE: async ({ ctx, params }) => {
     await deleteCredential(ctx.db, pathId(params.id));
     return noContent();
