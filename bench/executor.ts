@@ -36,12 +36,12 @@ const TRIVIAL = "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.bu
 const BIG = "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.shell: seq 1 100000\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n";
 const INVENTORY = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n";
 
-async function recreateDatabase(): Promise<void> {
+async function recreateDatabase(opts: { create: boolean } = { create: true }): Promise<void> {
   const u = new URL(BASE);
   const name = u.pathname.slice(1);
   const admin = postgres({ ...pgOpts(u), database: "postgres" });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
+  if (opts.create) await admin.unsafe(`create database ${name}`);
   await admin.end();
 }
 const pgOpts = (u: URL) => ({ host: u.hostname, port: Number(u.port || 5432), username: decodeURIComponent(u.username || "postgres"), max: 1, onnotice: () => {} });
@@ -143,7 +143,7 @@ async function main() {
 
   await executor.stop();
   await database.close();
-  await recreateDatabase();
+  await recreateDatabase({ create: false });
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const dMed = median(direct);
