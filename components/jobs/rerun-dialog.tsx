@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { HttpError } from "@/lib/api/http";
-import { JOB_TYPES, VERBOSITY_NAMES } from "@/lib/jobs/enums";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { changedOptions, EDITABLE_OPTIONS, FLAG_OPTIONS, formErrors, RerunOptions, rerunBody, rerunFormValues, type RerunFormValues } from "@/lib/jobs/rerun";
 import { Button } from "../ui/button";
@@ -13,6 +12,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { ApiErrorList } from "./api-error-list";
 import { RerunChanges } from "./rerun-changes";
 import { useCreateJob } from "./use-job-queries";
+import { JobTypeChoices, VerbosityChoices } from "./run-option-choices";
 
 const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
 
@@ -66,14 +66,14 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
           <FormField label={t.fields.job_type} errors={errors.job_type}>
             {(p) => (
               <select {...p} value={values.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
-                {JOB_TYPES.map((v) => <option key={v} value={v}>{t.jobTypes[v]}</option>)}
+                <JobTypeChoices />
               </select>
             )}
           </FormField>
           <FormField label={t.fields.verbosity} errors={errors.verbosity}>
             {(p) => (
               <select {...p} value={values.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
-                {VERBOSITY_NAMES.map((name, i) => <option key={name} value={String(i)}>{`${i} (${name})`}</option>)}
+                <VerbosityChoices />
               </select>
             )}
           </FormField>

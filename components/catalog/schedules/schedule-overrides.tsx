@@ -1,12 +1,13 @@
 "use client";
 
 import type { FieldErrors } from "@/lib/api/http";
-import { JOB_TYPES, VERBOSITY_NAMES } from "@/lib/jobs/enums";
+import { VERBOSITY_NAMES } from "@/lib/jobs/enums";
 import { inputClass } from "../../ui/form-field";
 import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
+import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices";
 
 export const OVERRIDE_TEXT = ["limit", "tags", "skip_tags"] as const;
 export type OverrideValues = Record<(typeof OVERRIDE_TEXT)[number] | "variables" | "verbosity" | "job_type", string>;
@@ -27,11 +28,7 @@ export function ScheduleOverrides({ template, values: v, set, errors }: { templa
         {(p) => (
           <select {...p} value={v.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
             <option value="">{inherit(tpl && (t.jobTypes[tpl.job_type] ?? tpl.job_type))}</option>
-            {JOB_TYPES.map((j) => (
-              <option key={j} value={j}>
-                {t.jobTypes[j]}
-              </option>
-            ))}
+            <JobTypeChoices />
           </select>
         )}
       </Field>
@@ -39,9 +36,7 @@ export function ScheduleOverrides({ template, values: v, set, errors }: { templa
         {(p) => (
           <select {...p} value={v.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
             <option value="">{inherit(tpl && `${tpl.verbosity} (${VERBOSITY_NAMES[tpl.verbosity] ?? ""})`)}</option>
-            {VERBOSITY_NAMES.map((name, i) => (
-              <option key={name} value={String(i)}>{`${i} (${name})`}</option>
-            ))}
+            <VerbosityChoices />
           </select>
         )}
       </Field>

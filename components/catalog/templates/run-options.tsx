@@ -1,11 +1,11 @@
 "use client";
 
-import { JOB_TYPES, VERBOSITY_NAMES } from "@/lib/jobs/enums";
 import type { FieldErrors } from "@/lib/api/http";
 import { inputClass } from "../../ui/form-field";
 import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogText } from "../use-catalog-text";
+import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices";
 
 export const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
 export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
@@ -21,20 +21,14 @@ export function RunOptions({ values: v, set, errors }: { values: RunOptionValues
       <Field label={t.fields.job_type} errors={errors.job_type}>
         {(p) => (
           <select {...p} value={v.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
-            {JOB_TYPES.map((j) => (
-              <option key={j} value={j}>
-                {t.jobTypes[j]}
-              </option>
-            ))}
+            <JobTypeChoices />
           </select>
         )}
       </Field>
       <Field label={t.fields.verbosity} errors={errors.verbosity}>
         {(p) => (
           <select {...p} value={v.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
-            {VERBOSITY_NAMES.map((name, i) => (
-              <option key={name} value={String(i)}>{`${i} (${name})`}</option>
-            ))}
+            <VerbosityChoices />
           </select>
         )}
       </Field>
