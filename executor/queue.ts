@@ -18,8 +18,7 @@ export async function startQueue(database: Database): Promise<PgBoss> {
     : new PgBoss({ ...common, db: pgliteAdapter(database.pglite!) });
   boss.on("error", (e) => console.error("[queue] pg-boss error:", e.message));
   await boss.start();
-  // retryLimit 0: a job runs at most once; a lost message is re-sent by the dispatcher
-  await boss.createQueue(RUN_JOB_QUEUE, { name: RUN_JOB_QUEUE, retryLimit: 0, expireInHours: 23 });
+  await ensureQueue(boss);
   return boss;
 }
 
@@ -37,4 +36,23 @@ function pgliteAdapter(pg: PGlite): PgBoss.Db {
       }
     },
   };
+}
+
+/**
+ * Creates the run-job queue unless it exists. Several processes starting at once on a
+ * new database race in pg-boss's createQueue (seen: "deadlock detected"): the loser
+ * retries, and finds the queue there.
+ */
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await boss.getQueue(RUN_JOB_QUEUE)) return;
+      // retryLimit 0: a job runs at most once; a lost message is re-sent by the dispatcher
+      await boss.createQueue(RUN_JOB_QUEUE, { name: RUN_JOB_QUEUE, retryLimit: 0, expireInHours: 23 });
+      return;
+    } catch (e) {
+      if (attempt >= 8) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 200));
+    }
+  }
 }
