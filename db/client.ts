@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { lockPgliteDir } from "./pglite-lock";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -48,7 +49,11 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
   }
   const isNew = !fs.existsSync(path.join(opts.pgliteDir, "PG_VERSION"));
   fs.mkdirSync(opts.pgliteDir, { recursive: true });
-  const client = await PGlite.create(opts.pgliteDir);
+  const unlock = lockPgliteDir(opts.pgliteDir);
+  const client = await PGlite.create(opts.pgliteDir).catch((e) => {
+    unlock();
+    throw e;
+  });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
   return {
@@ -56,7 +61,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
     driver: "pglite",
     isNew,
     pglite: client,
-    close: () => client.close(),
+    close: () => client.close().finally(unlock),
     listen: async (channel, onNotify) => {
       const unsub = await client.listen(channel, () => onNotify());
       return () => unsub();

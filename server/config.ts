@@ -14,6 +14,9 @@ const Env = z.object({
   HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
   ADMIN_USERNAME: z.string().trim().min(1).max(150).default("admin"),
   ADMIN_DISPLAY_NAME: z.string().trim().min(1).max(150).default("管理员"),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional().or(z.literal("").transform(() => undefined)),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
+  COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
   EXECUTOR: z.enum(["inline", "off"]).optional(),
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
@@ -31,6 +34,11 @@ export type Config = {
   hostname: string;
   adminUsername: string;
   adminDisplayName: string;
+  /** sets the first admin's password when it has none yet (first start) */
+  adminPassword: string | undefined;
+  sessionTtlSeconds: number;
+  /** Secure flag of the login cookies: "auto" sets it when the request came over HTTPS */
+  cookieSecure: "auto" | "always" | "never";
   demoData: boolean;
   /** run the executor inside the web process (default with the embedded database) */
   inlineExecutor: boolean;
@@ -63,6 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hostname: e.HOSTNAME,
     adminUsername: e.ADMIN_USERNAME,
     adminDisplayName: e.ADMIN_DISPLAY_NAME,
+    adminPassword: e.ADMIN_PASSWORD,
+    sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,
+    cookieSecure: e.COOKIE_SECURE,
     demoData: e.DEMO_DATA === "1" && !e.DATABASE_URL,
     inlineExecutor: (e.EXECUTOR ?? (e.DATABASE_URL ? "off" : "inline")) === "inline",
     workerCapacity: e.WORKER_CAPACITY,

@@ -50,12 +50,40 @@ export type CallOptions = {
   headers?: Record<string, string>;
   /** leave the body unread (event streams): the caller reads `response` */
   stream?: boolean;
+  /**
+   * Who calls: by default the built-in admin with an API token; a user id calls with a
+   * token of that user; `null` sends no credentials. An `authorization` or `cookie`
+   * header in `headers` is sent as it is instead.
+   */
+  as?: number | null;
 };
+
+const tokenKeys = new Map<number, string>();
+
+/** The `Authorization` header of the built-in admin, for tests that build their own Request. */
+export async function adminAuth(): Promise<Record<string, string>> {
+  return { authorization: `Token ${await tokenFor((await getContext()).adminUserId)}` };
+}
+
+/** An API token key for a user (made once per test file and user). */
+export async function tokenFor(userId: number): Promise<string> {
+  let key = tokenKeys.get(userId);
+  if (!key) {
+    const { createToken } = await import("@/server/tokens/create-token");
+    key = (await createToken((await getContext()).db, userId, { name: "test" })).key;
+    tokenKeys.set(userId, key);
+  }
+  return key;
+}
 
 /** Calls a route handler in-process with a real Request, as Next would. */
 export async function api(method: string, pathAndQuery: string, opts: CallOptions = {}): Promise<ApiResponse> {
   const url = new URL(pathAndQuery, "http://testserver");
   const headers = new Headers({ host: "testserver", ...opts.headers });
+  if (!headers.has("authorization") && !headers.has("cookie") && opts.as !== null) {
+    const userId = opts.as ?? (await getContext()).adminUserId;
+    headers.set("authorization", `Token ${await tokenFor(userId)}`);
+  }
   let body: BodyInit | undefined;
   if (opts.json !== undefined) {
     headers.set("content-type", "application/json");

@@ -1,20 +1,52 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Config } from "../config";
 import { nowSeconds } from "@/lib/time";
+import { hashPassword } from "./passwords";
 
-/** The built-in admin every request acts as until login exists; its display name follows the config. */
+/** Where the embedded demo keeps the admin password it generated (0600), for `scripts/start.sh` to print. */
+export function demoPasswordFile(config: Pick<Config, "dataDir">): string {
+  return path.join(config.dataDir, "admin-password");
+}
+
+/**
+ * The first admin (ADMIN_USERNAME). On first start it gets ADMIN_PASSWORD; without one, the
+ * embedded demo generates a password into `DATA_DIR/admin-password` (0600). A password set
+ * before (through the UI or `npm run user:create`) is never overwritten.
+ */
 export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
   const [row] = await db
     .insert(users)
     .values({ username: config.adminUsername, displayName: config.adminDisplayName, role: "admin", ctime: nowSeconds() })
     .onConflictDoUpdate({ target: users.username, set: { displayName: config.adminDisplayName } })
-    .returning({ id: users.id });
+    .returning({ id: users.id, passwordHash: users.passwordHash });
+  if (row.passwordHash == null) {
+    const password = config.adminPassword ?? (config.demoData ? demoPassword(config) : undefined);
+    if (password) {
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(password), passwordChangedAt: nowSeconds() })
+        .where(eq(users.id, row.id));
+    } else {
+      console.warn(
+        `[zuoye] user "${config.adminUsername}" has no password: set ADMIN_PASSWORD or run \`npm run user:create -- --username ${config.adminUsername} --role admin\``,
+      );
+    }
+  }
   return row.id;
 }
 
-export async function findUser(db: Db, id: number) {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  return row;
+function demoPassword(config: Config): string {
+  const file = demoPasswordFile(config);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, crypto.randomBytes(12).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }

@@ -23,10 +23,22 @@ export function secretBox(config: Pick<Config, "secretKey" | "dataDir">): Secret
   const id = config.secretKey ? `env:${config.secretKey}` : `file:${config.dataDir}`;
   let box = boxes.get(id);
   if (!box) {
-    box = makeBox(config.secretKey ? crypto.createHash("sha256").update(config.secretKey, "utf8").digest() : keyFile(config.dataDir));
+    box = makeBox(masterKey(config));
     boxes.set(id, box);
   }
   return box;
+}
+
+/**
+ * A key for another purpose (e.g. sealing session cookies), derived from the same master
+ * key with HKDF so that the credential key itself is never used twice.
+ */
+export function derivedKey(config: Pick<Config, "secretKey" | "dataDir">, purpose: string): string {
+  return Buffer.from(crypto.hkdfSync("sha256", masterKey(config), Buffer.alloc(0), `zuoye:${purpose}`, 32)).toString("base64url");
+}
+
+function masterKey(config: Pick<Config, "secretKey" | "dataDir">): Buffer {
+  return config.secretKey ? crypto.createHash("sha256").update(config.secretKey, "utf8").digest() : keyFile(config.dataDir);
 }
 
 function keyFile(dataDir: string): Buffer {

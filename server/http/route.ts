@@ -1,36 +1,63 @@
-import { resolveUser, type CurrentUser } from "../auth/current-user";
+import { authenticate } from "../auth/authenticate";
+import type { CurrentUser } from "../auth/current-user";
+import { defaultRole, hasRole, type Role } from "../auth/roles";
 import { getContext, type AppContext } from "../context";
 import { readBody, type RequestBody } from "./body";
-import { ApiError, MethodNotAllowed, NotFound } from "./errors";
+import { ApiError, Forbidden, MethodNotAllowed, NotFound } from "./errors";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 
-export type ApiRequest<P> = {
+type BaseRequest<P> = {
   request: Request;
   url: URL;
   params: P;
   ctx: AppContext;
-  user: CurrentUser;
   body: () => Promise<RequestBody>;
 };
 
+export type ApiRequest<P> = BaseRequest<P> & { user: CurrentUser };
+
 type Handler<P> = (req: ApiRequest<P>) => Promise<Response>;
+type PublicHandler<P> = (req: BaseRequest<P>) => Promise<Response>;
 type NextHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
+export type RouteOptions = {
+  /** the least role each method needs; default: GET for every user, changes for operators */
+  roles?: Partial<Record<Method, Role>>;
+};
+
 /**
- * Wraps a route's handlers once: context, identity, body parsing and the mapping of
- * typed errors to DRF-shaped answers. Every method is exported so that the ones a route
- * lacks answer DRF's 405 body instead of Next's empty one.
+ * Wraps a route's handlers once: context, authentication (401), the role the method
+ * needs (403), body parsing and the mapping of typed errors to DRF-shaped answers, in
+ * DRF's order (authentication before the 405 and before any object lookup). Every method
+ * is exported so that the ones a route lacks answer DRF's 405 body instead of Next's empty one.
  */
-export function drfRoute<P = Record<string, never>>(handlers: Partial<Record<Method, Handler<P>>>): Record<Method, NextHandler> {
+export function drfRoute<P = Record<string, never>>(handlers: Partial<Record<Method, Handler<P>>>, opts: RouteOptions = {}): Record<Method, NextHandler> {
+  return wrap<P>(handlers as Partial<Record<Method, (req: BaseRequest<P> & { user?: CurrentUser }) => Promise<Response>>>, async (ctx, request) => {
+    const user = await authenticate(ctx, request);
+    const method = request.method as Method;
+    if (!hasRole(user.role, opts.roles?.[method] ?? defaultRole(method))) throw new Forbidden();
+    return user;
+  });
+}
+
+/** A route anyone may call (login, obtaining a token): the handler proves who is calling itself. */
+export function publicRoute<P = Record<string, never>>(handlers: Partial<Record<Method, PublicHandler<P>>>): Record<Method, NextHandler> {
+  return wrap<P>(handlers, async () => undefined);
+}
+
+function wrap<P>(
+  handlers: Partial<Record<Method, (req: BaseRequest<P> & { user?: CurrentUser }) => Promise<Response>>>,
+  identify: (ctx: AppContext, request: Request) => Promise<CurrentUser | undefined>,
+): Record<Method, NextHandler> {
   const allowed = METHODS.filter((m) => handlers[m]);
   const out = {} as Record<Method, NextHandler>;
   for (const method of METHODS) {
     out[method] = async (request, context) => {
       try {
         const ctx = await getContext();
-        const user = await resolveUser(ctx, request);
+        const user = await identify(ctx, request);
         const handler = handlers[method];
         if (!handler) throw new MethodNotAllowed(method, [...allowed, "OPTIONS"]);
         let cached: Promise<RequestBody> | undefined;

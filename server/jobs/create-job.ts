@@ -5,7 +5,7 @@ import { addError, parseFields, type FieldErrors, type FieldSource } from "@/lib
 import { ACTIVE_STATES, IMPORT_STATES, type JobState } from "@/lib/jobs/enums";
 import { JOB_INPUT_FIELDS, jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
-import type { CurrentUser } from "../auth/current-user";
+import type { Actor } from "../auth/current-user";
 import { assertValid, Forbidden } from "../http/errors";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
 import { loadReferences } from "./load-references";
@@ -17,7 +17,7 @@ import { templateDefaults } from "./template-defaults";
  * run that happened elsewhere. Options the body leaves out come from the template.
  * `fixed` holds columns the server itself decides (a relaunch's failed-host limit).
  */
-export async function createJob(db: Db, user: CurrentUser, source: FieldSource, fixed: Partial<typeof jobs.$inferInsert> = {}): Promise<JobRow> {
+export async function createJob(db: Db, user: Actor, source: FieldSource, fixed: Partial<typeof jobs.$inferInsert> = {}): Promise<JobRow> {
   const { values: v, errors } = parseFields(JOB_INPUT_FIELDS, source);
   if (v.cuser != null && v.cuser !== user.id && user.role !== "admin") throw new Forbidden(jobMessages.otherUser);
 

@@ -3,7 +3,7 @@ import type { jobs } from "@/db/schema";
 import { choice } from "@/lib/drf/fields";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { jobMessages } from "@/lib/jobs/job-fields";
-import type { CurrentUser } from "../auth/current-user";
+import type { Actor } from "../auth/current-user";
 import { assertValid, ValidationError } from "../http/errors";
 import { listFailedHosts } from "../output/list-failed-hosts";
 import { createJob } from "./create-job";
@@ -24,7 +24,7 @@ const RELAUNCH_FIELDS = { hosts: choice(["all", "failed"] as const) };
  * the caller, through the same validation as a job POST. `hosts=failed` limits it to the
  * hosts that failed or were unreachable (over any `limit` in the body).
  */
-export async function relaunchJob(db: Db, user: CurrentUser, id: number, readBody: () => Promise<FieldSource>): Promise<JobRow> {
+export async function relaunchJob(db: Db, user: Actor, id: number, readBody: () => Promise<FieldSource>): Promise<JobRow> {
   const old = await getJob(db, id);
   // read after the look-up, so an unknown id is a 404 whatever the body, as in DRF
   const body = await readBody();

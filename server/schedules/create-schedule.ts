@@ -2,14 +2,14 @@ import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
-import type { CurrentUser } from "../auth/current-user";
+import type { Actor } from "../auth/current-user";
 import { assertValid } from "../http/errors";
 import { getSchedule } from "./get-schedule";
 import { DEFAULT_TIMEZONE, SCHEDULE_FIELDS } from "./schedule-fields";
 import { scheduleColumns } from "./schedule-row";
 import type { ScheduleWithName } from "./select-schedules";
 
-export async function createSchedule(db: Db, user: CurrentUser, source: FieldSource): Promise<ScheduleWithName> {
+export async function createSchedule(db: Db, user: Actor, source: FieldSource): Promise<ScheduleWithName> {
   const { values, errors } = parseFields(SCHEDULE_FIELDS, source);
   return db.transaction(async (tx) => {
     const columns = await scheduleColumns(tx, values, undefined, errors);

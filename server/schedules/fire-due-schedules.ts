@@ -4,6 +4,7 @@ import { schedules, templates, users } from "@/db/schema";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { createJob } from "../jobs/create-job";
+import { hasRole } from "../auth/roles";
 import { ValidationError } from "../http/errors";
 
 type ScheduleRow = typeof schedules.$inferSelect;
@@ -49,6 +50,11 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow): Promise<number
   }
   const [owner] = s.ownerId ? await db.select().from(users).where(eq(users.id, s.ownerId)) : [];
   const [fallback] = owner ? [owner] : await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.id).limit(1);
+  if (!fallback.isActive || !hasRole(fallback.role, "operator")) {
+    // the schedule launches as its owner, who may no longer launch anything
+    await db.update(schedules).set({ lastError: "计划任务的所有者已停用或无权执行作业，本次未启动。" }).where(eq(schedules.id, s.id));
+    return undefined;
+  }
   const overrides: Record<string, unknown> = { template: s.templateId, schedule: s.id };
   if (s.limit !== null) overrides.limit = s.limit;
   if (s.tags !== null) overrides.tags = s.tags;

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { FieldSource } from "@/lib/drf/serializer";
-import type { CurrentUser } from "../auth/current-user";
+import type { Actor } from "../auth/current-user";
 import { createJob } from "../jobs/create-job";
 import type { JobRow } from "../jobs/serialize-job";
 import { getTemplate } from "./get-template";
@@ -10,7 +10,7 @@ import { getTemplate } from "./get-template";
  * keys override the template's options exactly as they would there. The path names
  * the template: a `template` key in the body does not redirect the launch.
  */
-export async function launchTemplate(db: Db, user: CurrentUser, id: number, overrides: FieldSource): Promise<JobRow> {
+export async function launchTemplate(db: Db, user: Actor, id: number, overrides: FieldSource): Promise<JobRow> {
   await getTemplate(db, id);
   const source: FieldSource = {
     isForm: overrides.isForm,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/job/job/[id]/stdout/route";
-import { api, resetDb } from "../api";
+import { adminAuth, api, resetDb } from "../api";
 import { importBody } from "../fixtures";
 import { insertLines, insertManyLines } from "../output-fixtures";
 
@@ -124,7 +124,7 @@ describe("GET /api/job/job/<id>/stdout/", () => {
     expect(ansi.headers.get("content-disposition")).toBe(`attachment; filename="job_${id}.ansi"`);
     expect(ansi.text.split("\n")[19_999]).toBe(`${E}[0;32mline 20000${E}[0m`);
 
-    const res = await GET(new Request(`http://testserver/api/job/job/${id}/stdout/?download=1`), { params: Promise.resolve({ id: String(id) }) });
+    const res = await GET(new Request(`http://testserver/api/job/job/${id}/stdout/?download=1`, { headers: await adminAuth() }), { params: Promise.resolve({ id: String(id) }) });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let chunks = 0;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/job/job/[id]/stream/route";
 import { openJobStream } from "@/server/output/stream-job";
-import { api, ctx, resetDb } from "../api";
+import { adminAuth, api, ctx, resetDb } from "../api";
 import { importBody, makeCatalog, setState } from "../fixtures";
 import { insertLines, insertManyLines } from "../output-fixtures";
 
@@ -59,7 +59,7 @@ function parseBlock(block: string): SseEvent {
 }
 
 async function open(id: number | string, opts: { query?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
-  const request = new Request(`http://testserver/api/job/job/${id}/stream/${opts.query ?? ""}`, { headers: opts.headers, signal: opts.signal });
+  const request = new Request(`http://testserver/api/job/job/${id}/stream/${opts.query ?? ""}`, { headers: { ...(await adminAuth()), ...opts.headers }, signal: opts.signal });
   return GET(request, { params: Promise.resolve({ id: String(id) }) });
 }
 

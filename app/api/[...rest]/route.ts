@@ -1,5 +1,5 @@
 import { NotFound } from "@/server/http/errors";
-import { drfRoute } from "@/server/http/route";
+import { publicRoute } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,4 +8,4 @@ const notFound = async (): Promise<Response> => {
 };
 
 /** Unknown API paths answer DRF's JSON 404, not an HTML page. */
-export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({ GET: notFound, POST: notFound, PUT: notFound, PATCH: notFound, DELETE: notFound });
+export const { GET, POST, PUT, PATCH, DELETE } = publicRoute({ GET: notFound, POST: notFound, PUT: notFound, PATCH: notFound, DELETE: notFound });

@@ -1,0 +1,114 @@
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { apiTokens, sessions, users } from "@/db/schema";
+import type { AppContext } from "../context";
+import { ApiError } from "../http/errors";
+import { nowSeconds } from "@/lib/time";
+import type { CurrentUser } from "./current-user";
+import { authMessages } from "./messages";
+import { checkCsrf } from "./check-csrf";
+import { readSessionId } from "./session-cookie";
+import { sha256Hex } from "./random-secret";
+import type { Role } from "./roles";
+
+/** 401 as DRF's TokenAuthentication answers it: with `WWW-Authenticate: Token`. */
+export class NotAuthenticated extends ApiError {
+  constructor(detail: string = authMessages.notAuthenticated) {
+    super(401, { detail }, { "WWW-Authenticate": "Token" });
+  }
+}
+
+// last-used and last-seen times are written at most this often per token or session
+const TOUCH_EVERY_S = 60;
+
+/**
+ * Identifies the caller, in DRF's order: an `Authorization: Token <key>` (or `Bearer`)
+ * header first, then the session cookie. A session-authenticated change must carry the
+ * session's CSRF token. Throws 401 when neither proves a user.
+ */
+export async function authenticate(ctx: AppContext, request: Request): Promise<CurrentUser> {
+  const key = tokenKey(request.headers.get("authorization"));
+  if (key !== undefined) return byToken(ctx, key);
+  const user = await bySession(ctx, request);
+  if (!user) throw new NotAuthenticated();
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) checkCsrf(request, user.csrfToken!);
+  return user;
+}
+
+/** The key of a `Token`/`Bearer` header; undefined when the header is absent or another scheme. */
+function tokenKey(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const parts = header.trim().split(/\s+/);
+  const scheme = parts[0].toLowerCase();
+  if (scheme !== "token" && scheme !== "bearer") return undefined;
+  if (parts.length === 1) throw new NotAuthenticated(authMessages.noTokenKey);
+  if (parts.length > 2) throw new NotAuthenticated(authMessages.tokenHasSpaces);
+  // DRF decodes the key as latin-1 text; anything outside printable ASCII cannot be a key
+  if (!/^[\x21-\x7e]+$/.test(parts[1])) throw new NotAuthenticated(authMessages.tokenInvalidChars);
+  return parts[1];
+}
+
+async function byToken(ctx: AppContext, key: string): Promise<CurrentUser> {
+  const [row] = await ctx.db
+    .select({
+      tokenId: apiTokens.id,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      isActive: users.isActive,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.keyHash, sha256Hex(key)));
+  if (!row) throw new NotAuthenticated(authMessages.invalidToken);
+  const now = nowSeconds();
+  if (row.expiresAt != null && row.expiresAt <= now) throw new NotAuthenticated(authMessages.tokenExpired);
+  if (!row.isActive) throw new NotAuthenticated(authMessages.userInactive);
+  if (row.lastUsedAt == null || row.lastUsedAt < now - TOUCH_EVERY_S) {
+    await ctx.db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now - TOUCH_EVERY_S))));
+  }
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, via: "token" };
+}
+
+/** The user of a live session cookie, or undefined (no cookie, tampered, expired, ended, inactive user). */
+export async function bySession(ctx: AppContext, request: Request): Promise<CurrentUser | undefined> {
+  const sid = await readSessionId(ctx.config, request);
+  if (!sid) return undefined;
+  const idHash = sha256Hex(sid);
+  const now = nowSeconds();
+  const [row] = await ctx.db
+    .select({
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+  if (!row) return undefined;
+  if (row.lastSeenAt < now - TOUCH_EVERY_S) {
+    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    via: "session",
+    csrfToken: row.csrfToken,
+    sessionIdHash: idHash,
+  };
+}
+
+/** Drops sessions past their expiry (called on login, so the table does not grow without end). */
+export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {
+  await ctx.db.delete(sessions).where(sql`${sessions.expiresAt} <= ${nowSeconds()}`);
+}

@@ -1,0 +1,68 @@
+import { inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { authThrottle } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
+import { ApiError } from "../http/errors";
+import { authMessages } from "./messages";
+
+export const THROTTLE_WINDOW_S = 15 * 60;
+
+/**
+ * Failed password checks allowed per window: for one user from one address, for one user
+ * from anywhere (the address can be forged when no proxy sets it), and from one address
+ * for any user names.
+ */
+export const THROTTLE_LIMITS = { userAddress: 5, user: 20, address: 50 } as const;
+
+export class Throttled extends ApiError {
+  constructor(wait: number) {
+    super(429, { detail: authMessages.throttled(wait) }, { "Retry-After": String(wait) });
+  }
+}
+
+function keys(username: string, address: string): { key: string; max: number }[] {
+  const u = username.toLowerCase();
+  return [
+    { key: `ua:${u}|${address}`, max: THROTTLE_LIMITS.userAddress },
+    { key: `u:${u}`, max: THROTTLE_LIMITS.user },
+    { key: `a:${address}`, max: THROTTLE_LIMITS.address },
+  ];
+}
+
+/** 429 while any of the caller's keys has used up its failures in the current window. */
+export async function assertNotThrottled(db: Db, username: string, address: string): Promise<void> {
+  const ks = keys(username, address);
+  const now = nowSeconds();
+  const rows = await db.select().from(authThrottle).where(inArray(authThrottle.key, ks.map((k) => k.key)));
+  let wait = 0;
+  for (const row of rows) {
+    const max = ks.find((k) => k.key === row.key)!.max;
+    const ends = row.windowStart + THROTTLE_WINDOW_S;
+    if (row.failures >= max && ends > now) wait = Math.max(wait, ends - now);
+  }
+  if (wait > 0) throw new Throttled(wait);
+}
+
+/** Counts one failed check against every key (a window past its end starts over). */
+export async function recordFailure(db: Db, username: string, address: string): Promise<void> {
+  const now = nowSeconds();
+  const stale = now - THROTTLE_WINDOW_S;
+  await db.delete(authThrottle).where(lt(authThrottle.windowStart, stale - THROTTLE_WINDOW_S));
+  for (const { key } of keys(username, address)) {
+    await db
+      .insert(authThrottle)
+      .values({ key, failures: 1, windowStart: now })
+      .onConflictDoUpdate({
+        target: authThrottle.key,
+        set: {
+          failures: sql`case when ${authThrottle.windowStart} <= ${stale} then 1 else ${authThrottle.failures} + 1 end`,
+          windowStart: sql`case when ${authThrottle.windowStart} <= ${stale} then ${now} else ${authThrottle.windowStart} end`,
+        },
+      });
+  }
+}
+
+/** A successful login clears the failures of that user from that address. */
+export async function clearFailures(db: Db, username: string, address: string): Promise<void> {
+  await db.delete(authThrottle).where(inArray(authThrottle.key, [keys(username, address)[0].key]));
+}

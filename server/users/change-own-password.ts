@@ -1,0 +1,36 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { parseFields, type FieldSource } from "@/lib/drf/serializer";
+import { string } from "@/lib/drf/fields";
+import { nowSeconds } from "@/lib/time";
+import type { CurrentUser } from "../auth/current-user";
+import { authMessages } from "../auth/messages";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { assertValid, ValidationError } from "../http/errors";
+import { passwordProblems } from "./password-rules";
+import { assertNotThrottled, recordFailure } from "../auth/login-throttle";
+
+const FIELDS = {
+  old_password: { ...string({ maxLength: 1024, allowBlank: false, trim: false }), required: true },
+  new_password: { ...string({ maxLength: 1024, allowBlank: false, trim: false }), required: true },
+};
+
+/** A user changes their own password: the old one must match; their other sessions end. */
+export async function changeOwnPassword(db: Db, user: CurrentUser, source: FieldSource, address: string): Promise<void> {
+  const { values, errors } = parseFields(FIELDS, source);
+  assertValid(errors);
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  // guessing the old password is rate-limited like a login
+  await assertNotThrottled(db, user.username, address);
+  if (!(await verifyPassword(row?.hash, values.old_password!))) {
+    await recordFailure(db, user.username, address);
+    throw new ValidationError({ old_password: [authMessages.wrongOldPassword] });
+  }
+  const problems = passwordProblems(values.new_password!, user.username);
+  if (problems.length) throw new ValidationError({ new_password: problems });
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: await hashPassword(values.new_password!), passwordChangedAt: nowSeconds() }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), user.sessionIdHash ? ne(sessions.idHash, user.sessionIdHash) : undefined));
+  });
+}
