@@ -18,13 +18,21 @@ npx next start -p "$PORT" -H "$HOST" &
 pid=$!
 trap 'kill $pid 2>/dev/null' INT TERM
 for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$PORT/api/job/job/?limit=1" >/dev/null 2>&1; then
+  # the API answers 401 without credentials once the database is open
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/job/job/?limit=1" 2>/dev/null)" = 401 ]; then
+    user=${ADMIN_USERNAME:-admin}
+    pwfile="${DATA_DIR:-./data}/admin-password"
+    if [ -n "${ADMIN_PASSWORD:-}" ]; then login="$user / the ADMIN_PASSWORD you set (on first start)"
+    elif [ -f "$pwfile" ]; then login="$user / $(cat "$pwfile")   (generated on first start; change it under 账号 / Account)"
+    else login="$user has no password yet: npm run user:create -- --username $user --role admin"
+    fi
     cat <<MSG
 
   作业任务 is running:  http://localhost:$PORT/
   Job API:              http://localhost:$PORT/api/job/job/
   Database:             ${DATABASE_URL:+PostgreSQL (DATABASE_URL)}${DATABASE_URL:-embedded PGlite in ${DATA_DIR:-./data}/pglite (demo data on first start)}
-  Login:                none yet — every request acts as the built-in admin "${ADMIN_DISPLAY_NAME:-管理员}"
+  Log in:               $login
+  API token:            npm run -s token:create -- --user $user   (then: curl -H "Authorization: Token <key>" …)
 
 MSG
     break
