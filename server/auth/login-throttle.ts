@@ -4,6 +4,7 @@ import { authThrottle } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
 import { ApiError } from "../http/errors";
 import { authMessages } from "./messages";
+import { sha256Hex } from "./random-secret";
 
 export const THROTTLE_WINDOW_S = 15 * 60;
 
@@ -20,12 +21,13 @@ export class Throttled extends ApiError {
   }
 }
 
+// keys are hashed: people type passwords into the user name field, and those must not be stored
 function keys(username: string, address: string): { key: string; max: number }[] {
   const u = username.toLowerCase();
   return [
-    { key: `ua:${u}|${address}`, max: THROTTLE_LIMITS.userAddress },
-    { key: `u:${u}`, max: THROTTLE_LIMITS.user },
-    { key: `a:${address}`, max: THROTTLE_LIMITS.address },
+    { key: sha256Hex(`ua:${u}|${address}`), max: THROTTLE_LIMITS.userAddress },
+    { key: sha256Hex(`u:${u}`), max: THROTTLE_LIMITS.user },
+    { key: sha256Hex(`a:${address}`), max: THROTTLE_LIMITS.address },
   ];
 }
 
