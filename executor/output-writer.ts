@@ -1,9 +1,25 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { HostSummary, type AnsibleEvent } from "./host-summary";
+import { redactValue } from "./redact";
 
 const BATCH_LINES = 2000;
 const FLUSH_MS = 100;
+/** an event keeps the start of each long text of its result (the whole output is in the lines) */
+const EXCERPT_CHARS = 2000;
+
+/** Cuts an event's long texts, after masking: a secret cut in two would no longer be recognised. */
+function excerpt(data: unknown): Record<string, unknown> {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === "string" && v.length > EXCERPT_CHARS) {
+      const cut = v.slice(0, EXCERPT_CHARS);
+      out[k] = `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+    } else out[k] = v;
+  }
+  return out;
+}
 
 /**
  * Stores a running job's output as it arrives: numbered lines, events and the per-host
@@ -47,7 +63,7 @@ export class OutputWriter {
   writeEvent(e: AnsibleEvent): void {
     this.summary.apply(e);
     this.seen.add(String(e.event));
-    const data = e.data ? JSON.parse(this.redact(JSON.stringify(e.data))) : {};
+    const data = e.data ? excerpt(redactValue(e.data, this.redact)) : {};
     this.events.push({
       seq: ++this.seq,
       event: String(e.event ?? "unknown").slice(0, 100),

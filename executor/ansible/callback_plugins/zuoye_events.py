@@ -26,11 +26,14 @@ import time
 from ansible.plugins.callback import CallbackBase
 
 _KEEP = ("msg", "rc", "cmd", "changed", "failed", "skipped", "unreachable", "item", "attempts", "ansible_job_id", "start", "end", "delta")
-_MAX_TEXT = 2000
+# Only a bound on what goes down the pipe: the executor masks secrets first and then cuts
+# each text to its excerpt. Cutting to the excerpt here would keep the first part of a
+# secret that straddles the cut, which masking cannot recognise any more.
+_MAX_TEXT = 65536
 
 
 def _small(result):
-    """A bounded excerpt of a module result: the keys a reader needs, long text cut."""
+    """A bounded copy of a module result: the keys a reader needs, very long text cut."""
     out = {}
     for key in _KEEP:
         if key in result:
