@@ -5,15 +5,21 @@
  * 1,000,000 jobs if it has fewer, starts the built app against it on 127.0.0.1, and for
  * each list/detail case prints HTTP latency (p50, p95) and requests/s under a closed-loop
  * load, next to the time of the same domain call made directly on the database.
+ * The requests send an admin API token: BENCH_TOKEN if set, else one this run creates in
+ * that database (for ADMIN_USERNAME, default admin, created if missing) and revokes at the end.
  */
+import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, rowsOf, type Db } from "@/db/client";
+import { apiTokens } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
+import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
+import { readConfig } from "@/server/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
 import { seedJobs } from "@/server/demo/seed-jobs";
 import { readOrdering } from "@/server/drf/ordering";
@@ -22,6 +28,7 @@ import { getJob } from "@/server/jobs/get-job";
 import { JOB_ORDERABLE } from "@/server/jobs/job-columns";
 import { readJobFilters } from "@/server/jobs/job-filters";
 import { listJobs } from "@/server/jobs/list-jobs";
+import { createToken } from "@/server/tokens/create-token";
 import { runLoad, summarize, timeSequential, type Stats } from "./load";
 import { buildIfStale, freePort, processCpuMs, startServer, waitReady } from "./server";
 import { openTracedDb } from "./sql-time";
@@ -41,6 +48,9 @@ const { values: args } = parseArgs({
   },
 });
 
+/** the app's data directory while it is measured (projects of the seeded catalog) */
+const BENCH_DATA_DIR = path.join(os.tmpdir(), "zuoye-bench-data");
+
 /** the machine's 1-minute load average when the run started: other work skews every figure */
 const loadBefore = os.loadavg()[0].toFixed(2);
 
@@ -57,16 +67,18 @@ async function main() {
   const { db } = database;
   const traced = openTracedDb(url);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let token: BenchToken | undefined;
   try {
+    token = await benchToken(db, url);
     await fill(db, wantJobs);
     const cases = await pickCases(db);
     buildIfStale(args.build);
     const port = await freePort(3400);
     server = await startServer({
       DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", EXECUTOR: "off", DEMO_DATA: "0",
-      DATA_DIR: path.join(os.tmpdir(), "zuoye-bench-data"),
+      DATA_DIR: BENCH_DATA_DIR,
     }, port);
-    const headers: Record<string, string> = process.env.BENCH_TOKEN ? { authorization: `Token ${process.env.BENCH_TOKEN}` } : {};
+    const headers: Record<string, string> = { authorization: `Token ${token.key}` };
     await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, headers);
     console.log(`[bench] next start on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
       `, Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}`);
@@ -102,9 +114,28 @@ async function main() {
     await printReport(db, results, { concurrency, durationMs });
   } finally {
     await server?.stop();
+    await token?.revoke();
     await traced.close();
     await database.close();
   }
+}
+
+type BenchToken = { key: string; revoke: () => Promise<void> };
+
+/**
+ * The admin's API token the requests send: BENCH_TOKEN, or a new one for this run. An admin
+ * the database does not have yet is created as the app would (ADMIN_PASSWORD if set, else a
+ * random password nobody is told: the benchmark only needs the token).
+ */
+async function benchToken(db: Db, url: string): Promise<BenchToken> {
+  if (process.env.BENCH_TOKEN) return { key: process.env.BENCH_TOKEN, revoke: async () => {} };
+  const config = readConfig({
+    ...process.env, DATABASE_URL: url, DATA_DIR: BENCH_DATA_DIR, DEMO_DATA: "0",
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || crypto.randomBytes(18).toString("base64url"),
+  });
+  const adminId = await ensureAdminUser(db, config);
+  const token = await createToken(db, adminId, { name: "npm run bench:api", expiresInDays: 1 });
+  return { key: token.key, revoke: async () => void (await db.delete(apiTokens).where(eq(apiTokens.id, token.id))) };
 }
 
 function httpGet(agent: http.Agent, target: string, headers: Record<string, string>, status = 200): Promise<void> {
@@ -142,7 +173,7 @@ async function fill(db: Db, want: number): Promise<void> {
     console.log(`[bench] ${have.toLocaleString("en")} jobs, seeding ${(want - have).toLocaleString("en")} more ...`);
     const t = Date.now();
     const now = nowSeconds();
-    await seedCatalog(db, { projectsRoot: path.join(os.tmpdir(), "zuoye-bench-data", "projects"), now });
+    await seedCatalog(db, { projectsRoot: path.join(BENCH_DATA_DIR, "projects"), now });
     await seedJobs(db, {
       count: want - have, from: now - 730 * 86400, to: now,
       onProgress: (done, total) => console.log(`[bench]   ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`),

@@ -4,11 +4,13 @@
  *   - a trivial playbook end to end through the product vs `ansible-playbook` direct
  *   - output ingest: 100,000 lines through the store path alone, and a real job
  *     printing 100,000 lines
- *   - opening that job's detail page and its first/last output windows (built app)
+ *   - opening that job's detail page and its first/last output windows (built app), logged
+ *     in as a browser is (session cookie)
  * Uses a fresh PostgreSQL database (BENCH_EXEC_DATABASE_URL, default
  * zuoye_bench_executor on 127.0.0.1), dropped at the end.
  */
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +25,7 @@ import { jsonSource } from "@/lib/drf/serializer";
 import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
 import { readConfig } from "@/server/config";
 import { createJob } from "@/server/jobs/create-job";
+import { createToken } from "@/server/tokens/create-token";
 import { percentile } from "./load";
 import { buildIfStale, freePort, startServer, waitReady } from "./server";
 
@@ -55,10 +58,23 @@ function runDirect(cwd: string, playbook: string, inventory: string): Promise<nu
   });
 }
 
+/** Logs in as a browser does; the Cookie header its later requests send. */
+async function logIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const r = await fetch(`${baseUrl}/api/auth/login/`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (r.status !== 200) throw new Error(`login: ${r.status} ${await r.text()}`);
+  return r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
 async function main() {
   await recreateDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zuoye-bench-exec-"));
-  const config = readConfig({ ...process.env, DATABASE_URL: BASE, DATA_DIR: dataDir, EXECUTOR: "off", DEMO_DATA: "0" });
+  // the fresh database's admin gets this password; the page is opened logged in with it
+  const adminPassword = crypto.randomBytes(18).toString("base64url");
+  const config = readConfig({ ...process.env, DATABASE_URL: BASE, DATA_DIR: dataDir, EXECUTOR: "off", DEMO_DATA: "0", ADMIN_PASSWORD: adminPassword });
   const database = await openDatabase({ databaseUrl: BASE, pgliteDir: config.pgliteDir });
   const { db } = database;
   const adminId = await ensureAdminUser(db, config);
@@ -122,11 +138,13 @@ async function main() {
   const server = await startServer({ DATABASE_URL: BASE, DATA_DIR: dataDir, EXECUTOR: "off", NEXT_TELEMETRY_DISABLED: "1" }, port);
   const open: Record<string, number[]> = { page: [], head: [], tail: [] };
   try {
-    await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, {});
+    const token = await createToken(db, adminId, { name: "npm run bench:executor" });
+    await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, { authorization: `Token ${token.key}` });
+    const cookie = await logIn(server.baseUrl, config.adminUsername, adminPassword);
     const total = Number(lines);
     const get = async (key: string, p: string) => {
       const t1 = performance.now();
-      const r = await fetch(`${server.baseUrl}${p}`);
+      const r = await fetch(`${server.baseUrl}${p}`, { headers: { cookie }, redirect: "manual" });
       await r.arrayBuffer();
       if (r.status !== 200) throw new Error(`${p}: ${r.status}`);
       open[key].push(performance.now() - t1);
