@@ -158,10 +158,11 @@ async function expectNowhere(id: number, credential: number, passwords: Record<s
 
   // The job's private directory held the passwords while it ran; it is gone.
   expect(fs.readdirSync(config.runDir).filter((d) => d.startsWith(`job-${id}-`))).toEqual([]);
-  // Everything in DATA_DIR, the embedded database's files included (raw bytes; PGlite
-  // flushed by a checkpoint). With PostgreSQL (TEST_DATABASE_URL) the database's files
-  // are the server's, elsewhere: the on-disk check covers DATA_DIR only, and the
-  // table search above stands for the database.
+  // Everything in DATA_DIR, the embedded database's files included (raw bytes, after a
+  // checkpoint: this finds deleted rows too, in the WAL and in pages; a value PostgreSQL
+  // stored compressed is left to the table search above). With PostgreSQL
+  // (TEST_DATABASE_URL) the database's files are the server's, elsewhere: the on-disk
+  // check covers DATA_DIR only, and the table search stands for the database.
   if (!config.databaseUrl) await db.execute(sql`checkpoint`);
   const data = filesContaining(config.dataDir, secrets);
   expect(data.files).toBeGreaterThan(0);
