@@ -68,11 +68,10 @@ beforeAll(async () => {
   becomeUser = `zb${Math.random().toString(36).slice(2, 8)}`;
   run("useradd", ["-m", "-s", "/bin/bash", becomeUser]);
   project = (await makeProject("secrets", { "secrets.yml": SECRETS_YML })).id;
-  const { db } = await ctx();
+  const c = await ctx();
   // the ssh user's temporary files must be readable by the user it becomes (no setfacl here)
   const content = `[targets]\ntarget ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_python_interpreter=/usr/bin/python3 ansible_shell_allow_world_readable_temp=true\n`;
-  inventory = (await db.insert(inventories).values({ name: "sshd", content, hosts: ["target"], ctime: nowSeconds() }).returning())[0].id;
-  const c = await ctx();
+  inventory = (await c.db.insert(inventories).values({ name: "sshd", content, hosts: ["target"], ctime: nowSeconds() }).returning())[0].id;
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "secrets-worker" });
 }, 60_000);
 
