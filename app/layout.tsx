@@ -3,16 +3,19 @@ import { cookies } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
 import { htmlLang, LANG_COOKIE, resolveLang } from "@/lib/i18n";
+import { readPageMe } from "@/server/auth/page-user";
 import "./globals.css";
 
 export const metadata = { title: "作业任务", description: "Ansible 作业历史与重新执行" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const lang = resolveLang((await cookies()).get(LANG_COOKIE)?.value);
+  // the signed-in user, so the first render shows only what their role may do
+  const me = await readPageMe();
   return (
     <html lang={htmlLang(lang)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <Providers lang={lang}>
+        <Providers lang={lang} me={me}>
           <AppHeader />
           <main id="main" className="mx-auto max-w-[1600px] px-3 py-4 sm:px-4 sm:py-6">
             {children}

@@ -1,27 +1,37 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import type { Lang } from "@/lib/i18n";
-import { HttpError } from "@/lib/api/http";
+import type { MeRecord } from "@/lib/auth/user-records";
+import { HttpError, isUnauthenticated } from "@/lib/api/http";
+import { goToLogin } from "./auth/go-to-login";
+import { ME_KEY } from "./auth/use-permissions";
 import { I18nProvider } from "./i18n/i18n-provider";
 
-/** Client-side context of every page: server data cache, URL state, language. */
-export function Providers({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 5_000,
-            refetchOnWindowFocus: true,
-            // a 4xx will not get better by asking again
-            retry: (count, error) => !(error instanceof HttpError && error.status < 500) && count < 2,
-          },
+const onError = (error: unknown) => {
+  if (isUnauthenticated(error)) goToLogin();
+};
+
+/** Client-side context of every page: server data cache (seeded with the signed-in user), URL state, language. */
+export function Providers({ lang, me, children }: { lang: Lang; me: MeRecord | null; children: ReactNode }) {
+  const [client] = useState(() => {
+    const c = new QueryClient({
+      queryCache: new QueryCache({ onError }),
+      mutationCache: new MutationCache({ onError }),
+      defaultOptions: {
+        queries: {
+          staleTime: 5_000,
+          refetchOnWindowFocus: true,
+          // a 4xx will not get better by asking again
+          retry: (count, error) => !(error instanceof HttpError && error.status < 500) && count < 2,
         },
-      }),
-  );
+      },
+    });
+    if (me) c.setQueryData(ME_KEY, me);
+    return c;
+  });
   return (
     <QueryClientProvider client={client}>
       <NuqsAdapter>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { CSRF_HEADER, isSafeMethod, readCsrfToken } from "./csrf";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -7,6 +8,8 @@ export class HttpError extends Error {
   constructor(
     public readonly status: number,
     public readonly body: unknown,
+    /** seconds to wait, from a 429's `Retry-After` */
+    public readonly retryAfter: number | null = null,
   ) {
     super(httpErrorMessage(status, body));
   }
@@ -30,12 +33,14 @@ export class ResponseShapeError extends Error {}
 
 /**
  * fetch + JSON + DRF errors. With a schema the body is checked, so a contract drift shows
- * as an error state instead of a broken page.
+ * as an error state instead of a broken page. A change carries the session's CSRF token.
  */
 export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?: z.ZodType<T>): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set("accept", "application/json");
   if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  const csrf = isSafeMethod(init.method) ? undefined : readCsrfToken();
+  if (csrf) headers.set(CSRF_HEADER, csrf);
   const res = await fetch(url, { ...init, headers, credentials: "same-origin", cache: "no-store" });
   const text = await res.text();
   let body: unknown = null;
@@ -47,7 +52,7 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?:
       body = { detail: text.slice(0, 200) };
     }
   }
-  if (!res.ok) throw new HttpError(res.status, body);
+  if (!res.ok) throw new HttpError(res.status, body, Number(res.headers.get("retry-after")) || null);
   if (!schema) return body as T;
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ResponseShapeError(`${url}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
@@ -55,3 +60,6 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?:
 }
 
 export const isNotFound = (e: unknown): boolean => e instanceof HttpError && e.status === 404;
+
+/** No session or token, or one that ended (expired, logged out, password changed elsewhere). */
+export const isUnauthenticated = (e: unknown): boolean => e instanceof HttpError && e.status === 401;

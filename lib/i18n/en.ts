@@ -1,3 +1,4 @@
+import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
 import type { Dictionary } from "./zh";
 
@@ -141,6 +142,7 @@ export const en: Dictionary = {
     empty: "(empty)",
   },
   ...outputEn,
+  ...authEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },
 };

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { CredentialEdit } from "@/components/catalog/credentials/credential-pages";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { getCredential } from "@/server/credentials/get-credential";
 import { serializeCredential } from "@/server/credentials/serialize-credential";
@@ -19,7 +20,10 @@ async function load(id: string) {
 }
 
 export default async function CredentialPage({ params }: { params: Promise<{ id: string }> }) {
-  const credential = await load((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/credentials/${id}`);
+  const credential = await load(id);
   if (!credential) notFound();
   return <CredentialEdit initial={credential} />;
 }

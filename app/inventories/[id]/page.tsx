@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { InventoryEdit } from "@/components/catalog/inventories/inventory-pages";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { NotFound } from "@/server/http/errors";
 import { getInventory } from "@/server/inventories/get-inventory";
@@ -19,7 +20,10 @@ async function load(id: string) {
 }
 
 export default async function InventoryPage({ params }: { params: Promise<{ id: string }> }) {
-  const inventory = await load((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/inventories/${id}`);
+  const inventory = await load(id);
   if (!inventory) notFound();
   return <InventoryEdit initial={inventory} />;
 }

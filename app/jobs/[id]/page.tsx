@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { JobDetail } from "@/components/jobs/job-detail";
 import type { JobRecord } from "@/lib/jobs/job-record";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { NotFound } from "@/server/http/errors";
 import { getJob } from "@/server/jobs/get-job";
@@ -21,7 +22,10 @@ async function loadJob(id: string): Promise<JobRecord | null> {
 }
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
-  const job = await loadJob((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/jobs/${id}`);
+  const job = await loadJob(id);
   if (!job) notFound();
   return <JobDetail initialJob={job} />;
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ProjectEdit } from "@/components/catalog/projects/project-pages";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { NotFound } from "@/server/http/errors";
 import { getProject } from "@/server/projects/get-project";
@@ -19,7 +20,10 @@ async function load(id: string) {
 }
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const project = await load((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/projects/${id}`);
+  const project = await load(id);
   if (!project) notFound();
   return <ProjectEdit initial={project} />;
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ScheduleEdit } from "@/components/catalog/schedules/schedule-pages";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { NotFound } from "@/server/http/errors";
 import { getSchedule } from "@/server/schedules/get-schedule";
@@ -19,7 +20,10 @@ async function load(id: string) {
 }
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
-  const schedule = await load((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/schedules/${id}`);
+  const schedule = await load(id);
   if (!schedule) notFound();
   return <ScheduleEdit initial={schedule} />;
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { TemplateEdit } from "@/components/catalog/templates/template-pages";
+import { requirePageUser } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { NotFound } from "@/server/http/errors";
 import { getTemplate } from "@/server/templates/get-template";
@@ -19,7 +20,10 @@ async function load(id: string) {
 }
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
-  const template = await load((await params).id);
+  const { id } = await params;
+  // the cookie proxy.ts let through must be a live session: this page reads the database itself
+  await requirePageUser(`/templates/${id}`);
+  const template = await load(id);
   if (!template) notFound();
   return <TemplateEdit initial={template} />;
 }

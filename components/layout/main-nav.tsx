@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "../i18n/i18n-provider";
+import { useCatalogText } from "../catalog/use-catalog-text";
+
+const SECTIONS = [
+  ["/jobs", "jobs"],
+  ["/templates", "templates"],
+  ["/projects", "projects"],
+  ["/inventories", "inventories"],
+  ["/credentials", "credentials"],
+  ["/schedules", "schedules"],
+] as const;
+
+/** The app's sections, and the users page for an admin; a row of its own that scrolls sideways on a phone. */
+export function MainNav({ withUsers }: { withUsers: boolean }) {
+  const { t } = useI18n();
+  const { c } = useCatalogText();
+  const pathname = usePathname();
+  const isCurrent = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const sections: { href: string; label: string }[] = SECTIONS.map(([href, key]) => ({ href, label: c.nav[key] }));
+  if (withUsers) sections.push({ href: "/users", label: t.userMenu.users });
+  return (
+    <nav aria-label={c.nav.label} className="order-3 -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t border-slate-100 px-2 md:order-2 md:mx-0 md:w-auto md:border-0 md:px-0">
+      <ul className="flex h-11 items-center gap-1 md:h-14">
+        {sections.map(({ href, label }) => {
+          const current = isCurrent(href);
+          return (
+            <li key={href} className="h-full">
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={`flex h-full items-center whitespace-nowrap border-b-2 px-2.5 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${current ? "border-blue-700 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+import { fetchJson } from "../api/http";
+import { MeRecord, UserRecord } from "./user-records";
+
+export const fetchMe = (signal?: AbortSignal) => fetchJson("/api/auth/me/", { signal }, MeRecord);
+
+/** Sets the session cookies; wrong credentials are a 400 `non_field_errors`, too many a 429. */
+export const logIn = (username: string, password: string) =>
+  fetchJson("/api/auth/login/", { method: "POST", body: JSON.stringify({ username, password }) }, UserRecord);
+
+export const logOut = () => fetchJson<null>("/api/auth/logout/", { method: "POST", body: "{}" });
+
+/** 204; the caller's other sessions end. A wrong old password is a 400 on `old_password`. */
+export const changePassword = (oldPassword: string, newPassword: string) =>
+  fetchJson<null>("/api/auth/password/", { method: "POST", body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }) });
