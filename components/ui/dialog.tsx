@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A modal on the native `<dialog>`: focus is trapped and restored, Escape closes, the
- * page behind is inert.
+ * page behind is inert. Left-aligned whatever the cell its button sits in.
  */
 export function Dialog({ open, onClose, title, children, wide }: { open: boolean; onClose: () => void; title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,7 +26,7 @@ export function Dialog({ open, onClose, title, children, wide }: { open: boolean
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto max-h-[90vh] w-[calc(100%-1.5rem)] overflow-y-auto rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 ${wide ? "max-w-4xl" : "max-w-md"}`}
+      className={`m-auto max-h-[90vh] w-[calc(100%-1.5rem)] overflow-y-auto rounded-lg bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40 ${wide ? "max-w-4xl" : "max-w-md"}`}
     >
       {open && (
         <div className="p-5">
