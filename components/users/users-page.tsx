@@ -1,0 +1,82 @@
+"use client";
+
+import { useDeferredValue, useId, useMemo, useState } from "react";
+import { Pager } from "../catalog/list/pager";
+import { usePermissions } from "../auth/use-permissions";
+import { ErrorState } from "../ui/error-state";
+import { inputClass } from "../ui/form-field";
+import { Spinner } from "../ui/spinner";
+import { useI18n } from "../i18n/i18n-provider";
+import { UserCreateDialog } from "./user-create-dialog";
+import { UserTable } from "./user-table";
+import { useUsers } from "./use-user-queries";
+
+const PAGE_SIZE = 50;
+
+/** The admin's users page: search, the list with edit, a new user. */
+export function UsersPage() {
+  const { t } = useI18n();
+  const u = t.users;
+  const { me } = usePermissions();
+  const searchId = useId();
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState("");
+  const deferred = useDeferredValue(search.trim());
+  const query = useMemo(() => {
+    const q = new URLSearchParams({ limit: String(PAGE_SIZE), ordering: "username" });
+    if (page > 1) q.set("offset", String((page - 1) * PAGE_SIZE));
+    if (deferred) q.set("search", deferred);
+    return q;
+  }, [page, deferred]);
+  const list = useUsers(query);
+  const rows = list.data?.results ?? [];
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{u.title}</h1>
+        {list.isPlaceholderData && list.isFetching && <Spinner label={t.updating} />}
+        <div className="ml-auto">
+          <UserCreateDialog onCreated={(user) => setNotice(u.createdNotice(user.username))} />
+        </div>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-80">
+          <label htmlFor={searchId} className="sr-only">
+            {u.searchPlaceholder}
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            placeholder={u.searchPlaceholder}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+            className={inputClass}
+          />
+        </div>
+        <p className="pb-2 text-sm text-slate-600" aria-live="polite">
+          {list.data ? u.count(list.data.count) : "\u00a0"}
+        </p>
+        <p role="status" className="pb-2 text-sm text-green-800">
+          {notice}
+        </p>
+      </div>
+      {list.isError && !list.data ? (
+        <ErrorState title={u.loadFailed} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : !list.data ? (
+        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
+          <Spinner /> {t.loading}
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center text-slate-700">{u.empty}</p>
+      ) : (
+        <UserTable users={rows} meId={me?.id} busy={list.isPlaceholderData} onSaved={(user) => setNotice(u.saved(user.username))} />
+      )}
+      <Pager page={page} pages={list.data ? Math.max(1, Math.ceil(list.data.count / PAGE_SIZE)) : 1} onPage={setPage} />
+    </div>
+  );
+}
