@@ -8,11 +8,13 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
+import { usePermissions } from "../auth/use-permissions";
 import { useCancelJob } from "./output/use-output-queries";
 
 /**
  * Cancels a job that has not ended, after a confirmation; says "canceling…" until the job's
  * state changes. A job that ended meanwhile (409) is reported, not treated as a failure.
+ * Not offered to a viewer.
  */
 export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | "state">; compact?: boolean }) {
   const { t } = useI18n();
@@ -22,7 +24,9 @@ export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | 
   const [requested, setRequested] = useState(false);
   const [ended, setEnded] = useState(false);
   const live = isLive(job.state);
+  const { canOperate } = usePermissions();
 
+  if (!canOperate) return null;
   if (!live)
     return ended && !requested && !compact ? (
       <p role="status" className="text-sm text-slate-600">

@@ -8,10 +8,10 @@ import { LocalTime } from "../ui/local-time";
 import { JobDuration } from "./job-duration";
 import { StateBadge } from "./state-badge";
 
-type Props = { jobs: JobRecord[]; selected: ReadonlySet<number>; onSelect: (id: number, on: boolean) => void; busy: boolean };
+type Props = { jobs: JobRecord[]; selectable: boolean; selected: ReadonlySet<number>; onSelect: (id: number, on: boolean) => void; busy: boolean };
 
 /** The history at phone width: one card per job instead of a twelve-column table. */
-export function JobCardList({ jobs, selected, onSelect, busy }: Props) {
+export function JobCardList({ jobs, selectable, selected, onSelect, busy }: Props) {
   const { t } = useI18n();
   const labels = useJobLabels();
   return (
@@ -21,14 +21,16 @@ export function JobCardList({ jobs, selected, onSelect, busy }: Props) {
         const refs = [job.inventory_name ?? (job.inventory_str ? t.fields.inventory_str : null), job.credential_name, [job.project_name, job.playbook].filter(Boolean).join(" / "), job.schedule_name].filter(Boolean);
         return (
           <li key={job.id} className="flex gap-3 px-3 py-2.5 text-sm">
-            <input
-              type="checkbox"
-              className="mt-0.5 size-4 shrink-0 accent-blue-700"
-              aria-label={t.history.selectRow(job.id)}
-              disabled={!deletable}
-              checked={selected.has(job.id) && deletable}
-              onChange={(e) => onSelect(job.id, e.target.checked)}
-            />
+            {selectable && (
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 shrink-0 accent-blue-700"
+                aria-label={t.history.selectRow(job.id)}
+                disabled={!deletable}
+                checked={selected.has(job.id) && deletable}
+                onChange={(e) => onSelect(job.id, e.target.checked)}
+              />
+            )}
             <div className="min-w-0 flex-1 space-y-1">
               <div className="flex items-center gap-2">
                 <span className="tabular-nums text-slate-500">#{job.id}</span>

@@ -6,6 +6,7 @@ import { jobTitle } from "@/lib/jobs/format";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { ErrorState } from "../ui/error-state";
 import { useI18n } from "../i18n/i18n-provider";
+import { usePermissions } from "../auth/use-permissions";
 import { OptionFields, OverviewFields, TimingFields } from "./job-detail-fields";
 import { Panel } from "./job-field-list";
 import { JobOutput } from "./job-output";
@@ -17,6 +18,7 @@ import { useJob } from "./use-job-queries";
 
 export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
   const { t } = useI18n();
+  const { canOperate } = usePermissions();
   const query = useJob(initialJob.id, initialJob);
   const job = query.data ?? initialJob;
   const gone = query.isError && isNotFound(query.error);
@@ -34,7 +36,7 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
           </h1>
           <p className="mt-1 break-all text-slate-600">{jobTitle(job)}</p>
         </div>
-        {!gone && <RerunActions job={job} />}
+        {!gone && canOperate && <RerunActions job={job} />}
       </div>
       {gone ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
+import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
 import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
@@ -17,9 +18,10 @@ import { SortSelect } from "./sort-select";
 import { useHistorySearch } from "./use-history-search";
 import { useJobList } from "./use-job-queries";
 
-/** The job history: filters, table and pages, all kept in the URL. */
+/** The job history: filters, table and pages, all kept in the URL; selection and delete for those who may. */
 export function JobHistory() {
   const { t } = useI18n();
+  const { canOperate } = usePermissions();
   const [search, setSearch] = useHistorySearch();
   const query = useMemo(() => historyApiQuery(search), [search]);
   const queryKey = query.toString();
@@ -56,14 +58,16 @@ export function JobHistory() {
         <p className="min-w-20 text-sm text-slate-600" data-testid="job-count" aria-live="polite">
           {list.data && !failedNow ? t.history.count(list.data.count) : "\u00a0"}
         </p>
-        <BulkDelete
-          ids={selectedIds}
-          onClear={() => select(selectedIds, false)}
-          onDone={(n) => {
-            setSelection({ key: "", ids: new Set() });
-            setNotice(t.bulk.deleted(n));
-          }}
-        />
+        {canOperate && (
+          <BulkDelete
+            ids={selectedIds}
+            onClear={() => select(selectedIds, false)}
+            onDone={(n) => {
+              setSelection({ key: "", ids: new Set() });
+              setNotice(t.bulk.deleted(n));
+            }}
+          />
+        )}
         <p role="status" className="text-sm text-green-800">
           {notice}
         </p>
@@ -75,7 +79,7 @@ export function JobHistory() {
       {failedNow ? (
         <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
       ) : !list.data ? (
-        <JobTableSkeleton rows={Math.min(search.size, 20)} />
+        <JobTableSkeleton rows={Math.min(search.size, 20)} selectable={canOperate} />
       ) : rows.length === 0 ? (
         <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-16 text-center">
           <p className="font-medium text-slate-800">{list.data.count > 0 ? t.history.pastEnd : filtered ? t.history.empty : t.history.emptyAll}</p>
@@ -92,6 +96,7 @@ export function JobHistory() {
           <div className="hidden md:block">
             <JobTable
               jobs={rows}
+              selectable={canOperate}
               ordering={search.ordering}
               onSort={sort}
               selected={selected}
@@ -101,7 +106,7 @@ export function JobHistory() {
             />
           </div>
           <div className="md:hidden">
-            <JobCardList jobs={rows} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
+            <JobCardList jobs={rows} selectable={canOperate} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
           </div>
         </>
       )}

@@ -19,7 +19,7 @@ function Cell({ text, className = "max-w-32" }: { text: string | null; className
   );
 }
 
-export function JobTableRow({ job, selected, onSelect }: { job: JobRecord; selected: boolean; onSelect: (id: number, on: boolean) => void }) {
+export function JobTableRow({ job, selectable, selected, onSelect }: { job: JobRecord; selectable: boolean; selected: boolean; onSelect: (id: number, on: boolean) => void }) {
   const { t } = useI18n();
   const labels = useJobLabels();
   const deletable = isDeletable(job.state);
@@ -28,17 +28,19 @@ export function JobTableRow({ job, selected, onSelect }: { job: JobRecord; selec
   const project = [job.project_name, job.playbook].filter(Boolean).join(" / ") || null;
   return (
     <tr className={`h-11 whitespace-nowrap border-t border-slate-100 ${selected ? "bg-blue-50/60" : "hover:bg-slate-50"}`}>
-      <td className="w-9 pl-3 pr-1">
-        <input
-          type="checkbox"
-          className="size-4 align-middle accent-blue-700 disabled:cursor-not-allowed"
-          aria-label={t.history.selectRow(job.id)}
-          title={deletable ? undefined : t.history.notSelectable}
-          disabled={!deletable}
-          checked={selected && deletable}
-          onChange={(e) => onSelect(job.id, e.target.checked)}
-        />
-      </td>
+      {selectable && (
+        <td className="w-9 pl-3 pr-1">
+          <input
+            type="checkbox"
+            className="size-4 align-middle accent-blue-700 disabled:cursor-not-allowed"
+            aria-label={t.history.selectRow(job.id)}
+            title={deletable ? undefined : t.history.notSelectable}
+            disabled={!deletable}
+            checked={selected && deletable}
+            onChange={(e) => onSelect(job.id, e.target.checked)}
+          />
+        </td>
+      )}
       <td className="px-2 tabular-nums text-slate-600">{job.id}</td>
       <td className="max-w-48 truncate px-2" title={title}>
         <Link href={`/jobs/${job.id}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">

@@ -4,11 +4,11 @@ import { COLUMNS, TableFrame } from "./job-table";
 import { useI18n } from "../i18n/i18n-provider";
 
 /** The history's shape before the first page arrives: same header, same row height. */
-export function JobTableSkeleton({ rows }: { rows: number }) {
+export function JobTableSkeleton({ rows, selectable }: { rows: number; selectable: boolean }) {
   return (
     <>
       <div className="hidden md:block">
-        <TableSkeleton rows={rows} />
+        <TableSkeleton rows={rows} selectable={selectable} />
       </div>
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white md:hidden" aria-busy>
         {Array.from({ length: rows }, (_, i) => (
@@ -22,14 +22,14 @@ export function JobTableSkeleton({ rows }: { rows: number }) {
   );
 }
 
-function TableSkeleton({ rows }: { rows: number }) {
+function TableSkeleton({ rows, selectable }: { rows: number; selectable: boolean }) {
   const { t } = useI18n();
   return (
     <TableFrame
       busy
       header={
         <tr className="h-10 whitespace-nowrap">
-          <th scope="col" className="w-9 pl-3 pr-1" />
+          {selectable && <th scope="col" className="w-9 pl-3 pr-1" />}
           {COLUMNS.map((c) => (
             <th key={c.key} scope="col" className="px-2 font-medium">
               {c.label(t.fields)}
@@ -40,9 +40,14 @@ function TableSkeleton({ rows }: { rows: number }) {
     >
       {Array.from({ length: rows }, (_, i) => (
         <tr key={i} className="h-11 border-t border-slate-100">
-          {Array.from({ length: COLUMNS.length + 1 }, (_, j) => (
-            <td key={j} className="px-2">
-              <div className={`h-3.5 animate-pulse rounded bg-slate-200 ${j === 0 ? "w-4" : j === 2 ? "w-40" : "w-16"}`} />
+          {selectable && (
+            <td className="px-2">
+              <div className="h-3.5 w-4 animate-pulse rounded bg-slate-200" />
+            </td>
+          )}
+          {COLUMNS.map((c, j) => (
+            <td key={c.key} className="px-2">
+              <div className={`h-3.5 animate-pulse rounded bg-slate-200 ${j === 1 ? "w-40" : "w-16"}`} />
             </td>
           ))}
         </tr>

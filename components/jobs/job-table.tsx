@@ -37,6 +37,8 @@ export function TableFrame({ children, busy, header }: { children: ReactNode; bu
 
 type Props = {
   jobs: JobRecord[];
+  /** rows have a checkbox (for bulk delete): not for a viewer */
+  selectable: boolean;
   ordering: string;
   onSort: (ordering: HistorySearch["ordering"]) => void;
   selected: ReadonlySet<number>;
@@ -45,39 +47,46 @@ type Props = {
   busy: boolean;
 };
 
-export function JobTable({ jobs, ordering, onSort, selected, onSelect, onSelectPage, busy }: Props) {
+export function JobTable({ jobs, selectable, ordering, onSort, selected, onSelect, onSelectPage, busy }: Props) {
   return (
-    <TableFrame busy={busy} header={<JobTableHeader ordering={ordering} onSort={onSort} jobs={jobs} selected={selected} onSelectPage={onSelectPage} />}>
+    <TableFrame busy={busy} header={<JobTableHeader ordering={ordering} onSort={onSort} jobs={jobs} selectable={selectable} selected={selected} onSelectPage={onSelectPage} />}>
       {jobs.map((job) => (
-        <JobTableRow key={job.id} job={job} selected={selected.has(job.id)} onSelect={onSelect} />
+        <JobTableRow key={job.id} job={job} selectable={selectable} selected={selected.has(job.id)} onSelect={onSelect} />
       ))}
     </TableFrame>
   );
 }
 
-function JobTableHeader({ ordering, onSort, jobs, selected, onSelectPage }: Pick<Props, "ordering" | "onSort" | "jobs" | "selected" | "onSelectPage">) {
+function JobTableHeader({ ordering, onSort, jobs, selectable, selected, onSelectPage }: Pick<Props, "ordering" | "onSort" | "jobs" | "selectable" | "selected" | "onSelectPage">) {
   const { t } = useI18n();
-  const deletable = jobs.filter((j) => j.state !== "waiting" && j.state !== "running");
-  const chosen = deletable.filter((j) => selected.has(j.id)).length;
   return (
     <tr className="h-10 whitespace-nowrap">
-      <th scope="col" className="w-9 pl-3 pr-1">
-        <input
-          type="checkbox"
-          className="size-4 align-middle accent-blue-700"
-          aria-label={t.history.selectPage}
-          disabled={deletable.length === 0}
-          checked={deletable.length > 0 && chosen === deletable.length}
-          ref={(el) => {
-            if (el) el.indeterminate = chosen > 0 && chosen < deletable.length;
-          }}
-          onChange={(e) => onSelectPage(e.target.checked)}
-        />
-      </th>
+      {selectable && <SelectPageHeader jobs={jobs} selected={selected} onSelectPage={onSelectPage} />}
       {COLUMNS.map((c) => (
         <SortHeader key={c.key} label={c.label(t.fields)} field={c.sort} ordering={ordering} onSort={onSort} />
       ))}
     </tr>
+  );
+}
+
+function SelectPageHeader({ jobs, selected, onSelectPage }: Pick<Props, "jobs" | "selected" | "onSelectPage">) {
+  const { t } = useI18n();
+  const deletable = jobs.filter((j) => j.state !== "waiting" && j.state !== "running");
+  const chosen = deletable.filter((j) => selected.has(j.id)).length;
+  return (
+    <th scope="col" className="w-9 pl-3 pr-1">
+      <input
+        type="checkbox"
+        className="size-4 align-middle accent-blue-700"
+        aria-label={t.history.selectPage}
+        disabled={deletable.length === 0}
+        checked={deletable.length > 0 && chosen === deletable.length}
+        ref={(el) => {
+          if (el) el.indeterminate = chosen > 0 && chosen < deletable.length;
+        }}
+        onChange={(e) => onSelectPage(e.target.checked)}
+      />
+    </th>
   );
 }
 

@@ -9,6 +9,8 @@ import { ResourceList } from "../list/resource-list";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { CredentialForm } from "./credential-form";
+import { ForRole } from "../../auth/for-role";
+import { NoPermission } from "../../auth/no-permission";
 
 export function CredentialList() {
   const { c } = useCatalogText();
@@ -54,7 +56,9 @@ export function NewCredential() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={c.credentials.new} backHref="/credentials" />
-      <CredentialForm />
+      <ForRole role="operator" fallback={<NoPermission />}>
+        <CredentialForm />
+      </ForRole>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { ResourceList } from "../list/resource-list";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { InventoryForm } from "./inventory-form";
+import { ForRole } from "../../auth/for-role";
+import { NoPermission } from "../../auth/no-permission";
 
 export function InventoryList() {
   const { c } = useCatalogText();
@@ -41,7 +43,9 @@ export function NewInventory() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={c.inventories.new} backHref="/inventories" />
-      <InventoryForm />
+      <ForRole role="operator" fallback={<NoPermission />}>
+        <InventoryForm />
+      </ForRole>
     </div>
   );
 }

@@ -6,16 +6,19 @@ import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { useDeleteCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
+import { usePermissions } from "../../auth/use-permissions";
 
-/** Delete one object after a confirmation that names it. */
+/** Delete one object after a confirmation that names it; not offered to a viewer. */
 export function DeleteButton({ kind, id, name, onDeleted, compact }: { kind: CatalogKind; id: number; name: string; onDeleted: () => void; compact?: boolean }) {
   const { c } = useCatalogText();
   const [open, setOpen] = useState(false);
   const del = useDeleteCatalogItem(kind);
+  const { canOperate } = usePermissions();
   const close = () => {
     setOpen(false);
     del.reset();
   };
+  if (!canOperate) return null;
   return (
     <>
       <Button variant={compact ? "ghost" : "secondary"} className={compact ? "h-8 px-2 text-red-700 hover:bg-red-50" : "text-red-700"} aria-label={`${c.common.delete}「${name}」`} onClick={() => setOpen(true)}>

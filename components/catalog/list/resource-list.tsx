@@ -10,6 +10,7 @@ import { Spinner } from "../../ui/spinner";
 import { useCatalogList } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { DeleteButton } from "./delete-button";
+import { usePermissions } from "../../auth/use-permissions";
 import { Pager } from "./pager";
 
 const PAGE_SIZE = 20;
@@ -30,9 +31,10 @@ type Props<K extends CatalogKind> = {
   banner?: ReactNode;
 };
 
-/** A catalog list: search, a table that scrolls sideways on a phone, pages, edit and delete. */
+/** A catalog list: search, a table that scrolls sideways on a phone, pages; new, edit and delete for those who may. */
 export function ResourceList<K extends CatalogKind>({ kind, basePath, title, newLabel, tableLabel, columns, actions, banner }: Props<K>) {
   const { t, c } = useCatalogText();
+  const { canOperate } = usePermissions();
   const searchId = useId();
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
@@ -53,9 +55,11 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{title}</h1>
         {list.isPlaceholderData && list.isFetching && <Spinner label={t.updating} />}
-        <Link href={`${basePath}/new`} className={buttonClass("primary", "ml-auto")}>
-          + {newLabel}
-        </Link>
+        {canOperate && (
+          <Link href={`${basePath}/new`} className={buttonClass("primary", "ml-auto")}>
+            + {newLabel}
+          </Link>
+        )}
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-full sm:w-80">
@@ -95,7 +99,7 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
             <Button className="mt-3" onClick={() => setPage(1)}>
               {c.common.firstPage}
             </Button>
-          ) : !deferred && (
+          ) : !deferred && canOperate && (
             <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
               + {newLabel}
             </Link>
@@ -137,9 +141,11 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
                   <td className="px-3 py-2">
                     <div role="group" aria-label={c.common.rowActions(row.name)} className="flex flex-wrap items-center justify-end gap-1">
                       {actions?.(row)}
-                      <Link href={`${basePath}/${row.id}`} aria-label={`${c.common.edit}「${row.name}」`} className={buttonClass("ghost", "h-8 px-2")}>
-                        {c.common.edit}
-                      </Link>
+                      {canOperate && (
+                        <Link href={`${basePath}/${row.id}`} aria-label={`${c.common.edit}「${row.name}」`} className={buttonClass("ghost", "h-8 px-2")}>
+                          {c.common.edit}
+                        </Link>
+                      )}
                       <DeleteButton kind={kind} id={row.id} name={row.name} compact onDeleted={() => setNotice(c.common.deleted(row.name))} />
                     </div>
                   </td>

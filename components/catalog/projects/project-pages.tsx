@@ -10,6 +10,8 @@ import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { ProjectForm } from "./project-form";
 import { ProjectPlaybooks } from "./project-playbooks";
+import { ForRole } from "../../auth/for-role";
+import { NoPermission } from "../../auth/no-permission";
 
 export function ProjectList() {
   const { c } = useCatalogText();
@@ -53,7 +55,9 @@ export function NewProject() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={c.projects.new} backHref="/projects" />
-      <ProjectForm />
+      <ForRole role="operator" fallback={<NoPermission />}>
+        <ProjectForm />
+      </ForRole>
     </div>
   );
 }

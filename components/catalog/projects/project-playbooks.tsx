@@ -6,6 +6,7 @@ import { Button } from "../../ui/button";
 import { toFieldErrors } from "../form/use-form-state";
 import { useSyncProject } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
+import { ForRole } from "../../auth/for-role";
 
 /** The playbooks the last scan found; a sync clones or fetches a git project, or rescans a folder. */
 export function ProjectPlaybooks({ project }: { project: ProjectRecord }) {
@@ -30,9 +31,11 @@ export function ProjectPlaybooks({ project }: { project: ProjectRecord }) {
           <p role="status" className={`text-sm ${status?.ok === false ? "text-red-700" : "text-green-800"}`}>
             {status?.text}
           </p>
-          <Button onClick={run} disabled={sync.isPending}>
-            {isGit ? (sync.isPending ? c.projects.syncing : c.projects.sync) : sync.isPending ? c.projects.rescanning : c.projects.rescan}
-          </Button>
+          <ForRole role="operator">
+            <Button onClick={run} disabled={sync.isPending}>
+              {isGit ? (sync.isPending ? c.projects.syncing : c.projects.sync) : sync.isPending ? c.projects.rescanning : c.projects.rescan}
+            </Button>
+          </ForRole>
         </div>
       </div>
       <div className="space-y-3 p-4">

@@ -5,12 +5,15 @@ import type { ScheduleRecord } from "@/lib/catalog/catalog-records";
 import { toFieldErrors } from "../form/use-form-state";
 import { useSaveCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
+import { usePermissions } from "../../auth/use-permissions";
 
-/** Enables or disables a schedule in place (PATCH `enabled`). */
+/** Enables or disables a schedule in place (PATCH `enabled`); a viewer sees the state only. */
 export function EnabledSwitch({ schedule, onError }: { schedule: ScheduleRecord; onError: (e: FieldErrors | null) => void }) {
   const { c } = useCatalogText();
   const save = useSaveCatalogItem("schedule");
+  const { canOperate } = usePermissions();
   const on = save.isPending ? !schedule.enabled : schedule.enabled;
+  if (!canOperate) return <span className={on ? "text-green-800" : "text-slate-500"}>{on ? c.schedules.enabledState.on : c.schedules.enabledState.off}</span>;
   return (
     <button
       type="button"

@@ -7,13 +7,16 @@ import { ActionError } from "../form/action-error";
 import { toFieldErrors } from "../form/use-form-state";
 import { useLaunch } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
+import { usePermissions } from "../../auth/use-permissions";
 
 export type RunResult = { name: string; jobId: number } | { name: string; errors: FieldErrors };
 
-/** POST …/schedule/<id>/launch/: the schedule's job, now. */
+/** POST …/schedule/<id>/launch/: the schedule's job, now. Not offered to a viewer. */
 export function RunNowButton({ id, name, compact, onResult }: { id: number; name: string; compact?: boolean; onResult: (r: RunResult | null) => void }) {
   const { c } = useCatalogText();
   const launch = useLaunch("schedule");
+  const { canOperate } = usePermissions();
+  if (!canOperate) return null;
   return (
     <Button
       variant={compact ? "secondary" : "primary"}

@@ -16,6 +16,8 @@ import { useCatalogText } from "../use-catalog-text";
 import { EnabledSwitch } from "./enabled-switch";
 import { RunNowButton, RunResultBanner, type RunResult } from "./run-now";
 import { ScheduleForm } from "./schedule-form";
+import { ForRole } from "../../auth/for-role";
+import { NoPermission } from "../../auth/no-permission";
 import { CronText, LastError, NextRun } from "./schedule-status";
 
 export function ScheduleList() {
@@ -73,7 +75,9 @@ export function NewSchedule({ template }: { template: number | null }) {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={c.schedules.new} backHref="/schedules" />
-      <ScheduleForm template={template} />
+      <ForRole role="operator" fallback={<NoPermission />}>
+        <ScheduleForm template={template} />
+      </ForRole>
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { LaunchButton } from "./launch-button";
 import { TemplateForm } from "./template-form";
+import { ForRole } from "../../auth/for-role";
+import { NoPermission } from "../../auth/no-permission";
 
 const Gone = ({ id }: { id: number | null }) => (id === null ? <span className="text-slate-400">—</span> : <span className="text-slate-500">#{id}</span>);
 
@@ -54,7 +56,9 @@ export function NewTemplate() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={c.templates.new} backHref="/templates" />
-      <TemplateForm />
+      <ForRole role="operator" fallback={<NoPermission />}>
+        <TemplateForm />
+      </ForRole>
     </div>
   );
 }
@@ -74,15 +78,19 @@ export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
             <Link href={historyHref({ template: template.id })} className={buttonClass("ghost")}>
               {c.templates.jobs}
             </Link>
-            <Link href={`/schedules/new?template=${template.id}`} className={buttonClass("ghost")}>
-              {c.templates.addSchedule}
-            </Link>
+            <ForRole role="operator">
+              <Link href={`/schedules/new?template=${template.id}`} className={buttonClass("ghost")}>
+                {c.templates.addSchedule}
+              </Link>
+            </ForRole>
             <DeleteButton kind="template" id={template.id} name={template.name} onDeleted={() => router.push("/templates")} />
             <LaunchButton id={template.id} name={template.name} onError={setLaunchErrors} />
           </>
         }
       >
-        <p className="text-xs text-slate-500">{c.templates.launchSaved}</p>
+        <ForRole role="operator">
+          <p className="text-xs text-slate-500">{c.templates.launchSaved}</p>
+        </ForRole>
       </PageHeader>
       <ActionError title={c.templates.launchFailed(template.name)} errors={launchErrors} />
       <TemplateForm template={template} />
