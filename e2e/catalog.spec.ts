@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { pick } from "./helpers";
 import { HELLO_PLAYBOOK, makeProjectFolder, navigate, tag } from "./catalog-helpers";
 import { LOCAL_HOST } from "./project-helpers";

@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
+// The helpers that seed through the API take the tests' `request` (e2e/fixtures.ts), which
+// sends the admin's API token: every /api/ endpoint needs one.
+
 /** A token no other test's data contains: each test filters its own rows by it. */
 export const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

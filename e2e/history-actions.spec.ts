@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createCredential, createInventory, expectRows, importJob, jobCount, launchJob, rowOf, uniq } from "./helpers";
 
 test("bulk delete asks first, then deletes the selected rows", async ({ page, request }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
 import {
   clearPick, createCredential, createInventory, createSchedule, createTemplate, expectRows, importJob, jobCount, jobTable, pick, shanghai, uniq,
 } from "./helpers";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
 import { createCredential, createInventory, createSchedule, createTemplate, importJob, shanghai, uniq } from "./helpers";
 
 /** A finished ad-hoc run against this machine, with every option set: a re-run of it really executes. */

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { createCredential, rowOf, uniq, type Job, type Named } from "./helpers";
 import { createProject, launchTemplate as launch, LOCAL_HOST, post, UNREACHABLE_HOST, waitForState } from "./project-helpers";
 

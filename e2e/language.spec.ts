@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { importJob, jobCount, uniq } from "./helpers";
 
 test("Chinese by default; English by a switch that persists across reloads and pages", async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { jobCount, pick } from "./helpers";
 import { navigate, seedRunnableTemplate, tag } from "./catalog-helpers";
 
@@ -59,6 +59,8 @@ test("a schedule made in the browser: bad cron refused beside the field, run now
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await expect(row).toContainText("已停用");
+  // the switch turns at the click; the next run goes once the server has answered
+  await expect(row).toContainText("—（已停用）");
   expect(await (await request.get(`/api/job/schedule/${scheduleId}/`)).json()).toMatchObject({ enabled: false, next_run: null });
 });
 

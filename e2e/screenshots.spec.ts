@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createCredential, createInventory, createSchedule, createTemplate, importJob, jobCount, shanghai, uniq, type Named } from "./helpers";
 import { createProject, launchTemplate, LOCAL_HOST, post, UNREACHABLE_HOST, waitForState } from "./project-helpers";
 
@@ -103,4 +103,38 @@ test("screenshot: a job's output, searched, with a failed host in the recap", as
   // the page down to the host recap
   const recap = (await page.getByRole("region", { name: "主机汇总" }).boundingBox())!;
   await page.screenshot({ path: `${DIR}/job-output.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(recap.y + recap.height + 16) } });
+});
+
+test("screenshots: the login page, and the users page", async ({ browser, page, request }) => {
+  const loggedOut = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const login = await loggedOut.newPage();
+  await login.setViewportSize({ width: 1280, height: 640 });
+  await login.goto("/login?next=%2Fjobs");
+  await expect(login.getByRole("heading", { name: "登录" })).toBeVisible();
+  await login.screenshot({ path: `${DIR}/login.png` });
+  await loggedOut.close();
+
+  // one team, found by the search box (other tests' users stay out of the picture);
+  // a database kept between runs (E2E_DATABASE_URL) already has them
+  const team: [string, string, string, boolean][] = [
+    ["zhangwei", "张伟（运维组）", "admin", true],
+    ["lina", "李娜（运维组）", "operator", true],
+    ["wangfang", "王芳（运维组）", "operator", true],
+    ["liuyang", "刘洋（运维组）", "viewer", true],
+    ["chenjie", "陈杰（运维组）", "operator", false],
+  ];
+  for (const [username, display_name, role, is_active] of team) {
+    const res = await request.post("/api/auth/users/", { data: { username, display_name, role, is_active, password: `${username}-password-1` } });
+    expect([201, 400], await res.text()).toContain(res.status());
+    // a last login to show
+    if (is_active && role !== "viewer") await request.post("/api/auth/token/", { data: { username, password: `${username}-password-1` } });
+  }
+  await page.goto("/users");
+  const search = page.getByPlaceholder("按用户名或显示名称搜索…");
+  await search.fill("运维组");
+  await expect(page.getByText("共 5 位用户")).toBeVisible();
+  await search.blur();
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await page.screenshot({ path: `${DIR}/users.png` });
 });

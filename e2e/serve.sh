@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 DEMO_DATA=0
+# the admin the tests log in as (e2e/admin-login.ts): the password is set on first start
+export ADMIN_USERNAME=admin ADMIN_DISPLAY_NAME=管理员 ADMIN_PASSWORD=${E2E_ADMIN_PASSWORD:-e2e-admin-password}
 # the browser tests never sync a project from another machine
 export GIT_ALLOW_PROTOCOL=file
 port=${E2E_PORT:-3210}
