@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
 import { credentials, inventories, jobs, projects, templates, schedules, users } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
-import { ctx } from "./api";
+import { insertUser } from "@/server/users/create-user";
+import { api, ctx } from "./api";
 
 /**
  * A small catalog written straight to the database (the tests of the catalog APIs
@@ -54,4 +56,48 @@ export async function jobRow(id: number) {
 export async function jobCount(): Promise<number> {
   const { db } = await ctx();
   return (await db.select({ id: jobs.id }).from(jobs)).length;
+}
+
+/** A user who can log in: the password is hashed as the users API does. */
+export async function makeLoginUser(username: string, role: "viewer" | "operator" | "admin", password = TEST_PASSWORD, displayName = username) {
+  const { db } = await ctx();
+  return insertUser(db, { username, displayName, role, password });
+}
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/**
+ * Every row of every table, to prove a refused request changed nothing. The times a
+ * token or session was last used are left out: authenticating a request writes them.
+ */
+export async function dbSnapshot(): Promise<Record<string, unknown[]>> {
+  const { db } = await ctx();
+  const tables = rowsOf<{ table_name: string }>(
+    await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  ).map((r) => r.table_name);
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    const rows = rowsOf<Record<string, unknown>>(await db.execute(sql.raw(`select * from "${t}"`)));
+    out[t] = rows
+      .map((r) => {
+        const { last_used_at: _u, last_seen_at: _s, ...rest } = r;
+        return JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+      })
+      .sort();
+  }
+  return out;
+}
+
+/** A browser login through POST /api/auth/login/: the cookies to send back and the CSRF token. */
+export async function browserLogin(username: string, password = TEST_PASSWORD, headers: Record<string, string> = {}) {
+  const r = await api("POST", "/api/auth/login/", { as: null, json: { username, password }, headers });
+  if (r.status !== 200) throw new Error(`login of ${username}: ${r.status} ${r.text}`);
+  const setCookies = r.headers.getSetCookie();
+  const jar: Record<string, string> = {};
+  for (const c of setCookies) {
+    const [pair] = c.split(";");
+    const i = pair.indexOf("=");
+    jar[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return { cookie: `zuoye_session=${jar.zuoye_session}; zuoye_csrf=${jar.zuoye_csrf}`, csrf: jar.zuoye_csrf, setCookies, user: r.body };
 }
