@@ -31,27 +31,19 @@ function keys(username: string, address: string): { key: string; max: number }[]
   ];
 }
 
-/** 429 while any of the caller's keys has used up its failures in the current window. */
-export async function assertNotThrottled(db: Db, username: string, address: string): Promise<void> {
+/**
+ * Counts a password check against every key before it is made (a window past its end
+ * starts over), so that guesses sent all at once cannot all pass a check made before any
+ * of them failed. 429, and nothing counted, when a key has used up its failures.
+ */
+export async function reserveAttempt(db: Db, username: string, address: string): Promise<void> {
   const ks = keys(username, address);
-  const now = nowSeconds();
-  const rows = await db.select().from(authThrottle).where(inArray(authThrottle.key, ks.map((k) => k.key)));
-  let wait = 0;
-  for (const row of rows) {
-    const max = ks.find((k) => k.key === row.key)!.max;
-    const ends = row.windowStart + THROTTLE_WINDOW_S;
-    if (row.failures >= max && ends > now) wait = Math.max(wait, ends - now);
-  }
-  if (wait > 0) throw new Throttled(wait);
-}
-
-/** Counts one failed check against every key (a window past its end starts over). */
-export async function recordFailure(db: Db, username: string, address: string): Promise<void> {
   const now = nowSeconds();
   const stale = now - THROTTLE_WINDOW_S;
   await db.delete(authThrottle).where(lt(authThrottle.windowStart, stale - THROTTLE_WINDOW_S));
-  for (const { key } of keys(username, address)) {
-    await db
+  let wait = 0;
+  for (const { key, max } of ks) {
+    const [row] = await db
       .insert(authThrottle)
       .values({ key, failures: 1, windowStart: now })
       .onConflictDoUpdate({
@@ -60,8 +52,22 @@ export async function recordFailure(db: Db, username: string, address: string): 
           failures: sql`case when ${authThrottle.windowStart} <= ${stale} then 1 else ${authThrottle.failures} + 1 end`,
           windowStart: sql`case when ${authThrottle.windowStart} <= ${stale} then ${now} else ${authThrottle.windowStart} end`,
         },
-      });
+      })
+      .returning({ failures: authThrottle.failures, windowStart: authThrottle.windowStart });
+    if (row.failures > max) wait = Math.max(wait, row.windowStart + THROTTLE_WINDOW_S - now);
   }
+  if (wait > 0) {
+    await releaseAttempt(db, username, address);
+    throw new Throttled(wait);
+  }
+}
+
+/** The checked password was right (or the check was refused): the reserved attempt is not a failure. */
+export async function releaseAttempt(db: Db, username: string, address: string): Promise<void> {
+  await db
+    .update(authThrottle)
+    .set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` })
+    .where(inArray(authThrottle.key, keys(username, address).map((k) => k.key)));
 }
 
 /** A successful login clears the failures of that user from that address. */

@@ -9,7 +9,7 @@ import { authMessages } from "../auth/messages";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { assertValid, ValidationError } from "../http/errors";
 import { passwordProblems } from "./password-rules";
-import { assertNotThrottled, recordFailure } from "../auth/login-throttle";
+import { releaseAttempt, reserveAttempt } from "../auth/login-throttle";
 
 const FIELDS = {
   old_password: { ...string({ maxLength: 1024, allowBlank: false, trim: false }), required: true },
@@ -21,12 +21,10 @@ export async function changeOwnPassword(db: Db, user: CurrentUser, source: Field
   const { values, errors } = parseFields(FIELDS, source);
   assertValid(errors);
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  // guessing the old password is rate-limited like a login
-  await assertNotThrottled(db, user.username, address);
-  if (!(await verifyPassword(row?.hash, values.old_password!))) {
-    await recordFailure(db, user.username, address);
-    throw new ValidationError({ old_password: [authMessages.wrongOldPassword] });
-  }
+  // guessing the old password is rate-limited like a login (counted until it proves right)
+  await reserveAttempt(db, user.username, address);
+  if (!(await verifyPassword(row?.hash, values.old_password!))) throw new ValidationError({ old_password: [authMessages.wrongOldPassword] });
+  await releaseAttempt(db, user.username, address);
   const problems = passwordProblems(values.new_password!, user.username);
   if (problems.length) throw new ValidationError({ new_password: problems });
   await db.transaction(async (tx) => {
