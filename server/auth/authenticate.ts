@@ -42,8 +42,13 @@ function tokenKey(header: string | null): string | undefined {
   if (scheme !== "token" && scheme !== "bearer") return undefined;
   if (parts.length === 1) throw new NotAuthenticated(authMessages.noTokenKey);
   if (parts.length > 2) throw new NotAuthenticated(authMessages.tokenHasSpaces);
-  // DRF decodes the key as latin-1 text; anything outside printable ASCII cannot be a key
-  if (!/^[\x21-\x7e]+$/.test(parts[1])) throw new NotAuthenticated(authMessages.tokenInvalidChars);
+  // DRF decodes the header's bytes as UTF-8: bytes that are not UTF-8 are "invalid
+  // characters"; any other key that is not one of ours is simply an invalid token
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(parts[1], "latin1"));
+  } catch {
+    throw new NotAuthenticated(authMessages.tokenInvalidChars);
+  }
   return parts[1];
 }
 

@@ -5,6 +5,7 @@ import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { createJob } from "../jobs/create-job";
 import { hasRole } from "../auth/roles";
+import type { Actor } from "../auth/current-user";
 import { ValidationError } from "../http/errors";
 
 type ScheduleRow = typeof schedules.$inferSelect;
@@ -41,16 +42,18 @@ export async function fireDueSchedules(db: Db, now = Math.floor(Date.now() / 100
   return launched;
 }
 
-/** Launches the schedule's job (template + overrides, cuser = owner); records why when it cannot. */
-export async function launchFromSchedule(db: Db, s: ScheduleRow): Promise<number | undefined> {
+/**
+ * Launches the schedule's job (template + overrides); records why when it cannot. A timed
+ * fire runs as the schedule's owner; "run now" passes the user who clicked it.
+ */
+export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor): Promise<number | undefined> {
   const [template] = await db.select({ id: templates.id }).from(templates).where(eq(templates.id, s.templateId));
   if (!template) {
     await db.update(schedules).set({ enabled: false, nextFireAt: null, lastError: "模板已被删除，计划任务已停用。" }).where(eq(schedules.id, s.id));
     return undefined;
   }
-  const [owner] = s.ownerId ? await db.select().from(users).where(eq(users.id, s.ownerId)) : [];
-  const [fallback] = owner ? [owner] : await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.id).limit(1);
-  if (!fallback.isActive || !hasRole(fallback.role, "operator")) {
+  const actor = caller ?? (await scheduleOwner(db, s));
+  if (!actor) {
     // the schedule launches as its owner, who may no longer launch anything
     await db.update(schedules).set({ lastError: "计划任务的所有者已停用或无权执行作业，本次未启动。" }).where(eq(schedules.id, s.id));
     return undefined;
@@ -63,7 +66,7 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow): Promise<number
   if (s.verbosity !== null) overrides.verbosity = s.verbosity;
   if (s.jobType !== null) overrides.job_type = s.jobType;
   try {
-    const job = await createJob(db, { id: fallback.id, username: fallback.username, displayName: fallback.displayName, role: fallback.role }, jsonSource(overrides));
+    const job = await createJob(db, actor, jsonSource(overrides));
     if (s.lastError) await db.update(schedules).set({ lastError: "" }).where(eq(schedules.id, s.id));
     return job.id;
   } catch (e) {
@@ -72,4 +75,12 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow): Promise<number
     await db.update(schedules).set({ lastError: `无法启动作业：${why}` }).where(eq(schedules.id, s.id));
     return undefined;
   }
+}
+
+/** The user a timed fire runs as: the owner (the first admin for schedules made before owners were kept), if still allowed to launch. */
+async function scheduleOwner(db: Db, s: ScheduleRow): Promise<Actor | undefined> {
+  const [owner] = s.ownerId ? await db.select().from(users).where(eq(users.id, s.ownerId)) : [];
+  const [u] = owner ? [owner] : await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.id).limit(1);
+  if (!u || !u.isActive || !hasRole(u.role, "operator")) return undefined;
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
 }

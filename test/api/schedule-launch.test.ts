@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { schedules } from "@/db/schema";
+import { schedules, users } from "@/db/schema";
 import { api, ctx, resetDb } from "../api";
-import { jobCount } from "../fixtures";
+import { jobCount, makeUser } from "../fixtures";
 import { makeProjectDir, PLAYBOOK } from "../project-folders";
 
 let refs: { project: number; inventory: number; credential: number };
@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 
 describe("POST /api/job/schedule/<id>/launch/", () => {
-  it("launches the template with the schedule's overrides, as the schedule's owner, and leaves the timetable alone", async () => {
+  it("launches the template with the schedule's overrides, as the caller, and leaves the timetable alone", async () => {
     const s = (await api("POST", "/api/job/schedule/", { json: { name: "每日备份", template, cron: "0 2 * * *", limit: "web", verbosity: 3, job_type: "check" } })).body;
     const before = await scheduleRow(s.id);
     const r = await api("POST", `/api/job/schedule/${s.id}/launch/`);
@@ -41,6 +41,22 @@ describe("POST /api/job/schedule/<id>/launch/", () => {
     const after = await scheduleRow(s.id);
     expect(after.nextFireAt).toBe(before.nextFireAt);
     expect(after.enabled).toBe(true);
+  });
+
+  it("records the operator who clicked it as cuser, even when the schedule's owner is deactivated", async () => {
+    const s = (await api("POST", "/api/job/schedule/", { json: { name: "owned by admin", template, cron: "0 2 * * *" } })).body;
+    const op = await makeUser("op", "值班员", "operator");
+    const { db, adminUserId } = await ctx();
+    const other = await makeUser("owner", "离职的人", "operator");
+    await db.update(schedules).set({ ownerId: other.id }).where(eq(schedules.id, s.id));
+    await db.update(users).set({ isActive: false }).where(eq(users.id, other.id));
+    const r = await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: op.id });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ cuser: op.id, user: "值班员", schedule: s.id });
+    expect(r.body.cuser).not.toBe(adminUserId);
+    const viewer = await makeUser("v", "只读", "viewer");
+    expect((await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: viewer.id })).status).toBe(403);
+    expect(await jobCount()).toBe(1);
   });
 
   it("runs a disabled schedule too, from JSON, a form or no body, and clears an old error", async () => {

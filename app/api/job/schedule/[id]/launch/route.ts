@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
-  POST: async ({ ctx, params }) => json(serializeJob(await launchScheduleNow(ctx.db, pathId(params.id))), 201),
+  POST: async ({ ctx, user, params }) => json(serializeJob(await launchScheduleNow(ctx.db, user, pathId(params.id))), 201),
 });
