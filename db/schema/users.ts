@@ -1,7 +1,6 @@
 import { bigint, index, integer, pgTable, text, boolean } from "drizzle-orm/pg-core";
 
-export const ROLES = ["admin", "operator", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@/lib/auth/roles";
 
 export const users = pgTable("users", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
