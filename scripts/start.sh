@@ -23,7 +23,7 @@ for _ in $(seq 1 120); do
     user=${ADMIN_USERNAME:-admin}
     pwfile="${DATA_DIR:-./data}/admin-password"
     if [ -n "${ADMIN_PASSWORD:-}" ]; then login="$user / the ADMIN_PASSWORD you set (on first start)"
-    elif [ -f "$pwfile" ]; then login="$user / $(cat "$pwfile")   (generated on first start; change it under 账号 / Account)"
+    elif [ -f "$pwfile" ]; then login="$user / $(cat "$pwfile")   (generated on first start; change it on /account, 我的账号)"
     else login="$user has no password yet: npm run user:create -- --username $user --role admin"
     fi
     cat <<MSG
