@@ -1,6 +1,6 @@
 import path from "node:path";
 
-const CALLBACK_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "executor", "ansible", "callback_plugins");
+export const CALLBACK_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "executor", "ansible", "callback_plugins");
 const SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /**
@@ -8,7 +8,7 @@ const SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
  * (database URL, keys, tokens) are never inherited, because a playbook can read its
  * environment (`lookup('env')`, `lookup('pipe', 'env')` run on the server).
  */
-export function ansibleEnv(jobDir: string): Record<string, string> {
+export function ansibleEnv(jobDir: string, callbackDir: string = CALLBACK_DIR): Record<string, string> {
   return {
     PATH: SAFE_PATH,
     HOME: jobDir,
@@ -24,7 +24,7 @@ export function ansibleEnv(jobDir: string): Record<string, string> {
     // each run starts with an empty known_hosts: there is nothing to check a new key against
     ANSIBLE_HOST_KEY_CHECKING: "False",
     ANSIBLE_INVENTORY_UNPARSED_FAILED: "True",
-    ANSIBLE_CALLBACK_PLUGINS: CALLBACK_DIR,
+    ANSIBLE_CALLBACK_PLUGINS: callbackDir,
     ANSIBLE_CALLBACKS_ENABLED: "zuoye_events",
     ANSIBLE_LOAD_CALLBACK_PLUGINS: "1",
     ANSIBLE_NOCOWS: "1",

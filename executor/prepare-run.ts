@@ -7,13 +7,24 @@ import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
+import { CALLBACK_DIR } from "./ansible-env";
+import { chownTree, type RunAs } from "./run-as";
 
 type JobRow = typeof jobs.$inferSelect;
 
 /** A run that cannot start; the reason is printed in the job's output and the job ends `error`. */
 export class RunSetupError extends Error {}
 
-export type PreparedRun = { dir: string; cwd: string; program: string; args: string[]; secrets: string[]; cleanup: string[] };
+export type PreparedRun = {
+  dir: string;
+  cwd: string;
+  program: string;
+  args: string[];
+  secrets: string[];
+  cleanup: string[];
+  /** where Ansible finds the events callback */
+  callbackDir: string;
+};
 
 const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
 
@@ -56,10 +67,17 @@ function writePrivate(file: string, content: string): void {
  * Resolves what the job points to as it is now, checks the run can start, and writes the
  * job's private directory (0700; secrets, inventory and extra vars in 0600 files).
  */
-export async function prepareRun(db: Db, config: Config, job: JobRow): Promise<PreparedRun> {
+export async function prepareRun(db: Db, config: Config, job: JobRow, runAs?: RunAs): Promise<PreparedRun> {
   const made: string[] = [];
   try {
-    return await prepare(db, config, job, made);
+    const run = await prepare(db, config, job, made);
+    if (runAs) {
+      // the run-as user may not reach this checkout: the callback goes with the job
+      run.callbackDir = path.join(run.dir, "callback_plugins");
+      fs.cpSync(CALLBACK_DIR, run.callbackDir, { recursive: true });
+      for (const d of made) chownTree(d, runAs);
+    }
+    return run;
   } catch (e) {
     for (const d of made) fs.rmSync(d, { recursive: true, force: true });
     throw e;
@@ -124,5 +142,5 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
   const { args } = buildCommand(spec, files);
   const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
   const cleanup = project?.scmType === "git" ? [projectDir] : [];
-  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup };
+  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup, callbackDir: CALLBACK_DIR };
 }

@@ -10,11 +10,19 @@ import { prepareRun, RunSetupError } from "./prepare-run";
 import { killGroup, killProcessesUsing, stopProcessGroup } from "./process-group";
 import { makeRedactor } from "./redact";
 import { spawnAnsible } from "./spawn-ansible";
+import type { RunAs } from "./run-as";
 
 /** What the cancel watcher needs to stop a job this process runs. */
 export type RunControl = { canceled: boolean; shuttingDown?: boolean; stop?: () => Promise<void> };
 
-export type ExecutorDeps = { db: Db; config: Config; workerId: string; running: Map<number, RunControl> };
+export type ExecutorDeps = {
+  db: Db;
+  config: Config;
+  workerId: string;
+  running: Map<number, RunControl>;
+  /** ANSIBLE_RUN_AS, resolved */
+  runAs?: RunAs;
+};
 
 const now = () => Math.floor(Date.now() / 1000);
 const RED = "\u001b[0;31m";
@@ -43,7 +51,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   try {
     let prepared;
     try {
-      prepared = await prepareRun(db, config, job);
+      prepared = await prepareRun(db, config, job, deps.runAs);
     } catch (e) {
       const reason = e instanceof RunSetupError ? e.message : `执行器内部错误：${(e as Error).message}`;
       await finish(deps, jobId, writer, { state: "error", explanation: reason }, true);
@@ -63,7 +71,14 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
 
     let proc;
     try {
-      proc = spawnAnsible({ program: prepared.program, args: prepared.args, cwd: prepared.cwd, env: ansibleEnv(prepared.dir), writer });
+      proc = spawnAnsible({
+        program: prepared.program,
+        args: prepared.args,
+        cwd: prepared.cwd,
+        env: ansibleEnv(prepared.dir, prepared.callbackDir),
+        writer,
+        user: deps.runAs,
+      });
     } catch (e) {
       await finish(deps, jobId, writer, { state: "error", explanation: `无法启动 Ansible：${(e as Error).message}` }, true);
       return;

@@ -16,11 +16,20 @@ export type RunningAnsible = { pid: number; exited: Promise<Exit> };
  * events on fd 3. Lines and events go to the writer; when it falls behind, stdout is
  * paused until it catches up.
  */
-export function spawnAnsible(opts: { program: string; args: string[]; cwd: string; env: Record<string, string>; writer: OutputWriter }): RunningAnsible {
+export function spawnAnsible(opts: {
+  program: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  writer: OutputWriter;
+  /** run as this OS user (ANSIBLE_RUN_AS) */
+  user?: { uid: number; gid: number };
+}): RunningAnsible {
   const child: ChildProcess = spawn("/bin/sh", ["-c", 'exec "$@" 2>&1', "ansible-run", opts.program, ...opts.args], {
     cwd: opts.cwd,
     env: opts.env as NodeJS.ProcessEnv,
     detached: true,
+    ...(opts.user ? { uid: opts.user.uid, gid: opts.user.gid } : {}),
     stdio: ["ignore", "pipe", "ignore", "pipe"] as StdioOptions,
   });
   const stdout = child.stdout!;

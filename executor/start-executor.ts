@@ -8,6 +8,7 @@ import { dispatchNewJobs } from "./dispatch-new-jobs";
 import { RUN_JOB_QUEUE, startQueue, type RunJobMessage } from "./queue";
 import { endJobsOf, reapOrphanedJobs } from "./reap-jobs";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
+import { prepareRunAsDirs, resolveRunAs } from "./run-as";
 
 export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
 
@@ -41,7 +42,9 @@ export async function startExecutor(database: Database, config: Config): Promise
   const { db } = database;
   const workerId = config.workerId ?? `${os.hostname()}-${process.pid}`;
   const running = new Map<number, RunControl>();
-  const deps: ExecutorDeps = { db, config, workerId, running };
+  const runAs = resolveRunAs(config);
+  if (runAs) prepareRunAsDirs(config, runAs);
+  const deps: ExecutorDeps = { db, config, workerId, running, runAs };
 
   await db
     .insert(workers)
@@ -106,7 +109,7 @@ export async function startExecutor(database: Database, config: Config): Promise
       await db.delete(workers).where(lt(workers.heartbeatAt, now() - 86_400));
     }),
   ];
-  console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity})`);
+  console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity}${runAs ? `, Ansible runs as ${runAs.name}` : ""})`);
 
   return {
     workerId,

@@ -22,6 +22,7 @@ const Env = z.object({
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
   GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
 });
 
@@ -49,6 +50,8 @@ export type Config = {
   runDir: string;
   /** encrypts credential secrets at rest; unset: a key file in the data directory */
   secretKey: string | undefined;
+  /** the OS user Ansible runs as (the executor must run as root); unset: the executor's own user */
+  ansibleRunAs: string | undefined;
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
   gitAllowProtocol: string | undefined;
 };
@@ -80,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerId: e.WORKER_ID,
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
+    ansibleRunAs: e.ANSIBLE_RUN_AS,
     secretKey: e.SECRET_KEY,
   };
 }
