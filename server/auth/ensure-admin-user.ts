@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Config } from "../config";
 import { nowSeconds } from "@/lib/time";
-import { hashPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 
 /** Where the embedded demo keeps the admin password it generated (0600), for `scripts/start.sh` to print. */
 export function demoPasswordFile(config: Pick<Config, "dataDir">): string {
@@ -15,8 +15,9 @@ export function demoPasswordFile(config: Pick<Config, "dataDir">): string {
 
 /**
  * The first admin (ADMIN_USERNAME). On first start it gets ADMIN_PASSWORD; without one, the
- * embedded demo generates a password into `DATA_DIR/admin-password` (0600). A password set
- * before (through the UI or `npm run user:create`) is never overwritten.
+ * embedded demo generates a password into `DATA_DIR/admin-password` (0600), removed at a
+ * later start once the admin has changed it. A password set before (through the UI or
+ * `npm run user:create`) is never overwritten.
  */
 export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
   const [row] = await db
@@ -24,7 +25,9 @@ export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
     .values({ username: config.adminUsername, displayName: config.adminDisplayName, role: "admin", ctime: nowSeconds() })
     .onConflictDoUpdate({ target: users.username, set: { displayName: config.adminDisplayName } })
     .returning({ id: users.id, passwordHash: users.passwordHash });
-  if (row.passwordHash == null) {
+  if (row.passwordHash != null) {
+    await forgetChangedDemoPassword(config, row.passwordHash);
+  } else {
     const password = config.adminPassword ?? (config.demoData ? demoPassword(config) : undefined);
     if (password) {
       await db
@@ -38,6 +41,13 @@ export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
     }
   }
   return row.id;
+}
+
+/** The generated password's file goes once the admin has changed it: start.sh must not print a stale one. */
+async function forgetChangedDemoPassword(config: Config, hash: string): Promise<void> {
+  const file = demoPasswordFile(config);
+  if (!fs.existsSync(file)) return;
+  if (!(await verifyPassword(hash, fs.readFileSync(file, "utf8").trim()))) fs.rmSync(file, { force: true });
 }
 
 function demoPassword(config: Config): string {
