@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
 import { useDeleteJobs } from "./use-job-queries";
 
@@ -34,22 +34,19 @@ export function BulkDelete({ ids, onDone, onClear }: { ids: number[]; onDone: (d
       <Button variant="ghost" onClick={onClear}>
         {t.bulk.clearSelection}
       </Button>
-      <Dialog open={confirming} onClose={close} title={t.bulk.confirmTitle}>
-        <p className="text-sm text-slate-700">{t.bulk.confirmBody(ids.length)}</p>
-        {del.isError && (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 p-2 text-sm text-red-800">
-            {del.error.message}
-          </p>
-        )}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button onClick={close} autoFocus>
-            {t.cancel}
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={del.isPending}>
-            {del.isPending ? t.bulk.deleting : t.bulk.confirm}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onClose={close}
+        title={t.bulk.confirmTitle}
+        error={del.isError ? del.error.message : null}
+        pending={del.isPending}
+        confirmLabel={t.bulk.confirm}
+        pendingLabel={t.bulk.deleting}
+        cancelLabel={t.cancel}
+        onConfirm={confirm}
+      >
+        {t.bulk.confirmBody(ids.length)}
+      </ConfirmDialog>
     </div>
   );
 }

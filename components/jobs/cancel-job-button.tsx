@@ -5,7 +5,7 @@ import { HttpError } from "@/lib/api/http";
 import { isLive } from "@/lib/jobs/format";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
@@ -69,22 +69,25 @@ export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | 
           )}
         </Button>
       )}
-      <Dialog open={confirming} onClose={close} title={c.confirmTitle(job.id)}>
-        <p className="text-sm text-slate-700">{c.confirmBody}</p>
-        {cancel.isError && !(cancel.error instanceof HttpError && cancel.error.status === 409) && (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 p-2 text-sm text-red-800">
-            {c.failed}: {cancel.error.message}
-          </p>
-        )}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button onClick={close} autoFocus>
-            {c.keep}
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={cancel.isPending}>
-            {cancel.isPending ? c.canceling : c.confirm}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onClose={close}
+        title={c.confirmTitle(job.id)}
+        error={
+          cancel.isError && !(cancel.error instanceof HttpError && cancel.error.status === 409) ? (
+            <>
+              {c.failed}: {cancel.error.message}
+            </>
+          ) : null
+        }
+        pending={cancel.isPending}
+        confirmLabel={c.confirm}
+        pendingLabel={c.canceling}
+        cancelLabel={c.keep}
+        onConfirm={confirm}
+      >
+        {c.confirmBody}
+      </ConfirmDialog>
     </>
   );
 }

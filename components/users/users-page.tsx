@@ -1,11 +1,12 @@
 "use client";
 
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { Pager } from "../catalog/list/pager";
 import { usePermissions } from "../auth/use-permissions";
 import { ErrorState } from "../ui/error-state";
 import { inputClass } from "../ui/form-field";
 import { Spinner } from "../ui/spinner";
+import { usePagedSearch } from "../ui/use-paged-search";
 import { useI18n } from "../i18n/i18n-provider";
 import { UserCreateDialog } from "./user-create-dialog";
 import { UserTable } from "./user-table";
@@ -19,16 +20,8 @@ export function UsersPage() {
   const u = t.users;
   const { me } = usePermissions();
   const searchId = useId();
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, changeSearch, page, setPage, query, pageCount } = usePagedSearch({ ordering: "username", pageSize: PAGE_SIZE });
   const [notice, setNotice] = useState("");
-  const deferred = useDeferredValue(search.trim());
-  const query = useMemo(() => {
-    const q = new URLSearchParams({ limit: String(PAGE_SIZE), ordering: "username" });
-    if (page > 1) q.set("offset", String((page - 1) * PAGE_SIZE));
-    if (deferred) q.set("search", deferred);
-    return q;
-  }, [page, deferred]);
   const list = useUsers(query);
   const rows = list.data?.results ?? [];
 
@@ -51,10 +44,7 @@ export function UsersPage() {
             type="search"
             value={search}
             placeholder={u.searchPlaceholder}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
+            onChange={(e) => changeSearch(e.target.value)}
             className={inputClass}
           />
         </div>
@@ -76,7 +66,7 @@ export function UsersPage() {
       ) : (
         <UserTable users={rows} meId={me?.id} busy={list.isPlaceholderData} onSaved={(user) => setNotice(u.saved(user.username))} />
       )}
-      <Pager page={page} pages={list.data ? Math.max(1, Math.ceil(list.data.count / PAGE_SIZE)) : 1} onPage={setPage} />
+      <Pager page={page} pages={pageCount(list.data?.count)} onPage={setPage} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
 import { Button, buttonClass } from "../../ui/button";
 import { ErrorState } from "../../ui/error-state";
 import { inputClass } from "../../ui/form-field";
 import { Spinner } from "../../ui/spinner";
+import { usePagedSearch } from "../../ui/use-paged-search";
 import { useCatalogList } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { DeleteButton } from "./delete-button";
@@ -36,19 +37,11 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
   const { t, c } = useCatalogText();
   const { canOperate } = usePermissions();
   const searchId = useId();
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, changeSearch, page, setPage, deferred, query, pageCount } = usePagedSearch({ ordering: "name", pageSize: PAGE_SIZE });
   const [notice, setNotice] = useState("");
-  const deferred = useDeferredValue(search.trim());
-  const query = useMemo(() => {
-    const q = new URLSearchParams({ limit: String(PAGE_SIZE), ordering: "name" });
-    if (page > 1) q.set("offset", String((page - 1) * PAGE_SIZE));
-    if (deferred) q.set("search", deferred);
-    return q;
-  }, [page, deferred]);
   const list = useCatalogList(kind, query);
   const rows = (list.data?.results ?? []) as CatalogRecords[K][];
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.count / PAGE_SIZE)) : 1;
+  const pages = pageCount(list.data?.count);
 
   return (
     <div className="space-y-3">
@@ -71,10 +64,7 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
             type="search"
             value={search}
             placeholder={c.common.searchPlaceholder}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
+            onChange={(e) => changeSearch(e.target.value)}
             className={inputClass}
           />
         </div>
