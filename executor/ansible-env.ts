@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import path from "node:path";
 
-export const CALLBACK_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "executor", "ansible", "callback_plugins");
+const CALLBACK_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "executor", "ansible", "callback_plugins");
 const SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /**
@@ -30,4 +31,11 @@ export function ansibleEnv(jobDir: string, callbackDir: string = CALLBACK_DIR): 
     ANSIBLE_NOCOWS: "1",
     ZUOYE_EVENTS_FD: "3",
   };
+}
+
+/** A copy of the events callback inside a job's directory, for a run-as user who may not reach the checkout. */
+export function copyCallbackPlugins(jobDir: string): string {
+  const to = path.join(jobDir, "callback_plugins");
+  fs.cpSync(CALLBACK_DIR, to, { recursive: true });
+  return to;
 }

@@ -7,7 +7,7 @@ import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
-import { CALLBACK_DIR } from "./ansible-env";
+import { copyCallbackPlugins } from "./ansible-env";
 import { chownTree, type RunAs } from "./run-as";
 
 type JobRow = typeof jobs.$inferSelect;
@@ -22,8 +22,8 @@ export type PreparedRun = {
   args: string[];
   secrets: string[];
   cleanup: string[];
-  /** where Ansible finds the events callback */
-  callbackDir: string;
+  /** where Ansible finds the events callback, when not in the checkout (ANSIBLE_RUN_AS) */
+  callbackDir?: string;
 };
 
 const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
@@ -73,8 +73,7 @@ export async function prepareRun(db: Db, config: Config, job: JobRow, runAs?: Ru
     const run = await prepare(db, config, job, made);
     if (runAs) {
       // the run-as user may not reach this checkout: the callback goes with the job
-      run.callbackDir = path.join(run.dir, "callback_plugins");
-      fs.cpSync(CALLBACK_DIR, run.callbackDir, { recursive: true });
+      run.callbackDir = copyCallbackPlugins(run.dir);
       for (const d of made) chownTree(d, runAs);
     }
     return run;
@@ -142,5 +141,5 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
   const { args } = buildCommand(spec, files);
   const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
   const cleanup = project?.scmType === "git" ? [projectDir] : [];
-  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup, callbackDir: CALLBACK_DIR };
+  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup };
 }
