@@ -52,8 +52,11 @@ function tokenKey(header: string | null): string | undefined {
   return parts[1];
 }
 
-async function byToken(ctx: AppContext, key: string): Promise<CurrentUser> {
-  const [row] = await ctx.db
+// the token look-up runs on every scripted request: built and prepared once per database
+const tokenQueries = new WeakMap<object, ReturnType<typeof prepareTokenQuery>>();
+
+function prepareTokenQuery(db: AppContext["db"]) {
+  return db
     .select({
       tokenId: apiTokens.id,
       expiresAt: apiTokens.expiresAt,
@@ -66,7 +69,14 @@ async function byToken(ctx: AppContext, key: string): Promise<CurrentUser> {
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.keyHash, sha256Hex(key)));
+    .where(eq(apiTokens.keyHash, sql.placeholder("keyHash")))
+    .prepare("zuoye_auth_token");
+}
+
+async function byToken(ctx: AppContext, key: string): Promise<CurrentUser> {
+  let query = tokenQueries.get(ctx.db);
+  if (!query) tokenQueries.set(ctx.db, (query = prepareTokenQuery(ctx.db)));
+  const [row] = await query.execute({ keyHash: sha256Hex(key) });
   if (!row) throw new NotAuthenticated(authMessages.invalidToken);
   const now = nowSeconds();
   if (row.expiresAt != null && row.expiresAt <= now) throw new NotAuthenticated(authMessages.tokenExpired);
