@@ -29,7 +29,7 @@ export type PreparedRun = {
 const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
 
 function findProgram(name: string): string | undefined {
-  return SEARCH_PATH.map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
+  return SEARCH_PATH.map((d) => path.join(/*turbopackIgnore: true*/ d, name)).find((p) => fs.existsSync(p));
 }
 
 /**
@@ -112,7 +112,7 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
   const dir = fs.mkdtempSync(path.join(config.runDir, `job-${job.id}-`));
   made.push(dir);
   fs.chmodSync(dir, 0o700);
-  for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o700 });
+  for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(/*turbopackIgnore: true*/ dir, sub), { mode: 0o700 });
   const files = jobFiles(dir);
 
   let inventorySource: string;
