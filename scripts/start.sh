@@ -32,7 +32,8 @@ for _ in $(seq 1 120); do
   Job API:              http://localhost:$PORT/api/job/job/
   Database:             ${DATABASE_URL:+PostgreSQL (DATABASE_URL)}${DATABASE_URL:-embedded PGlite in ${DATA_DIR:-./data}/pglite (demo data on first start)}
   Log in:               $login
-  API token:            npm run -s token:create -- --user $user   (then: curl -H "Authorization: Token <key>" …)
+  API token:            create one on /account, or: curl -d username=$user -d password=… http://localhost:$PORT/api/auth/token/
+                        then: curl -H "Authorization: Token <key>" http://localhost:$PORT/api/job/job/
 
 MSG
     break
