@@ -7,7 +7,7 @@ import { nowSeconds } from "@/lib/time";
 import { assertValid, ValidationError } from "../http/errors";
 import { authMessages } from "./messages";
 import { verifyPassword } from "./passwords";
-import { clearFailures, releaseAttempt, reserveAttempt } from "./login-throttle";
+import { recordSuccess, reserveAttempt } from "./login-throttle";
 
 const LOGIN_FIELDS = {
   username: { ...string({ maxLength: 150, allowBlank: false }), required: true },
@@ -31,8 +31,7 @@ export async function checkCredentials(db: Db, source: FieldSource, address: str
   const [user] = await db.select().from(users).where(eq(users.username, username));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!ok || !user?.isActive) throw new ValidationError({ non_field_errors: [authMessages.badCredentials] });
-  await releaseAttempt(db, username, address);
-  await clearFailures(db, username, address);
+  await recordSuccess(db, username, address);
   await db.update(users).set({ lastLoginAt: nowSeconds() }).where(eq(users.id, user.id));
   return user;
 }

@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authThrottle } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
@@ -70,7 +70,15 @@ export async function releaseAttempt(db: Db, username: string, address: string):
     .where(inArray(authThrottle.key, keys(username, address).map((k) => k.key)));
 }
 
-/** A successful login clears the failures of that user from that address. */
-export async function clearFailures(db: Db, username: string, address: string): Promise<void> {
-  await db.delete(authThrottle).where(inArray(authThrottle.key, [keys(username, address)[0].key]));
+/**
+ * A successful login: that user's failures from that address are forgotten, and the
+ * attempt reserved against the user's and the address's counts is taken back.
+ */
+export async function recordSuccess(db: Db, username: string, address: string): Promise<void> {
+  const [pair, ...others] = keys(username, address);
+  await db.delete(authThrottle).where(eq(authThrottle.key, pair.key));
+  await db
+    .update(authThrottle)
+    .set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` })
+    .where(inArray(authThrottle.key, others.map((k) => k.key)));
 }
