@@ -6,23 +6,35 @@ import { credentials, inventories, projects, type jobs } from "@/db/schema";
 import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
+import { resolveProjectDir } from "@/server/projects/project-path";
+import { passwdWithHome, type SandboxMount } from "@/server/sandbox/bwrap";
+import { sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 import { copyCallbackPlugins } from "./ansible-env";
-import { chownTree, type RunAs } from "./run-as";
+import { chownTree } from "./run-as";
 
 type JobRow = typeof jobs.$inferSelect;
 
 /** A run that cannot start; the reason is printed in the job's output and the job ends `error`. */
 export class RunSetupError extends Error {}
 
+/** Where the job's private directory appears inside the sandbox. */
+export const SANDBOX_JOB_DIR = "/job";
+
 export type PreparedRun = {
+  /** the job's private directory on this machine (removed when the job ends) */
   dir: string;
+  /** the same directory as Ansible sees it (`/job` in the sandbox) */
+  root: string;
   cwd: string;
   program: string;
   args: string[];
+  /** every secret value, to mask in the output */
   secrets: string[];
-  cleanup: string[];
-  /** where Ansible finds the events callback, when not in the checkout (ANSIBLE_RUN_AS) */
+  /** in the sandbox: secret files Ansible reads, made on a tmpfs and never written here */
+  secretFiles: { name: string; content: string }[];
+  mounts: SandboxMount[];
+  /** where Ansible finds the events callback, when not in the app's checkout */
   callbackDir?: string;
 };
 
@@ -33,20 +45,26 @@ function findProgram(name: string): string | undefined {
 }
 
 /**
- * A git project runs from a copy of a fresh checkout (fetched on every launch, as AWX's
- * "update on launch"), so two runs never see the clone change under them.
+ * The project as the job runs it: a copy in the job's directory (as AWX does), so a run
+ * never sees the folder change under it, cannot change it for the next run, and the
+ * sandbox needs to show nothing else. A git project is fetched first (AWX's "update on
+ * launch"); a manual one is resolved again and must still be inside the projects root.
  */
-async function checkoutForRun(config: Config, project: typeof projects.$inferSelect, jobId: number): Promise<string> {
-  const clone = gitCheckoutDir(config.dataDir, project.id);
-  try {
-    await syncGitCheckout(clone, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol });
-  } catch (e) {
-    throw new RunSetupError(`项目 “${project.name}” 同步失败：${(e as Error).message}`);
+async function copyProject(config: Config, isolation: Isolation, project: typeof projects.$inferSelect, to: string): Promise<void> {
+  let from: string;
+  if (project.scmType === "git") {
+    from = gitCheckoutDir(config.dataDir, project.id);
+    try {
+      await syncGitCheckout(from, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol, isolation });
+    } catch (e) {
+      throw new RunSetupError(`项目 “${project.name}” 同步失败：${(e as Error).message}`);
+    }
+  } else {
+    const dir = project.localPath ? await resolveProjectDir(config.projectsRoot, project.localPath) : null;
+    if (!dir) throw new RunSetupError(`项目 “${project.name}” 的目录 “${project.localPath}” 不存在，或不在项目根目录 ${config.projectsRoot} 之内。`);
+    from = dir;
   }
-  fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
-  const copy = fs.mkdtempSync(path.join(config.runDir, `project-${jobId}-`));
-  fs.cpSync(clone, copy, { recursive: true, filter: (src) => path.basename(src) !== ".git" });
-  return copy;
+  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== ".git" });
 }
 
 /** The credential with its secrets decrypted, or a setup error naming the likely cause. */
@@ -65,41 +83,41 @@ function writePrivate(file: string, content: string): void {
 
 /**
  * Resolves what the job points to as it is now, checks the run can start, and writes the
- * job's private directory (0700; secrets, inventory and extra vars in 0600 files).
+ * job's private directory (0700; inventory, extra vars and the project's copy). Secret
+ * files go to the sandbox's tmpfs, or, without a sandbox, into 0600 files here.
  */
-export async function prepareRun(db: Db, config: Config, job: JobRow, runAs?: RunAs): Promise<PreparedRun> {
-  const made: string[] = [];
+export async function prepareRun(db: Db, config: Config, job: JobRow, isolation: Isolation): Promise<PreparedRun> {
+  if (isolation.mode === "unavailable") throw new RunSetupError(sandboxUnavailableMessage(isolation.reason));
+  fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
+  const dir = fs.mkdtempSync(path.join(config.runDir, `job-${job.id}-`));
   try {
-    const run = await prepare(db, config, job, made);
-    if (runAs) {
-      // the run-as user may not reach this checkout: the callback goes with the job
-      run.callbackDir = copyCallbackPlugins(run.dir);
-      for (const d of made) chownTree(d, runAs);
-    }
+    const run = await prepare(db, config, job, isolation, dir);
+    const owner = isolation.mode === "sandbox" ? isolation.user : isolation.runAs;
+    if (owner) chownTree(dir, owner);
     return run;
   } catch (e) {
-    for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
 }
 
-async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Promise<PreparedRun> {
+async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation, dir: string): Promise<PreparedRun> {
   const kind = job.kind === "adhoc" ? "adhoc" : "job";
   const program = kind === "adhoc" ? "ansible" : "ansible-playbook";
   if (!findProgram(program)) throw new RunSetupError(`找不到 ${program}：执行器所在机器没有安装 Ansible（ansible-core）。`);
+  const sandboxed = isolation.mode === "sandbox";
+  const root = sandboxed ? SANDBOX_JOB_DIR : dir;
+  fs.chmodSync(dir, 0o700);
+  for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(/*turbopackIgnore: true*/ dir, sub), { mode: 0o700 });
 
-  let projectDir = config.runDir;
-  let project: typeof projects.$inferSelect | undefined;
+  const projectDir = path.join(/*turbopackIgnore: true*/ dir, "project");
   if (kind === "job") {
-    [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
+    const [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
     if (!project) throw new RunSetupError(`项目 ${job.projectName ?? job.projectId ?? ""} 已不存在。`);
-    if (project.scmType === "git") made.push((projectDir = await checkoutForRun(config, project, job.id)));
-    else if (project.localPath) projectDir = path.resolve(config.projectsRoot, project.localPath);
-    else throw new RunSetupError(`项目 “${project.name}” 没有目录，无法运行。`);
+    await copyProject(config, isolation, project, projectDir);
     const playbook = path.resolve(projectDir, job.playbook);
     const real = fs.existsSync(playbook) ? fs.realpathSync(playbook) : "";
-    const realRoot = fs.existsSync(projectDir) ? fs.realpathSync(projectDir) : projectDir;
-    if (!real || !real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile())
+    if (!real || !real.startsWith(fs.realpathSync(projectDir) + path.sep) || !fs.statSync(real).isFile())
       throw new RunSetupError(`playbook “${job.playbook}” 在项目 “${project.name}” 中不存在。`);
   }
 
@@ -108,28 +126,28 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
   const [inventory] = !job.inventoryStr && job.inventoryId ? await db.select().from(inventories).where(eq(inventories.id, job.inventoryId)) : [];
   if (!job.inventoryStr && !inventory) throw new RunSetupError(`主机清单 ${job.inventoryName ?? job.inventoryId ?? ""} 已不存在。`);
 
-  fs.mkdirSync(config.runDir, { recursive: true, mode: 0o700 });
-  const dir = fs.mkdtempSync(path.join(config.runDir, `job-${job.id}-`));
-  made.push(dir);
-  fs.chmodSync(dir, 0o700);
-  for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(/*turbopackIgnore: true*/ dir, sub), { mode: 0o700 });
-  const files = jobFiles(dir);
-
+  const here = jobFiles(dir);
+  const inside = jobFiles(root);
   let inventorySource: string;
   if (job.inventoryStr) inventorySource = hostListSource(job.inventoryStr);
   else {
-    inventorySource = path.join(dir, "inventory", "hosts");
-    writePrivate(inventorySource, inventory!.content + "\n");
+    inventorySource = path.join(root, "inventory", "hosts");
+    writePrivate(path.join(dir, "inventory", "hosts"), inventory!.content + "\n");
     if (inventory!.variables.trim()) writePrivate(path.join(dir, "inventory", "group_vars", "all.yml"), inventory!.variables + "\n");
   }
-  if (job.variables.trim()) writePrivate(files.extraVars, job.variables + "\n");
+  if (job.variables.trim()) writePrivate(here.extraVars, job.variables + "\n");
   const c = credential && openSecrets(credential, secretBox(config));
-  if (c?.password) writePrivate(files.connectionPassword, c.password);
-  if (c?.sshKey) writePrivate(files.sshKey, c.sshKey.replace(/\r\n/g, "\n").replace(/\n?$/, "\n"));
-  if (c?.becomePassword) writePrivate(files.becomePassword, c.becomePassword);
+  const secretFiles: PreparedRun["secretFiles"] = [];
+  const secretFile = (file: keyof typeof here, content: string) => {
+    if (sandboxed) secretFiles.push({ name: path.basename(inside[file]), content });
+    else writePrivate(here[file], content);
+  };
+  if (c?.password) secretFile("connectionPassword", c.password);
+  if (c?.sshKey) secretFile("sshKey", c.sshKey.replace(/\r\n/g, "\n").replace(/\n?$/, "\n"));
+  if (c?.becomePassword) secretFile("becomePassword", c.becomePassword);
 
   const spec: RunSpec = {
-    kind, projectDir, playbook: job.playbook, module: job.module, arguments: job.arguments, jobType: job.jobType,
+    kind, projectDir: path.join(root, "project"), playbook: job.playbook, module: job.module, arguments: job.arguments, jobType: job.jobType,
     forks: job.forks, limit: job.limit, tags: job.tags, skipTags: job.skipTags, verbosity: job.verbosity,
     variables: job.variables, becomeEnabled: job.becomeEnabled === 1, diffMode: job.diffMode === 1,
     forceHandlers: job.forceHandlers === 1, startAtTask: job.startAtTask, inventorySource,
@@ -138,8 +156,15 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
       becomeMethod: c?.becomeMethod ?? "", becomeUser: c?.becomeUser ?? "", hasBecomePassword: Boolean(c?.becomePassword),
     },
   };
-  const { args } = buildCommand(spec, files);
+  const { args } = buildCommand(spec, inside);
   const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
-  const cleanup = project?.scmType === "git" ? [projectDir] : [];
-  return { dir, cwd: kind === "job" ? projectDir : dir, program, args, secrets, cleanup };
+  // the app's own checkout is not in the sandbox (nor readable by ANSIBLE_RUN_AS): the callback goes with the job
+  const callbackDir = sandboxed || (isolation.mode === "off" && isolation.runAs) ? path.join(root, path.basename(copyCallbackPlugins(dir))) : undefined;
+  const mounts: SandboxMount[] = [];
+  if (sandboxed) {
+    const user = isolation.user ?? { uid: process.getuid!(), gid: process.getgid!(), name: "ansible" };
+    writePrivate(path.join(dir, "etc", "passwd"), passwdWithHome(user.uid, user.gid, user.name, root));
+    mounts.push({ from: dir, to: SANDBOX_JOB_DIR, writable: true }, { from: path.join(dir, "etc", "passwd"), to: "/etc/passwd" });
+  }
+  return { dir, root, program, args, secrets, secretFiles, callbackDir, mounts, cwd: kind === "job" ? spec.projectDir : root };
 }

@@ -7,10 +7,10 @@ import { ansibleEnv } from "./ansible-env";
 import { finalState, type Outcome } from "./final-state";
 import { OutputWriter } from "./output-writer";
 import { prepareRun, RunSetupError } from "./prepare-run";
-import { killGroup, killProcessesUsing, stopProcessGroup } from "./process-group";
+import { killProcessesUsing } from "./process-group";
 import { makeRedactor } from "./redact";
 import { spawnAnsible } from "./spawn-ansible";
-import type { RunAs } from "./run-as";
+import type { Isolation } from "@/server/sandbox/isolation";
 
 /** What the cancel watcher needs to stop a job this process runs. */
 export type RunControl = { canceled: boolean; shuttingDown?: boolean; stop?: () => Promise<void> };
@@ -20,8 +20,8 @@ export type ExecutorDeps = {
   config: Config;
   workerId: string;
   running: Map<number, RunControl>;
-  /** ANSIBLE_RUN_AS, resolved */
-  runAs?: RunAs;
+  /** the sandbox (or SANDBOX=off and ANSIBLE_RUN_AS), resolved at start */
+  isolation: Isolation;
 };
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -46,19 +46,17 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   const control: RunControl = { canceled: job.cancelRequested };
   running.set(jobId, control);
   let dir: string | undefined;
-  let cleanup: string[] = [];
   let writer = new OutputWriter(db, jobId, (t) => t);
   try {
     let prepared;
     try {
-      prepared = await prepareRun(db, config, job, deps.runAs);
+      prepared = await prepareRun(db, config, job, deps.isolation);
     } catch (e) {
       const reason = e instanceof RunSetupError ? e.message : `执行器内部错误：${(e as Error).message}`;
       await finish(deps, jobId, writer, { state: "error", explanation: reason }, true);
       return;
     }
     dir = prepared.dir;
-    cleanup = prepared.cleanup;
     writer = new OutputWriter(db, jobId, makeRedactor(prepared.secrets));
     if (control.canceled) {
       await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
@@ -69,25 +67,29 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       .set({ state: "running", startTime: now() })
       .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting")));
 
+    const { isolation } = deps;
     let proc;
     try {
       proc = spawnAnsible({
         program: prepared.program,
         args: prepared.args,
         cwd: prepared.cwd,
-        env: ansibleEnv(prepared.dir, prepared.callbackDir),
+        env: ansibleEnv(prepared.root, prepared.callbackDir),
         writer,
-        user: deps.runAs,
+        sandbox: isolation.mode === "sandbox"
+          ? { bwrap: isolation.bwrap, user: isolation.user, mounts: prepared.mounts, secrets: prepared.secretFiles, secretDir: `${prepared.root}/secrets` }
+          : undefined,
+        user: isolation.mode === "off" ? isolation.runAs : undefined,
       });
     } catch (e) {
       await finish(deps, jobId, writer, { state: "error", explanation: `无法启动 Ansible：${(e as Error).message}` }, true);
       return;
     }
-    control.stop = () => stopProcessGroup(proc.pid, proc.exited);
+    control.stop = proc.stop;
     if (control.canceled) void control.stop();
     const exit = await proc.exited.catch((e: Error) => ({ code: null, signal: null, error: e }));
-    killGroup(proc.pid);
-    killProcessesUsing(prepared.dir);
+    proc.killAll();
+    if (isolation.mode !== "sandbox") killProcessesUsing(prepared.dir);
     const outcome: Outcome =
       "error" in exit
         ? { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` }
@@ -98,10 +100,9 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   } finally {
     running.delete(jobId);
     if (dir) {
-      killProcessesUsing(dir);
+      if (deps.isolation.mode !== "sandbox") killProcessesUsing(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    for (const extra of cleanup) fs.rmSync(extra, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,7 @@ const Env = z.object({
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
+  SANDBOX: z.enum(["on", "off"]).default("on"),
   GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
 });
 
@@ -52,6 +53,8 @@ export type Config = {
   secretKey: string | undefined;
   /** the OS user Ansible runs as (the executor must run as root); unset: the executor's own user */
   ansibleRunAs: string | undefined;
+  /** "on": every job and git sync runs in a bubblewrap sandbox (refused where it cannot); "off": not sandboxed */
+  sandbox: "on" | "off";
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
   gitAllowProtocol: string | undefined;
 };
@@ -84,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
     ansibleRunAs: e.ANSIBLE_RUN_AS,
+    sandbox: e.SANDBOX,
     secretKey: e.SECRET_KEY,
   };
 }

@@ -8,6 +8,7 @@ import { gitCheckoutDir, SyncError, syncGitCheckout } from "./git-checkout";
 import { resolveProjectDir } from "./project-path";
 import type { ProjectRow } from "./project-row";
 import { scanPlaybooks } from "./scan-playbooks";
+import { resolveIsolation } from "../sandbox/isolation";
 
 /**
  * `POST /api/job/project/<id>/update/`, and the first sync of a new git project: a git
@@ -20,7 +21,7 @@ export async function syncProject(db: Db, config: Config, id: number, opts: { th
   try {
     if (project.scmType === "git") {
       const dir = gitCheckoutDir(config.dataDir, project.id);
-      const revision = await syncGitCheckout(dir, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol });
+      const revision = await syncGitCheckout(dir, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol, isolation: resolveIsolation(config) });
       changes = { scmRevision: revision, syncError: "", playbooks: await scanPlaybooks(dir) };
     } else {
       const dir = await resolveProjectDir(config.projectsRoot, project.localPath);

@@ -6,7 +6,7 @@ import { count, eq } from "drizzle-orm";
 import { inventories, jobEvents } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
 import { startExecutor, type Executor } from "@/executor/start-executor";
-import { resolveRunAs } from "@/executor/run-as";
+import { resolveRunAs } from "@/server/sandbox/isolation";
 import { secretBox } from "@/server/crypto/secret-box";
 import { api, ctx } from "../api";
 import { makeCredential, makeLocalInventory, makeProject, outputOf, waitForState } from "./helpers";
@@ -50,30 +50,35 @@ beforeAll(async () => {
   // with a home: Ansible keeps its temporary files of localhost tasks in ~/.ansible/tmp
   execFileSync("useradd", ["-m", "-s", "/usr/sbin/nologin", user]);
   const c = await ctx();
-  // the per-file data directory is a 0700 mkdtemp; the run-as user must be able to cross it
-  fs.chmodSync(c.config.dataDir, 0o711);
   secretBox(c.config); // makes $DATA_DIR/secret.key
   sshd = await startTestSshd();
   const project = await makeProject("probe", {
     "probe.yml": PROBE,
     "whoami.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: whoami\n      register: who\n    - ansible.builtin.debug: { msg: \"I am {{ who.stdout }}\" }\n",
   });
-  fs.chmodSync(c.config.projectsRoot, 0o755);
   refs = {
     project: project.id,
     inventory: (await makeLocalInventory()).id,
     credential: (await makeCredential({ password: "run-as-secret-Pw1" })).id,
   };
-  executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "run-as-worker", ansibleRunAs: user });
 }, 60_000);
 
 afterAll(async () => {
-  await executor?.stop();
   await sshd?.stop();
   if (user) execFileSync("userdel", ["-r", "-f", user], { stdio: "ignore" });
 });
 
-describe("ANSIBLE_RUN_AS", () => {
+/** In the sandbox (the default) the user is who jobs run as; with SANDBOX=off it is the only wall. */
+describe.each(["on", "off"] as const)("ANSIBLE_RUN_AS with SANDBOX=%s", (sandbox) => {
+  beforeAll(async () => {
+    const c = await ctx();
+    executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: `run-as-${sandbox}`, ansibleRunAs: user, sandbox });
+  }, 60_000);
+
+  afterAll(async () => {
+    await executor?.stop();
+  });
+
   it("runs Ansible as that user, which can read none of the executor's secrets but the job still works", async () => {
     const { config } = await ctx();
     const vars = {

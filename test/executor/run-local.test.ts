@@ -21,7 +21,8 @@ beforeAll(async () => {
     "sleep.yml": PLAY(`    - name: wait\n      ansible.builtin.command: sleep 61.4242\n`),
     "leak.yml": PLAY(`    - name: show\n      ansible.builtin.debug:\n        msg: "pw=TopSecret-123 env={{ lookup('env', 'ZUOYE_CANARY') }} db={{ lookup('env', 'DATABASE_URL') }} pipe={{ lookup('pipe', 'env') }}"\n`),
     "gone.yml": PLAY(`    - ansible.builtin.ping:\n`),
-    "touch.yml": PLAY(`    - name: touch\n      ansible.builtin.file: { path: "{{ target }}", state: touch }\n`),
+    // the job sees only its own directory (the sandbox): the run itself tells whether the file is there
+    "touch.yml": PLAY(`    - name: touch\n      ansible.builtin.file: { path: "{{ lookup('env', 'HOME') }}/{{ target }}", state: touch }\n    - ansible.builtin.stat: { path: "{{ lookup('env', 'HOME') }}/{{ target }}" }\n      register: st\n    - ansible.builtin.debug: { msg: "exists={{ st.stat.exists }}" }\n`),
   });
   const inventory = await makeLocalInventory();
   const credential = await makeCredential({ password: "TopSecret-123", becomePassword: "another-secret-9" });
@@ -65,7 +66,7 @@ describe("the executor runs launched jobs with real Ansible", () => {
     const vars = await launch({ playbook: "hello.yml", variables: "greeting: 世界" });
     const tagged = await launch({ playbook: "tags.yml", tags: "two" });
     const skipped = await launch({ playbook: "tags.yml", skip_tags: "two", verbosity: 2 });
-    const target = `${(await ctx()).config.dataDir}/touched-${Date.now()}`;
+    const target = "touched";
     const checked = await launch({ playbook: "touch.yml", job_type: "check", variables: JSON.stringify({ target }) });
     expect((await outputOf((await waitForState(vars)).id)).join("\n")).toContain("hello 世界");
     const t = (await outputOf((await waitForState(tagged)).id)).join("\n");
@@ -77,11 +78,13 @@ describe("the executor runs launched jobs with real Ansible", () => {
     expect(s).toContain("task path:"); // printed from -vv on
     const c = await waitForState(checked);
     expect(c.state).toBe("successful");
-    expect((await outputOf(checked)).join("\n")).toContain("changed: [localhost]");
-    expect(fs.existsSync(target)).toBe(false); // --check changed nothing
+    const checkOut = (await outputOf(checked)).join("\n");
+    expect(checkOut).toContain("changed: [localhost]");
+    expect(checkOut).toContain("exists=False"); // --check changed nothing
+    expect(checkOut).not.toContain("exists=True");
     const real = await launch({ playbook: "touch.yml", variables: JSON.stringify({ target }) });
     expect((await waitForState(real)).state).toBe("successful");
-    expect(fs.existsSync(target)).toBe(true);
+    expect((await outputOf(real)).join("\n")).toContain("exists=True");
   });
 
   it("ends failed when a task fails, with the host counted", async () => {

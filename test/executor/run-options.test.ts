@@ -10,16 +10,15 @@ const PLAY = (body: string) => `- hosts: all\n  gather_facts: false\n${body}`;
 
 let executor: Executor;
 let refs: Record<string, number>;
-let probeDir: string;
 
 beforeAll(async () => {
   const c = await ctx();
-  probeDir = `${c.config.dataDir}/forks-probe`;
   const project = await makeProject("options", {
-    // each host registers itself, waits, and records how many hosts were in at once
-    "forks.yml": PLAY(`  tasks:\n    - ansible.builtin.shell: |\n        mkdir -p {{ d }}/in && touch {{ d }}/in/{{ inventory_hostname }} && sleep 1.5
-        ls {{ d }}/in | wc -l > {{ d }}/seen-{{ inventory_hostname }}; rm {{ d }}/in/{{ inventory_hostname }}\n`),
-    "diff.yml": PLAY(`  tasks:\n    - ansible.builtin.copy: { dest: "{{ d }}-diffed.txt", content: "new line\\n" }\n`),
+    // each host registers itself in the job's own directory (all it sees in the sandbox),
+    // waits, and prints how many hosts were in at once
+    "forks.yml": PLAY(`  vars: { d: "{{ lookup('env', 'HOME') }}/forks-probe" }\n  tasks:\n    - ansible.builtin.shell: |\n        mkdir -p {{ d }}/in && touch {{ d }}/in/{{ inventory_hostname }} && sleep 1.5
+        n=$(ls {{ d }}/in | wc -l); rm {{ d }}/in/{{ inventory_hostname }}; echo "seen-together=$n"\n      register: r\n    - ansible.builtin.debug: { msg: "{{ r.stdout }}" }\n`),
+    "diff.yml": PLAY(`  tasks:\n    - ansible.builtin.copy: { dest: "{{ lookup('env', 'HOME') }}/diffed.txt", content: "new line\\n" }\n`),
     "handlers.yml": PLAY(`  tasks:\n    - ansible.builtin.command: "true"\n      notify: the handler\n    - ansible.builtin.fail: { msg: "stop here" }\n  handlers:\n    - name: the handler\n      ansible.builtin.debug: { msg: "handler-ran" }\n`),
     "steps.yml": PLAY(`  tasks:\n    - name: step one\n      ansible.builtin.debug: { msg: "did-one" }\n    - name: step two\n      ansible.builtin.debug: { msg: "did-two" }\n`),
     "noisy.yml": PLAY(`  tasks:\n    - ansible.builtin.shell: "printf 'bad \\\\377\\\\376 bytes\\\\n'; head -c 5242880 /dev/zero | tr '\\\\0' x"\n      register: r\n    - ansible.builtin.debug: { var: r.stdout }\n`),
@@ -41,27 +40,30 @@ async function run(body: Record<string, unknown>) {
   return { job, out: (await outputOf(job.id)).join("\n") };
 }
 
-async function seenTogether(): Promise<number[]> {
-  const fs = await import("node:fs");
-  return ["h1", "h2", "h3"].map((h) => Number(fs.readFileSync(`${probeDir}/seen-${h}`, "utf8").trim()));
+/** For each host, how many hosts were inside the shell task with it. */
+function seenTogether(out: string): number[] {
+  const seen = [...out.matchAll(/"msg": "seen-together=(\d+)"/g)].map((m) => Number(m[1]));
+  expect(seen).toHaveLength(3);
+  return seen;
 }
 
 describe("run options change the run as Ansible documents", () => {
   it("forks: one host at a time with forks 1, several at once with forks 3", async () => {
-    const one = await run({ playbook: "forks.yml", forks: 1, variables: JSON.stringify({ d: `${probeDir}` }) });
+    const one = await run({ playbook: "forks.yml", forks: 1 });
     expect(one.job.state, one.out).toBe("successful");
-    expect(Math.max(...(await seenTogether()))).toBe(1);
-    const three = await run({ playbook: "forks.yml", forks: 3, variables: JSON.stringify({ d: `${probeDir}` }) });
+    expect(Math.max(...seenTogether(one.out))).toBe(1);
+    const three = await run({ playbook: "forks.yml", forks: 3 });
     expect(three.job.state, three.out).toBe("successful");
-    expect(Math.max(...(await seenTogether()))).toBeGreaterThan(1);
+    expect(Math.max(...seenTogether(three.out))).toBeGreaterThan(1);
   }, 120_000);
 
   it("diff_mode prints the change", async () => {
-    const d = `${(await ctx()).config.dataDir}/diff-${Date.now()}`;
-    const { job, out } = await run({ playbook: "diff.yml", diff_mode: 1, limit: "h1", variables: JSON.stringify({ d }) });
+    const { job, out } = await run({ playbook: "diff.yml", diff_mode: 1, limit: "h1" });
     expect(job.state, out).toBe("successful");
     expect(out).toContain("+new line");
-    const plain = await run({ playbook: "diff.yml", diff_mode: 0, limit: "h1", variables: JSON.stringify({ d: `${d}-b` }) });
+    const plain = await run({ playbook: "diff.yml", diff_mode: 0, limit: "h1" });
+    expect(plain.job.state, plain.out).toBe("successful");
+    expect(plain.out).toContain("changed: [h1]"); // the file was written here too, without a diff
     expect(plain.out).not.toContain("+new line");
   });
 
