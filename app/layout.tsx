@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
+import { SandboxBanner } from "@/components/layout/sandbox-banner";
 import { Providers } from "@/components/providers";
 import { htmlLang, LANG_COOKIE, resolveLang } from "@/lib/i18n";
 import { readPageMe } from "@/server/auth/page-user";
+import { getContext } from "@/server/context";
+import { readSandboxWarning } from "@/server/sandbox/sandbox-warning";
 import "./globals.css";
 
 export const metadata = { title: "作业任务", description: "Ansible 作业历史与重新执行" };
@@ -12,11 +15,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const lang = resolveLang((await cookies()).get(LANG_COOKIE)?.value);
   // the signed-in user, so the first render shows only what their role may do
   const me = await readPageMe();
+  const ctx = me ? await getContext() : undefined;
+  const sandboxWarning = ctx ? await readSandboxWarning(ctx.db, ctx.config) : null;
   return (
     <html lang={htmlLang(lang)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <Providers lang={lang} me={me}>
           <AppHeader />
+          <SandboxBanner warning={sandboxWarning} />
           <main id="main" className="mx-auto max-w-[1600px] px-3 py-4 sm:px-4 sm:py-6">
             {children}
           </main>

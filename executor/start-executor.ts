@@ -8,7 +8,9 @@ import { dispatchNewJobs } from "./dispatch-new-jobs";
 import { RUN_JOB_QUEUE, startQueue, type RunJobMessage } from "./queue";
 import { endJobsOf, reapOrphanedJobs } from "./reap-jobs";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
-import { prepareRunAsDirs, resolveRunAs } from "./run-as";
+import { prepareRunAsDirs } from "./run-as";
+import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
+import { sweepRunDir } from "./sweep-run-dir";
 
 export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
 
@@ -38,20 +40,24 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): () => void
  * pg-boss, runs up to `capacity` of them at once, stops the ones users cancel, and ends
  * jobs whose worker died.
  */
-export async function startExecutor(database: Database, config: Config): Promise<Executor> {
+export async function startExecutor(database: Database, config: Config, opts: { isolation?: Isolation } = {}): Promise<Executor> {
   const { db } = database;
   const workerId = config.workerId ?? `${os.hostname()}-${process.pid}`;
   const running = new Map<number, RunControl>();
-  const runAs = resolveRunAs(config);
-  if (runAs) prepareRunAsDirs(config, runAs);
-  const deps: ExecutorDeps = { db, config, workerId, running, runAs };
+  const isolation = opts.isolation ?? resolveIsolation(config);
+  if (isolation.mode === "off" && isolation.runAs) prepareRunAsDirs(config, isolation.runAs);
+  if (isolation.mode === "unavailable") console.error(`[executor] ${sandboxUnavailableMessage(isolation.reason)}`);
+  const deps: ExecutorDeps = { db, config, workerId, running, isolation };
+  const sandbox = isolation.mode;
 
   await db
     .insert(workers)
-    .values({ id: workerId, hostname: os.hostname(), pid: process.pid, capacity: config.workerCapacity, startedAt: now(), heartbeatAt: now() })
-    .onConflictDoUpdate({ target: workers.id, set: { pid: process.pid, capacity: config.workerCapacity, startedAt: now(), heartbeatAt: now() } });
+    .values({ id: workerId, hostname: os.hostname(), pid: process.pid, capacity: config.workerCapacity, sandbox, startedAt: now(), heartbeatAt: now() })
+    .onConflictDoUpdate({ target: workers.id, set: { pid: process.pid, capacity: config.workerCapacity, sandbox, startedAt: now(), heartbeatAt: now() } });
   const restarted = await endJobsOf(db, workerId);
   if (restarted.length) console.log(`[executor] ended ${restarted.length} job(s) held by this worker before it restarted`);
+  const swept = await sweepRunDir(db, config.runDir);
+  if (swept) console.log(`[executor] removed ${swept} directory(ies) left by jobs that no longer run`);
 
   const boss = await startQueue(database);
   const queueWorkers: string[] = [];
@@ -106,10 +112,15 @@ export async function startExecutor(database: Database, config: Config): Promise
     every(5_000, "scheduler", () => fireDueSchedules(db)),
     every(10_000, "reaper", async () => {
       await reapOrphanedJobs(db);
+      await sweepRunDir(db, config.runDir);
       await db.delete(workers).where(lt(workers.heartbeatAt, now() - 86_400));
     }),
   ];
-  console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity}${runAs ? `, Ansible runs as ${runAs.name}` : ""})`);
+  const how =
+    isolation.mode === "sandbox" ? `in a bubblewrap sandbox${isolation.user ? ` as ${isolation.user.name}` : ""}`
+    : isolation.mode === "off" ? `WITHOUT a sandbox (SANDBOX=off)${isolation.runAs ? ` as ${isolation.runAs.name}` : ""}`
+    : "nothing: the sandbox is unavailable";
+  console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity}; jobs run ${how})`);
 
   return {
     workerId,

@@ -6,6 +6,8 @@ export const workers = pgTable("workers", {
   hostname: text("hostname").notNull(),
   pid: integer("pid").notNull(),
   capacity: integer("capacity").notNull(),
+  /** how its jobs run: "sandbox", "off" (SANDBOX=off) or "unavailable" (refuses jobs); the UI warns unless "sandbox" */
+  sandbox: text("sandbox").notNull().default("sandbox"),
   startedAt: bigint("started_at", { mode: "number" }).notNull(),
   heartbeatAt: bigint("heartbeat_at", { mode: "number" }).notNull(),
 });

@@ -5,6 +5,11 @@ import type { Dictionary } from "./zh";
 export const en: Dictionary = {
   locale: "en-US",
   app: { title: "Jobs", history: "Job history", language: "Language", skip: "Skip to main content" },
+  sandbox: {
+    off: "The sandbox is off (SANDBOX=off): jobs and git syncs on this server can read its files, processes and database.",
+    unsandboxed: (ids) => `Executor ${ids} runs jobs without a sandbox (SANDBOX=off): they can read that machine's executor files and database.`,
+    unavailable: (ids) => `Executor ${ids} cannot start its sandbox and refuses to run jobs: install bubblewrap on that machine.`,
+  },
   states: { new: "New", waiting: "Waiting", running: "Running", successful: "Successful", failed: "Failed", canceled: "Canceled", error: "Error" },
   kinds: { job: "Playbook run", adhoc: "Ad-hoc command" },
   jobTypes: { run: "Run", check: "Check (--check)" },

@@ -5,6 +5,11 @@ import { outputZh } from "./output-zh";
 export const zh = {
   locale: "zh-CN",
   app: { title: "作业任务", history: "作业历史", language: "语言", skip: "跳到主要内容" },
+  sandbox: {
+    off: "沙箱已关闭（SANDBOX=off）：这台服务器上的作业和 Git 同步能读取服务器的文件、进程和数据库。",
+    unsandboxed: (ids: string) => `执行器 ${ids} 在没有沙箱的情况下运行作业（SANDBOX=off）：作业能读取那台机器上执行器的文件和数据库。`,
+    unavailable: (ids: string) => `执行器 ${ids} 无法启动沙箱，拒绝运行作业：请在那台机器上安装 bubblewrap。`,
+  },
   states: STATE_NAMES as Record<string, string>,
   kinds: KIND_NAMES as Record<string, string>,
   jobTypes: { run: "运行", check: "检查 (--check)" } as Record<string, string>,

@@ -1,0 +1,1 @@
+ALTER TABLE "workers" ADD COLUMN "sandbox" text DEFAULT 'sandbox' NOT NULL;
