@@ -1,10 +1,11 @@
-import { openDatabase, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
+import { openConfiguredDatabase } from "@/server/data-dir";
 import { readConfig, type Config } from "@/server/config";
 
 /** The configured database for a one-off command (DATABASE_URL, or the embedded PGlite when the server is stopped). */
 export async function openCliDatabase(): Promise<{ config: Config; database: Database }> {
   const config = readConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 1 });
+  const database = await openConfiguredDatabase(config, 1);
   return { config, database };
 }
 

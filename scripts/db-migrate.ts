@@ -4,14 +4,15 @@
  */
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, rowsOf } from "@/db/client";
+import { rowsOf } from "@/db/client";
+import { openConfiguredDatabase } from "@/server/data-dir";
 import { readConfig } from "@/server/config";
 
 async function main() {
   const config = readConfig();
   const where = config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${config.pgliteDir}`;
   const before = config.databaseUrl ? await appliedOnServer(config.databaseUrl) : undefined;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 1 });
+  const database = await openConfiguredDatabase(config, 1);
   try {
     const [{ n }] = rowsOf<{ n: number | string }>(
       await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
+import { openConfiguredDatabase } from "@/server/data-dir";
 import { secretBox } from "@/server/crypto/secret-box";
 import { readConfig } from "@/server/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
@@ -29,7 +29,7 @@ async function main() {
 
   const config = readConfig();
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 1 });
+  const database = await openConfiguredDatabase(config, 1);
   const { db } = database;
   try {
     console.log(`[db:seed] ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDir}`}`);

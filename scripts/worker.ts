@@ -1,4 +1,4 @@
-import { openDatabase } from "@/db/client";
+import { openConfiguredDatabase } from "@/server/data-dir";
 import { startExecutor } from "@/executor/start-executor";
 import { readConfig } from "@/server/config";
 
@@ -9,7 +9,7 @@ async function main() {
     console.error("npm run worker needs DATABASE_URL: with the embedded database the executor runs inside the web process.");
     process.exit(2);
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.workerCapacity + 2 });
+  const database = await openConfiguredDatabase(config, config.workerCapacity + 2);
   const executor = await startExecutor(database, config);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,4 +1,5 @@
-import { openDatabase, type Database, type Db } from "@/db/client";
+import type { Database, Db } from "@/db/client";
+import { openConfiguredDatabase } from "./data-dir";
 import { readConfig, type Config } from "./config";
 import { ensureAdminUser } from "./auth/ensure-admin-user";
 import { seedDemoData } from "./demo/seed-demo-data";
@@ -21,7 +22,7 @@ export function getContext(): Promise<AppContext> {
 
 async function createContext(): Promise<AppContext> {
   const config = readConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const database = await openConfiguredDatabase(config);
   const adminUserId = await ensureAdminUser(database.db, config);
   if (database.isNew && config.demoData) await seedDemoData(database.db, { config, adminUserId });
   return { config, db: database.db, database, adminUserId };
