@@ -2,6 +2,8 @@
  * `npm run bench:executor`: what the executor adds to a run, on this machine.
  *   - launch→running and launch→first stored line (median of 7 trivial runs)
  *   - a trivial playbook end to end through the product vs `ansible-playbook` direct
+ *   - what the bubblewrap sandbox adds: one sandbox start alone, and the trivial
+ *     playbook with SANDBOX=on vs off
  *   - output ingest: 100,000 lines through the store path alone, and a real job
  *     printing 100,000 lines
  *   - opening that job's detail page and its first/last output windows (built app), logged
@@ -21,6 +23,8 @@ import { credentials, inventories, jobOutputLines, jobs, projects } from "@/db/s
 import { OutputWriter } from "@/executor/output-writer";
 import { makeRedactor } from "@/executor/redact";
 import { startExecutor } from "@/executor/start-executor";
+import { bwrapArgs } from "@/server/sandbox/bwrap";
+import { resolveIsolation } from "@/server/sandbox/isolation";
 import { jsonSource } from "@/lib/drf/serializer";
 import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
 import { readConfig } from "@/server/config";
@@ -58,6 +62,16 @@ function runDirect(cwd: string, playbook: string, inventory: string): Promise<nu
   });
 }
 
+/** Wall time of one process start to exit (`argv[0]` direct, no shell). */
+function timeSpawn(argv: string[]): Promise<number> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(argv[0], argv.slice(1), { stdio: "ignore" });
+    p.on("error", reject);
+    p.on("close", (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`${argv[0]} exited ${code}`))));
+  });
+}
+
 /** Logs in as a browser does; the Cookie header its later requests send. */
 async function logIn(baseUrl: string, username: string, password: string): Promise<string> {
   const r = await fetch(`${baseUrl}/api/auth/login/`, {
@@ -88,7 +102,7 @@ async function main() {
   const [project] = await db.insert(projects).values({ name: "bench", localPath: "bench", playbooks: ["trivial.yml", "big.yml"], ctime: t }).returning();
   const [inventory] = await db.insert(inventories).values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t }).returning();
   const [credential] = await db.insert(credentials).values({ name: "none", ctime: t }).returning();
-  const executor = await startExecutor(database, { ...config, workerCapacity: 2, workerId: "bench-executor" });
+  let executor = await startExecutor(database, { ...config, workerCapacity: 2, workerId: "bench-executor" });
 
   const launch = async (playbook: string) => {
     const t0 = performance.now();
@@ -117,6 +131,24 @@ async function main() {
     product.push(await launch("trivial.yml"));
   }
   if (product.some((p) => p.state !== "successful")) throw new Error("a trivial run did not succeed");
+
+  // the sandbox: one start of `true` in it (as a job's: its user, a writable job dir) against `true` alone,
+  // then the trivial playbook again with SANDBOX=off
+  const isolation = resolveIsolation(config);
+  if (isolation.mode !== "sandbox") throw new Error(`the sandbox cannot start here (${isolation.mode}): install bubblewrap`);
+  const sandboxed = [isolation.bwrap, ...bwrapArgs({ mounts: [{ from: dataDir, to: "/job", writable: true }], cwd: "/job", user: isolation.user, command: ["/bin/true"] })];
+  const bare: number[] = [];
+  const inSandbox: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    bare.push(await timeSpawn(["/bin/true"]));
+    inSandbox.push(await timeSpawn(sandboxed));
+  }
+  await executor.stop();
+  executor = await startExecutor(database, { ...config, sandbox: "off", workerCapacity: 2, workerId: "bench-executor-off" });
+  const unsandboxed: Awaited<ReturnType<typeof launch>>[] = [];
+  for (let i = 0; i < RUNS; i++) unsandboxed.push(await launch("trivial.yml"));
+  await executor.stop();
+  executor = await startExecutor(database, { ...config, workerCapacity: 2, workerId: "bench-executor" });
 
   // the store path alone: 100,000 coloured lines with a secret to mask
   const storeJob = await createJob(db, user, jsonSource({ state: "successful", start_time: t, finish_time: t, kind: "adhoc", module: "ping" }));
@@ -172,6 +204,9 @@ async function main() {
     ["trivial playbook, ansible-playbook direct", fmt(dMed), "—"],
     ["trivial playbook, launch → final state", fmt(pMed), "—"],
     ["overhead ratio (product / direct)", `${(pMed / dMed).toFixed(2)}×`, "≤ 1.1×"],
+    ["one sandbox start (`true` in bwrap, as the job's user) minus `true` alone, median of 40", fmt(median(inSandbox) - median(bare)), "≤ 50 ms"],
+    ["trivial playbook, launch → final state, SANDBOX=off", fmt(median(unsandboxed.map((p) => p.total))), "—"],
+    ["sandbox added per job (SANDBOX=on minus off, medians of 7)", fmt(pMed - median(unsandboxed.map((p) => p.total))), "≤ 50 ms"],
     ["ingest, store path alone (100,000 lines)", `${Math.round(100_000 / (storeMs / 1000)).toLocaleString("en")} lines/s`, "≥ 50,000 lines/s"],
     [`100,000-line job end to end (${Number(lines).toLocaleString("en")} lines)`, `${fmt(big.total)} (${Math.round(Number(lines) / (big.total / 1000)).toLocaleString("en")} lines/s)`, "—"],
     ["same playbook, ansible-playbook direct", fmt(bigDirect), "—"],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product runs with for real, skipping what is there.
-#   (default)  what the app needs: ansible-core (the executor), ssh client, sshpass, git
+#   (default)  what the app needs: ansible-core (the executor), ssh client, sshpass, git,
+#              bubblewrap (every job runs in a sandbox)
 #   --test     also what the tests need: Chromium and CJK fonts (Playwright e2e),
 #              openssh-server and sudo (SSH and become tests against a loopback sshd)
 set -euo pipefail
@@ -10,6 +11,7 @@ have ansible-playbook || need+=(ansible-core)
 have ssh || need+=(openssh-client)
 have sshpass || need+=(sshpass)
 have git || need+=(git)
+have bwrap || need+=(bubblewrap)
 if [ "${1:-}" = "--test" ]; then
   have chromium || need+=(chromium)
   [ -x /usr/sbin/sshd ] || need+=(openssh-server)

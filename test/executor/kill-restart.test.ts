@@ -82,5 +82,17 @@ describe.each(["on", "off"] as const)("kill -9 of the executor mid-job, SANDBOX=
     expect(scan.files).toBeGreaterThan(0);
     expect(scan.found).toEqual([]);
     expect(processesWith(marker)).toEqual([]);
+
+    // every page says when jobs run without the sandbox
+    const login = await fetch(`${again.base}/api/auth/login/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+    });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const page = await (await fetch(`${again.base}/jobs`, { headers: { cookie } })).text();
+    expect(page).toContain("作业历史");
+    if (sandbox === "off") expect(page).toContain("沙箱已关闭（SANDBOX=off）");
+    else expect(page).not.toContain("sandbox-warning");
   }, 240_000);
 });

@@ -112,6 +112,22 @@ describe("the executor runs launched jobs with real Ansible", () => {
     expect((await outputOf(id)).join("\n")).toContain("gone.yml");
   });
 
+  it("ends error when a manual project's folder now leads outside the projects root", async () => {
+    const { config } = await ctx();
+    const project = await makeProject("moved", { "site.yml": PLAY(`    - ansible.builtin.debug: { msg: "ran-from-outside" }\n`) });
+    // the folder is replaced by a link to a folder elsewhere on the server, holding the same playbook
+    const outside = fs.mkdtempSync(`${config.dataDir}/outside-`);
+    fs.cpSync(`${config.projectsRoot}/moved`, outside, { recursive: true });
+    fs.rmSync(`${config.projectsRoot}/moved`, { recursive: true });
+    fs.symlinkSync(outside, `${config.projectsRoot}/moved`);
+    const id = await launch({ project: project.id, playbook: "site.yml" });
+    const job = await waitForState(id);
+    const out = (await outputOf(id)).join("\n");
+    expect(job.state).toBe("error");
+    expect(out).toContain("不在项目根目录");
+    expect(out).not.toContain("ran-from-outside");
+  });
+
   it("masks the credential's secrets and hides the server's environment", async () => {
     const id = await launch({ playbook: "leak.yml", verbosity: 4 });
     const job = await waitForState(id);
