@@ -74,6 +74,8 @@ test("cancel a running job: confirm, see it canceling, then canceled", async ({ 
   await expect(page.getByRole("button", { name: "正在取消…" })).toBeDisabled();
   await expect(stateBadge(page)).toHaveText("已取消", { timeout: 15_000 });
   await expect(page.getByRole("button", { name: /取消作业|正在取消/ })).toBeHidden();
+  // why it ended, at the top: who canceled it, and when
+  await expect(page.getByTestId("job-explanation")).toContainText(/结束原因.*已由 管理员 于 \d{4}-\d{2}-\d{2} [\d:]+（北京时间） 取消。/);
   // canceling again is a 409, which the API reports and the page no longer offers
   expect((await request.post(`/api/job/job/${job.id}/cancel/`)).status()).toBe(409);
 });
@@ -133,6 +135,8 @@ test("a failed host: the recap marks it, filters the output to it, re-runs only 
   const job = await launch(request, (await data(request)).templates.mixed);
   expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
   await page.goto(`/jobs/${job.id}`);
+  // the reason first: which host, and why
+  await expect(page.getByTestId("job-explanation")).toContainText("主机 bad 不可达");
   const hosts = page.getByRole("table", { name: "各主机的执行结果" });
   const bad = hosts.getByRole("row", { name: /bad/ });
   await expect(bad).toContainText("失败");

@@ -2,11 +2,16 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { HostSummary, type AnsibleEvent } from "./host-summary";
 import { redactValue } from "./redact";
+import { storable } from "./storable";
 
 const BATCH_LINES = 2000;
 const FLUSH_MS = 100;
 /** an event keeps the start of each long text of its result (the whole output is in the lines) */
 const EXCERPT_CHARS = 2000;
+/** a batch statement that takes longer has hung (a lock, a dying server): it is cancelled and retried */
+const STATEMENT_TIMEOUT_MS = 30_000;
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5_000;
 
 /** Cuts an event's long texts, after masking: a secret cut in two would no longer be recognised. */
 function excerpt(data: unknown): Record<string, unknown> {
@@ -21,10 +26,45 @@ function excerpt(data: unknown): Record<string, unknown> {
   return out;
 }
 
+/** PostgreSQL's SQLSTATE of a failed statement, through Drizzle's wrapper. */
+function sqlState(e: unknown): string | undefined {
+  const err = e as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined;
+  return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+function messageOf(e: unknown): string {
+  const err = e as { message?: string; cause?: { message?: string } };
+  return (err?.cause?.message ?? err?.message ?? String(e)).split("\n")[0].slice(0, 300);
+}
+
+/** Output that could not be stored however long it was retried: the lines from `lostFrom` on are not in the database. */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly lostFrom: number,
+  ) {
+    super(reason);
+  }
+}
+
+type Batch = { lines: { n: number; t: string }[]; events: Record<string, unknown>[]; hosts: [string, object][] };
+
+export type OutputWriterOptions = {
+  /** how long a batch is retried without any success before the writer gives up */
+  retryMs?: number;
+  /** called once when the writer gives up (the runner stops Ansible and ends the job) */
+  onFailure?: (e: OutputWriteError) => void;
+};
+
 /**
  * Stores a running job's output as it arrives: numbered lines, events and the per-host
- * summary, in batches (one INSERT per batch, rows passed as one JSON parameter), one
- * batch at a time so lines land in order. Every text goes through `redact` first.
+ * summary, in batches (one transaction per batch, rows passed as one JSON parameter), one
+ * batch at a time so lines land in order. Every text goes through `redact` first, and is
+ * made storable (no NUL, no lone surrogate). A failed batch is retried with backoff —
+ * a dropped connection, a restarting server — and the lines keep their numbers; after
+ * `retryMs` without success the writer gives up, says from which line output was lost,
+ * and stores nothing more.
  */
 export class OutputWriter {
   private lineNo: number;
@@ -33,18 +73,23 @@ export class OutputWriter {
   private events: Record<string, unknown>[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private failure: unknown;
+  private failure: OutputWriteError | undefined;
+  private inFlightSince: number | undefined;
+  private readonly retryMs: number;
   readonly summary = new HostSummary();
   /** event names seen so far (did a play start?) */
   readonly seen = new Set<string>();
+  /** the first task that failed on a host (not ignored), or a host that was unreachable */
+  firstFailure: { host: string; task: string; message: string; unreachable: boolean } | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly jobId: number,
     private readonly redact: (text: string) => string,
-    startAfterLine = 0,
+    private readonly opts: OutputWriterOptions = {},
   ) {
-    this.lineNo = startAfterLine;
+    this.lineNo = 0;
+    this.retryMs = opts.retryMs ?? 120_000;
   }
 
   get lineCount(): number {
@@ -55,21 +100,37 @@ export class OutputWriter {
     return this.lines.length;
   }
 
+  /** Why the writer gave up, if it did. */
+  get failed(): OutputWriteError | undefined {
+    return this.failure;
+  }
+
+  /** A batch has been in the database's hands for longer than `ms` (retries included). */
+  isStuck(ms: number, now = Date.now()): boolean {
+    return this.inFlightSince !== undefined && now - this.inFlightSince > ms;
+  }
+
   writeLines(texts: string[]): void {
-    for (const t of texts) this.lines.push({ n: ++this.lineNo, t: this.redact(t) });
+    if (this.failure) {
+      this.lineNo += texts.length;
+      return;
+    }
+    for (const t of texts) this.lines.push({ n: ++this.lineNo, t: storable(this.redact(t)) });
     this.schedule();
   }
 
   writeEvent(e: AnsibleEvent): void {
     this.summary.apply(e);
     this.seen.add(String(e.event));
-    const data = e.data ? excerpt(redactValue(e.data, this.redact)) : {};
+    this.noteFailure(e);
+    if (this.failure) return;
+    const data = e.data ? excerpt(storable(redactValue(e.data, this.redact))) : {};
     this.events.push({
       seq: ++this.seq,
-      event: String(e.event ?? "unknown").slice(0, 100),
-      play: this.redact(String(e.play ?? "")),
-      task: this.redact(String(e.task ?? "")),
-      host: String(e.host ?? ""),
+      event: storable(String(e.event ?? "unknown").slice(0, 100)),
+      play: storable(this.redact(String(e.play ?? ""))),
+      task: storable(this.redact(String(e.task ?? ""))),
+      host: storable(String(e.host ?? "")),
       changed: Boolean(e.changed),
       failed: Boolean(e.failed),
       line_no: this.lineNo,
@@ -79,21 +140,31 @@ export class OutputWriter {
     this.schedule();
   }
 
-  /** Writes everything pending; resolves when it is stored (rejects if a write failed). */
+  /** Writes everything pending; resolves when it is stored, rejects with the OutputWriteError once the writer gave up. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const lines = this.lines.splice(0);
-    const events = this.events.splice(0);
-    const hosts = this.summary.takeDirty();
-    if (lines.length || events.length || hosts.length) {
-      this.chain = this.chain.then(() => this.write(lines, events, hosts)).catch((e) => {
-        this.failure ??= e;
-      });
+    const batch: Batch = { lines: this.lines.splice(0), events: this.events.splice(0), hosts: this.summary.takeDirty() };
+    if (!this.failure && (batch.lines.length || batch.events.length || batch.hosts.length)) {
+      this.chain = this.chain.then(() => (this.failure ? undefined : this.writeWithRetry(batch)));
     }
     return this.chain.then(() => {
       if (this.failure) throw this.failure;
     });
+  }
+
+  private noteFailure(e: AnsibleEvent): void {
+    if (this.firstFailure || !e.host) return;
+    const unreachable = e.event === "runner_on_unreachable";
+    if (!unreachable && !(e.event === "runner_on_failed" && !e.data?.ignore_errors)) return;
+    const d = e.data ?? {};
+    const message = [d.msg, d.stderr, d.stdout].find((v): v is string => typeof v === "string" && v.trim() !== "") ?? "";
+    this.firstFailure = {
+      host: String(e.host),
+      task: storable(this.redact(String(e.task ?? ""))),
+      message: storable(this.redact(message.trim().split("\n")[0])).slice(0, 300),
+      unreachable,
+    };
   }
 
   private schedule(): void {
@@ -101,29 +172,75 @@ export class OutputWriter {
     else this.timer ??= setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS);
   }
 
-  private async write(lines: { n: number; t: string }[], events: Record<string, unknown>[], hosts: [string, object][]): Promise<void> {
-    for (let i = 0; i < lines.length; i += BATCH_LINES) {
-      const batch = JSON.stringify(lines.slice(i, i + BATCH_LINES));
-      await this.db.execute(sql`
-        insert into job_output_lines (job_id, line_no, text)
-        select ${this.jobId}, x.n, x.t from json_to_recordset(${batch}::json) as x(n int, t text)`);
+  private async writeWithRetry(batch: Batch): Promise<void> {
+    const startedAt = Date.now();
+    this.inFlightSince = startedAt;
+    let delay = FIRST_RETRY_MS;
+    let eventsStripped = false;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.write(batch);
+          return;
+        } catch (e) {
+          // data PostgreSQL refuses (class 22) will not be taken on a retry: keep the events, not their data
+          if (sqlState(e)?.startsWith("22") && batch.events.length && !eventsStripped) {
+            eventsStripped = true;
+            batch = { ...batch, events: batch.events.map((ev) => ({ ...ev, data: { unstorable: messageOf(e) } })) };
+            continue;
+          }
+          if (Date.now() - startedAt + delay > this.retryMs) {
+            this.failure = new OutputWriteError(messageOf(e), batch.lines[0]?.n ?? this.lineNo + 1);
+            console.error(`[executor] job ${this.jobId}: gave up storing its output after ${attempt} attempts: ${this.failure.reason}`);
+            this.lines = [];
+            this.events = [];
+            this.opts.onFailure?.(this.failure);
+            return;
+          }
+          if (attempt === 1 || attempt % 10 === 0) console.error(`[executor] job ${this.jobId}: storing output failed (attempt ${attempt}), retrying: ${messageOf(e)}`);
+          await new Promise((r) => setTimeout(r, delay));
+          delay = Math.min(delay * 2, MAX_RETRY_MS);
+        }
+      }
+    } finally {
+      this.inFlightSince = undefined;
     }
-    if (events.length) {
-      await this.db.execute(sql`
-        insert into job_events (job_id, seq, event, play, task, host, changed, failed, line_no, created, data)
-        select ${this.jobId}, x.seq, x.event, x.play, x.task, x.host, x.changed, x.failed, x.line_no, x.created, coalesce(x.data, '{}')::jsonb
-        from json_to_recordset(${JSON.stringify(events)}::json)
-          as x(seq int, event text, play text, task text, host text, changed boolean, failed boolean, line_no int, created bigint, data json)`);
-    }
-    if (hosts.length) {
-      const rows = JSON.stringify(hosts.map(([host, c]) => ({ host, ...c })));
-      await this.db.execute(sql`
-        insert into job_host_summaries (job_id, host, ok, changed, failures, unreachable, skipped, rescued, ignored)
-        select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored
-        from json_to_recordset(${rows}::json)
-          as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int)
-        on conflict (job_id, host) do update set ok = excluded.ok, changed = excluded.changed, failures = excluded.failures,
-          unreachable = excluded.unreachable, skipped = excluded.skipped, rescued = excluded.rescued, ignored = excluded.ignored`);
-    }
+  }
+
+  /**
+   * One batch in one transaction: its lines, events and host counts land together or not
+   * at all; a retry of a batch whose commit went through before the connection dropped
+   * stores nothing twice.
+   */
+  private async write(batch: Batch): Promise<void> {
+    const { lines, events, hosts } = batch;
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
+      for (let i = 0; i < lines.length; i += BATCH_LINES) {
+        const rows = JSON.stringify(lines.slice(i, i + BATCH_LINES));
+        await tx.execute(sql`
+          insert into job_output_lines (job_id, line_no, text)
+          select ${this.jobId}, x.n, x.t from json_to_recordset(${rows}::json) as x(n int, t text)
+          on conflict (job_id, line_no) do nothing`);
+      }
+      if (events.length) {
+        await tx.execute(sql`
+          insert into job_events (job_id, seq, event, play, task, host, changed, failed, line_no, created, data)
+          select ${this.jobId}, x.seq, x.event, x.play, x.task, x.host, x.changed, x.failed, x.line_no, x.created, coalesce(x.data, '{}')::jsonb
+          from json_to_recordset(${JSON.stringify(events)}::json)
+            as x(seq int, event text, play text, task text, host text, changed boolean, failed boolean, line_no int, created bigint, data json)
+          on conflict (job_id, seq) do nothing`);
+      }
+      if (hosts.length) {
+        const rows = JSON.stringify(hosts.map(([host, c]) => ({ host, ...c })));
+        await tx.execute(sql`
+          insert into job_host_summaries (job_id, host, ok, changed, failures, unreachable, skipped, rescued, ignored)
+          select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored
+          from json_to_recordset(${rows}::json)
+            as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int)
+          on conflict (job_id, host) do update set ok = excluded.ok, changed = excluded.changed, failures = excluded.failures,
+            unreachable = excluded.unreachable, skipped = excluded.skipped, rescued = excluded.rescued, ignored = excluded.ignored`);
+      }
+    });
   }
 }

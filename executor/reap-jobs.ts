@@ -1,26 +1,31 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
+import { explain } from "@/lib/jobs/explanations";
+import { endJob, reasonLine } from "./end-job";
 
 /** A worker whose heartbeat is older than this is dead. */
 export const WORKER_STALE_S = 30;
-
-const RED = "\u001b[0;31m";
-const RESET = "\u001b[0m";
+/** A job its live worker has not reported progress on for this long is stuck (its output cannot be stored). */
+export const JOB_STALL_S = 180;
 
 /**
  * Ends `error` every waiting/running job whose worker stopped beating (killed, machine
- * gone), with the reason as the last line of its output. Nothing stays running forever.
+ * gone), and every job whose worker beats but has not seen it make progress (a writer
+ * stuck on the database), with the reason as the last line of its output. Nothing stays
+ * running forever.
  */
 export async function reapOrphanedJobs(db: Db): Promise<number[]> {
   const now = Math.floor(Date.now() / 1000);
   const stale = sql`(worker_id is null or worker_id not in (select id from workers where heartbeat_at >= ${now - WORKER_STALE_S}))`;
-  const candidates = rowsOf<{ id: number; worker_id: string | null }>(
-    await db.execute(sql`select id, worker_id from jobs where state in ('waiting', 'running') and ${stale}`),
+  const stalled = sql`(progress_at is not null and progress_at < ${now - JOB_STALL_S})`;
+  const candidates = rowsOf<{ id: number; worker_id: string | null; lost: boolean }>(
+    await db.execute(sql`select id, worker_id, ${stale} as lost from jobs where state in ('waiting', 'running') and (${stale} or ${stalled})`),
   );
   const ended: number[] = [];
   for (const c of candidates) {
-    const why = `作业执行器 ${c.worker_id ?? "(未知)"} 已失联（超过 ${WORKER_STALE_S} 秒没有心跳），作业被标记为错误。`;
-    if (await endJob(db, Number(c.id), sql`${stale}`, "作业执行器已失联", why)) ended.push(Number(c.id));
+    const why = c.lost ? explain.executorLost(c.worker_id, WORKER_STALE_S) : explain.stalled(c.worker_id, JOB_STALL_S);
+    const guard = c.lost ? stale : stalled;
+    if (await endJob(db, Number(c.id), { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true }, guard)) ended.push(Number(c.id));
   }
   return ended;
 }
@@ -32,29 +37,8 @@ export async function endJobsOf(db: Db, workerId: string): Promise<number[]> {
   );
   const ended: number[] = [];
   for (const h of held) {
-    const why = `作业执行器 ${workerId} 在作业运行时重启，作业被标记为错误。`;
-    if (await endJob(db, Number(h.id), sql`worker_id = ${workerId}`, "作业执行器重启", why)) ended.push(Number(h.id));
+    const why = explain.executorRestarted(workerId);
+    if (await endJob(db, Number(h.id), { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true }, sql`worker_id = ${workerId}`)) ended.push(Number(h.id));
   }
   return ended;
-}
-
-/**
- * The reason line and the final state in one transaction, so a client streaming the
- * output never sees the job end before the line that says why.
- */
-async function endJob(db: Db, id: number, stillMatches: ReturnType<typeof sql>, explanation: string, line: string): Promise<boolean> {
-  const now = Math.floor(Date.now() / 1000);
-  return db.transaction(async (tx) => {
-    const rows = rowsOf<{ id: number }>(
-      await tx.execute(sql`
-        update jobs set state = 'error', finish_time = ${now}, start_time = coalesce(start_time, ${now}), explanation = ${explanation}
-        where id = ${id} and state in ('waiting', 'running') and ${stillMatches}
-        returning id`),
-    );
-    if (rows.length === 0) return false;
-    await tx.execute(sql`
-      insert into job_output_lines (job_id, line_no, text)
-      select ${id}, coalesce(max(line_no), 0) + 1, ${`${RED}${line}${RESET}`} from job_output_lines where job_id = ${id}`);
-    return true;
-  });
 }

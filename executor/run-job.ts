@@ -1,19 +1,29 @@
 import fs from "node:fs";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { jobs } from "@/db/schema";
+import { jobs, users } from "@/db/schema";
+import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
+import type { Isolation } from "@/server/sandbox/isolation";
 import { ansibleEnv } from "./ansible-env";
+import { endJob, reasonLine, type JobEnd } from "./end-job";
 import { finalState, type Outcome } from "./final-state";
 import { OutputWriter } from "./output-writer";
 import { prepareRun, RunSetupError } from "./prepare-run";
 import { killProcessesUsing } from "./process-group";
 import { makeRedactor } from "./redact";
 import { spawnAnsible } from "./spawn-ansible";
-import type { Isolation } from "@/server/sandbox/isolation";
 
-/** What the cancel watcher needs to stop a job this process runs. */
-export type RunControl = { canceled: boolean; shuttingDown?: boolean; stop?: () => Promise<void> };
+/** What the executor's watchers need of a job this process runs. */
+export type RunControl = {
+  canceled: boolean;
+  shuttingDown?: boolean;
+  /** ended by someone else (the reaper): stop Ansible, write nothing more */
+  orphaned?: boolean;
+  timedOut?: boolean;
+  stop?: () => Promise<void>;
+  writer?: OutputWriter;
+};
 
 export type ExecutorDeps = {
   db: Db;
@@ -25,28 +35,32 @@ export type ExecutorDeps = {
 };
 
 const now = () => Math.floor(Date.now() / 1000);
-const RED = "\u001b[0;31m";
-const RESET = "\u001b[0m";
+/** how long the final state is retried while the database is away */
+const END_RETRY_MS = 10 * 60_000;
 
 /**
  * Runs one launched job, exactly once: the claim `new → waiting` is one conditional
  * UPDATE, so whichever worker gets the row runs it and any other copy of the message is
  * dropped. Then `running`, Ansible, and a final state written only if this worker still
- * owns the job (the reaper may have ended it).
+ * owns the job (the reaper may have ended it). Whatever happens — Ansible's exit, a
+ * cancel, the timeout, output that cannot be stored — the job ends with its reason.
  */
 export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   const { db, config, workerId, running } = deps;
   const [job] = await db
     .update(jobs)
-    .set({ state: "waiting", workerId })
+    .set({ state: "waiting", workerId, progressAt: now() })
     .where(and(eq(jobs.id, jobId), eq(jobs.state, "new")))
     .returning();
   if (!job) return;
 
   const control: RunControl = { canceled: job.cancelRequested };
   running.set(jobId, control);
+  const newWriter = (redact: (t: string) => string) =>
+    (control.writer = new OutputWriter(db, jobId, redact, { retryMs: config.outputRetrySeconds * 1000, onFailure: () => void control.stop?.() }));
+  let writer = newWriter((t) => t);
   let dir: string | undefined;
-  let writer = new OutputWriter(db, jobId, (t) => t);
+  let timer: NodeJS.Timeout | undefined;
   try {
     let prepared;
     try {
@@ -57,9 +71,9 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       return;
     }
     dir = prepared.dir;
-    writer = new OutputWriter(db, jobId, makeRedactor(prepared.secrets));
+    writer = newWriter(makeRedactor(prepared.secrets));
     if (control.canceled) {
-      await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
+      await finish(deps, jobId, writer, { state: "canceled", explanation: await canceledExplanation(db, jobId) }, true);
       return;
     }
     await db
@@ -86,18 +100,27 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       return;
     }
     control.stop = proc.stop;
-    if (control.canceled) void control.stop();
+    if (control.canceled || writer.failed) void control.stop();
+    if (job.timeout > 0) {
+      timer = setTimeout(() => {
+        control.timedOut = true;
+        void proc.stop();
+      }, job.timeout * 1000);
+    }
     const exit = await proc.exited.catch((e: Error) => ({ code: null, signal: null, error: e }));
+    clearTimeout(timer);
     proc.killAll();
     if (isolation.mode !== "sandbox") killProcessesUsing(prepared.dir);
-    const outcome: Outcome =
-      "error" in exit
-        ? { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` }
-        : control.shuttingDown && !control.canceled
-          ? { state: "error", explanation: `作业执行器 ${workerId} 停止，作业被中止。` }
-          : finalState(exit, { canceled: control.canceled, playStarted: writer.seen.has("playbook_on_play_start") });
+    if (control.orphaned) return;
+    let outcome: Outcome;
+    if ("error" in exit) outcome = { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` };
+    else if (control.canceled) outcome = { state: "canceled", explanation: await canceledExplanation(db, jobId) };
+    else if (control.timedOut) outcome = { state: "failed", explanation: explain.timeout(job.timeout) };
+    else if (control.shuttingDown) outcome = { state: "error", explanation: explain.executorStopped(workerId) };
+    else outcome = withFirstFailure(finalState(exit, { canceled: false, playStarted: writer.seen.has("playbook_on_play_start") }), writer);
     await finish(deps, jobId, writer, outcome, false);
   } finally {
+    clearTimeout(timer);
     running.delete(jobId);
     if (dir) {
       if (deps.isolation.mode !== "sandbox") killProcessesUsing(dir);
@@ -106,19 +129,58 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   }
 }
 
+/** A failed run says which host failed first, in which task, and why. */
+function withFirstFailure(outcome: Outcome, writer: OutputWriter): Outcome {
+  const first = writer.firstFailure;
+  if (outcome.state !== "failed" || outcome.explanation || !first) return outcome;
+  const others = [...writer.summary.hosts.entries()].filter(([h, c]) => h !== first.host && (c.failures > 0 || c.unreachable > 0)).length;
+  return {
+    state: "failed",
+    explanation: first.unreachable ? explain.hostUnreachable(first.host, first.message, others) : explain.hostFailed(first.host, first.task, first.message, others),
+  };
+}
 
+/** "已由 张伟 于 … 取消。": who asked, from the job's row. */
+async function canceledExplanation(db: Db, jobId: number): Promise<string> {
+  const [row] = await db
+    .select({ at: jobs.canceledAt, name: users.displayName, username: users.username })
+    .from(jobs)
+    .leftJoin(users, eq(users.id, jobs.canceledBy))
+    .where(eq(jobs.id, jobId));
+  return explain.canceled(row?.name || row?.username || null, row?.at ?? null);
+}
+
+/**
+ * The reason in the output, then the final state: through the writer while it works, so
+ * the reason follows the last line; if storing the output failed, the job ends `error`
+ * saying from which line output was lost, and the reason is added after what was stored.
+ * The end is retried while the database is away; it is written only if this worker
+ * still holds the job.
+ */
 async function finish(deps: ExecutorDeps, jobId: number, writer: OutputWriter, outcome: Outcome, neverStarted: boolean): Promise<void> {
-  if (outcome.explanation) writer.writeLines([`${RED}${outcome.explanation}${RESET}`]);
-  if (outcome.state === "canceled") writer.writeLines(["作业已被取消。"]);
-  await writer.flush();
-  const t = now();
-  await deps.db
-    .update(jobs)
-    .set({
-      state: outcome.state,
-      finishTime: t,
-      explanation: outcome.explanation,
-      ...(neverStarted ? { startTime: sql`coalesce(${jobs.startTime}, ${t})` } : {}),
-    })
-    .where(and(eq(jobs.id, jobId), eq(jobs.workerId, deps.workerId), inArray(jobs.state, ["waiting", "running"])));
+  const reason = outcome.state === "canceled" ? `作业已被取消。${outcome.explanation}` : outcome.explanation ? reasonLine(outcome.explanation) : "";
+  let end: JobEnd = { ...outcome, neverStarted };
+  if (!writer.failed) {
+    if (reason) writer.writeLines([reason]);
+    await writer.flush().catch(() => {});
+  }
+  const lost = writer.failed;
+  if (lost) {
+    const why = explain.outputLost(lost.reason, lost.lostFrom);
+    end = { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted };
+  }
+  const guard = sql`worker_id = ${deps.workerId}`;
+  const startedAt = Date.now();
+  for (let delay = 200; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      await endJob(deps.db, jobId, end, guard);
+      return;
+    } catch (e) {
+      if (Date.now() - startedAt > END_RETRY_MS) {
+        console.error(`[executor] job ${jobId}: could not store its end (${end.state}); the reaper will end it:`, (e as Error).message);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }

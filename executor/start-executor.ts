@@ -15,6 +15,8 @@ import { sweepRunDir } from "./sweep-run-dir";
 export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
 
 const now = () => Math.floor(Date.now() / 1000);
+/** a batch of output in the database's hands this long is not progress */
+const JOB_STUCK_MS = 60_000;
 
 /** Repeats `fn` every `ms` (never two at once), logging instead of crashing. */
 function every(ms: number, name: string, fn: () => Promise<unknown>): () => void {
@@ -97,17 +99,27 @@ export async function startExecutor(database: Database, config: Config, opts: { 
     every(1000, "dispatch", async () => dispatchSoon()),
     every(500, "cancel", async () => {
       if (running.size === 0) return;
-      const wanted = await db
-        .select({ id: jobs.id })
+      const rows = await db
+        .select({ id: jobs.id, state: jobs.state, cancelRequested: jobs.cancelRequested })
         .from(jobs)
-        .where(and(inArray(jobs.id, [...running.keys()]), eq(jobs.cancelRequested, true)));
-      for (const { id } of wanted) {
-        const control = running.get(id);
-        if (control && !control.canceled) {
+        .where(inArray(jobs.id, [...running.keys()]));
+      for (const row of rows) {
+        const control = running.get(row.id);
+        if (!control) continue;
+        if (!["waiting", "running"].includes(row.state) && !control.orphaned) {
+          // ended by someone else (the reaper found it stalled): its Ansible must not run on
+          control.orphaned = true;
+          void control.stop?.();
+        } else if (row.cancelRequested && !control.canceled) {
           control.canceled = true;
           void control.stop?.();
         }
       }
+    }),
+    // the reaper ends a job whose progress stops being reported: one with a write hung on the database
+    every(10_000, "progress", async () => {
+      const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
+      if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
     }),
     every(5_000, "scheduler", () => fireDueSchedules(db)),
     every(10_000, "reaper", async () => {

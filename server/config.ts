@@ -24,6 +24,7 @@ const Env = z.object({
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
   SANDBOX: z.enum(["on", "off"]).default("on"),
+  OUTPUT_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
 });
 
@@ -53,6 +54,8 @@ export type Config = {
   secretKey: string | undefined;
   /** the OS user Ansible runs as (the executor must run as root); unset: the executor's own user */
   ansibleRunAs: string | undefined;
+  /** how long the executor retries storing a job's output before it ends the job `error` */
+  outputRetrySeconds: number;
   /** "on": every job and git sync runs in a bubblewrap sandbox (refused where it cannot); "off": not sandboxed */
   sandbox: "on" | "off";
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
@@ -88,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
     ansibleRunAs: e.ANSIBLE_RUN_AS,
     sandbox: e.SANDBOX,
+    outputRetrySeconds: e.OUTPUT_RETRY_SECONDS,
     secretKey: e.SECRET_KEY,
   };
 }

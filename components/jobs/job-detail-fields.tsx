@@ -78,6 +78,7 @@ export function OptionFields({ job }: { job: JobRecord }) {
         { label: f.diff_mode, value: labels.flag(job.diff_mode, job.diff_mode_name) },
         { label: f.force_handlers, value: labels.flag(job.force_handlers, job.force_handlers_name) },
         { label: f.start_at_task, value: text(job.start_at_task) },
+        { label: f.timeout, value: job.timeout > 0 ? t.detail.seconds(job.timeout) : t.detail.noTimeout },
       ]}
     />
   );

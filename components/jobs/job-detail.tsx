@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { OptionFields, OverviewFields, TimingFields } from "./job-detail-fields";
 import { Panel } from "./job-field-list";
+import { JobExplanation } from "./job-explanation";
 import { JobOutput } from "./job-output";
 import { JobReruns } from "./job-reruns";
 import { JobVariables } from "./job-variables";
@@ -45,6 +46,7 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
       ) : query.isError ? (
         <ErrorState title={t.loadFailed} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
       ) : null}
+      <JobExplanation job={job} />
       <JobOutput key={job.id} job={job} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

@@ -36,8 +36,13 @@ export const jobs = pgTable(
     cancelRequested: boolean("cancel_requested").notNull().default(false),
     /** when a dispatcher last handed this `new` job to the queue (re-sent if it stays new) */
     queuedAt: bigint("queued_at", { mode: "number" }),
-    /** why the executor ended the job `error`, also printed in its output */
+    /** why the job ended as it did (error, failed, canceled, timeout), also printed in its output */
     explanation: text("explanation").notNull().default(""),
+    /** who asked to cancel it (users.id), and when */
+    canceledBy: integer("canceled_by"),
+    canceledAt: bigint("canceled_at", { mode: "number" }),
+    /** last time its executor saw it make progress (heartbeat); the reaper ends a job stuck past a limit */
+    progressAt: bigint("progress_at", { mode: "number" }),
   },
   (t) => [
     // `?template=` page ordered by -id

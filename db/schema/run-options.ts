@@ -15,5 +15,7 @@ export function runOptionColumns() {
     diffMode: smallint("diff_mode").notNull().default(0),
     forceHandlers: smallint("force_handlers").notNull().default(0),
     startAtTask: text("start_at_task").notNull().default(""),
+    /** seconds a run may take before it is stopped and ends `failed` (AWX's `timeout`); 0: no limit */
+    timeout: integer("timeout").notNull().default(0),
   };
 }

@@ -70,6 +70,7 @@ export const TemplateRecord = z.object({
   diff_mode: flag,
   force_handlers: flag,
   start_at_task: z.string(),
+  timeout: z.number().int(),
   ctime: z.number(),
 });
 export type TemplateRecord = z.infer<typeof TemplateRecord>;

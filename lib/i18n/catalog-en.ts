@@ -120,6 +120,7 @@ export const catalogEn: CatalogDictionary = {
     playbookHint: "A path inside the project, e.g. site.yml",
     runOptions: "Run options",
     defaultForks: "0: Ansible's default",
+    noTimeout: "stopped and failed after this many seconds; 0: no limit",
     launch: "Launch",
     launching: "Launching…",
     launchOf: (name) => `Launch “${name}”`,

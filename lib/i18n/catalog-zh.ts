@@ -119,6 +119,7 @@ export const catalogZh = {
     playbookHint: "项目内的相对路径，例如 site.yml",
     runOptions: "运行选项",
     defaultForks: "0 表示 Ansible 默认值",
+    noTimeout: "运行超过这么多秒就停止，作业失败；0 表示不限",
     launch: "启动",
     launching: "启动中…",
     launchOf: (name: string) => `启动「${name}」`,

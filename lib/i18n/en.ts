@@ -48,6 +48,8 @@ export const en: Dictionary = {
     diff_mode: "Diff mode",
     force_handlers: "Force handlers",
     start_at_task: "Start at task",
+    timeout: "Timeout (s)",
+    explanation: "Why it ended",
     job: "Re-run of",
     node: "Node",
     ctime: "Created",
@@ -133,6 +135,9 @@ export const en: Dictionary = {
     notFoundTitle: "Job not found",
     notFoundBody: "This job does not exist or has been deleted.",
     deleted: "This job has been deleted.",
+    noTimeout: "none",
+    seconds: (n) => `${n} s`,
+    why: "Why it ended",
   },
   rerun: {
     rerun: "Re-run",

@@ -49,6 +49,8 @@ export const zh = {
     diff_mode: "差异模式 (diff)",
     force_handlers: "强制执行 handlers",
     start_at_task: "起始任务 (start_at_task)",
+    timeout: "超时（秒）",
+    explanation: "结束原因",
     job: "重新执行自",
     node: "节点",
     ctime: "创建时间",
@@ -134,6 +136,9 @@ export const zh = {
     notFoundTitle: "未找到作业",
     notFoundBody: "这个作业不存在或已被删除。",
     deleted: "这个作业已被删除。",
+    noTimeout: "不限",
+    seconds: (n: number) => `${n} 秒`,
+    why: "结束原因",
   },
   rerun: {
     rerun: "重新执行",

@@ -2,6 +2,9 @@ import { parseYamlSafely } from "../yaml/parse-yaml-safely";
 import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "./enums";
 
+/** The longest `timeout` a job may have: 30 days. */
+export const MAX_TIMEOUT_S = 30 * 86_400;
+
 /** Limits on free text, so no field can fill the database. */
 export const MAX = { short: 1024, module: 256, arguments: 16384, text: 262144 } as const;
 
@@ -19,6 +22,8 @@ export const RUN_OPTION_FIELDS = {
   diff_mode: flag(),
   force_handlers: flag(),
   start_at_task: string({ maxLength: MAX.short }),
+  /** seconds; 0: no limit (AWX's job timeout) */
+  timeout: integer({ min: 0, max: MAX_TIMEOUT_S }),
 };
 
 /** Every writable key of a job, parsed as DRF would. */
@@ -46,7 +51,7 @@ export const JOB_INPUT_FIELDS = {
 export const JOB_UPDATE_KEYS = [
   "template", "inventory", "credential", "project", "schedule", "node", "job",
   "playbook", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "inventory_str", "module", "arguments", "kind",
+  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout", "inventory_str", "module", "arguments", "kind",
 ] as const;
 
 export const jobMessages = {

@@ -9,6 +9,7 @@ const job = {
   verbosity: 1, verbosity_name: "Verbose", variables: "x: 1", inventory_str: "", become_enabled: 1, diff_mode: 0, force_handlers: 0,
   become_enabled_name: "是", diff_mode_name: "否", force_handlers_name: "否", module: "", arguments: "", kind: "job", kind_name: "自动化作业",
   job: null, state: "failed", state_name: "失败", start_time: 1, finish_time: 2, ctime: 1,
+  timeout: 600, explanation: "主机 web 的任务 “x” 失败", canceled_by: null,
 } satisfies JobRecord;
 
 describe("re-run", () => {

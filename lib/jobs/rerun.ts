@@ -7,13 +7,13 @@ import type { JobRecord } from "./job-record";
 export const RERUN_COPIED_KEYS = [
   "template", "project", "playbook", "inventory", "inventory_str", "credential", "kind", "module", "arguments",
   "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task",
+  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
 ] as const satisfies readonly (keyof JobRecord)[];
 
 /** The options "edit and re-run" lets the user change, in the dialog's order. */
 export const EDITABLE_OPTIONS = [
   "variables", "limit", "tags", "skip_tags", "verbosity", "job_type", "forks",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task",
+  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
 ] as const satisfies readonly (keyof JobRecord)[];
 export type EditableOption = (typeof EDITABLE_OPTIONS)[number];
 export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
@@ -28,6 +28,7 @@ export type RerunFormValues = {
   verbosity: string;
   job_type: string;
   forks: string;
+  timeout: string;
   become_enabled: boolean;
   diff_mode: boolean;
   force_handlers: boolean;
@@ -49,6 +50,7 @@ export const RerunOptions = z.object({
   verbosity: z.string().trim().regex(/^\d+$/, msg.invalidInteger).transform(Number),
   job_type: z.enum(JOB_TYPES, { error: (i) => msg.invalidChoice(String(i.input)) }),
   forks: z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number),
+  timeout: z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number),
   become_enabled: flag,
   diff_mode: flag,
   force_handlers: flag,
@@ -65,6 +67,7 @@ export function rerunFormValues(job: JobRecord): RerunFormValues {
     verbosity: String(job.verbosity),
     job_type: job.job_type,
     forks: String(job.forks),
+    timeout: String(job.timeout),
     become_enabled: job.become_enabled === 1,
     diff_mode: job.diff_mode === 1,
     force_handlers: job.force_handlers === 1,

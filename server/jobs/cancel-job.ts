@@ -2,29 +2,33 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { ACTIVE_STATES, type JobState } from "@/lib/jobs/enums";
+import { explain } from "@/lib/jobs/explanations";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
+import type { Actor } from "../auth/current-user";
 import { Conflict } from "../http/errors";
 import { getJob } from "./get-job";
 import type { JobRow } from "./serialize-job";
 
 /**
  * POST .../cancel/: a job no worker has claimed yet ends `canceled` at once; a waiting or
- * running one gets `cancel_requested`, which its worker watches and acts on.
+ * running one gets `cancel_requested`, which its worker watches and acts on. Who asked,
+ * and when, is kept: the job's explanation names them.
  */
-export async function cancelJob(db: Db, id: number): Promise<JobRow> {
+export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow> {
+  const by = { canceledBy: user.id, canceledAt: nowSeconds() };
   return db.transaction(async (tx) => {
     // Conditional on `new`, so a worker's concurrent claim (new → waiting) wins or loses whole.
     const [canceled] = await tx
       .update(jobs)
-      .set({ state: "canceled", finishTime: nowSeconds(), cancelRequested: true })
+      .set({ state: "canceled", finishTime: by.canceledAt, cancelRequested: true, ...by, explanation: explain.canceled(user.displayName || user.username, by.canceledAt) })
       .where(and(eq(jobs.id, id), eq(jobs.state, "new")))
       .returning();
     if (canceled) return canceled;
     const job = await getJob(tx, id, { forUpdate: true });
     if (!ACTIVE_STATES.includes(job.state as JobState)) throw new Conflict(jobMessages.notCancelable);
     if (job.cancelRequested) return job;
-    const [requested] = await tx.update(jobs).set({ cancelRequested: true }).where(eq(jobs.id, id)).returning();
+    const [requested] = await tx.update(jobs).set({ cancelRequested: true, ...by }).where(eq(jobs.id, id)).returning();
     return requested;
   });
 }

@@ -30,6 +30,7 @@ export const JOB_COLUMNS = {
   diff_mode: jobs.diffMode,
   force_handlers: jobs.forceHandlers,
   start_at_task: jobs.startAtTask,
+  timeout: jobs.timeout,
   module: jobs.module,
   arguments: jobs.arguments,
   kind: jobs.kind,

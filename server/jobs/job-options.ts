@@ -10,7 +10,7 @@ export function optionColumns(v: Record<string, unknown>): Partial<JobInsert> {
   const map: Record<string, keyof JobInsert> = {
     playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
     verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-    force_handlers: "forceHandlers", start_at_task: "startAtTask", inventory_str: "inventoryStr",
+    force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout", inventory_str: "inventoryStr",
     module: "module", arguments: "arguments", kind: "kind",
   };
   const out: Record<string, unknown> = {};

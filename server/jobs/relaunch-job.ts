@@ -14,7 +14,7 @@ import { serializeJob, type JobRow } from "./serialize-job";
 const COPIED_KEYS = [
   "template", "project", "playbook", "inventory", "inventory_str", "credential", "kind", "module", "arguments",
   "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables", "become_enabled", "diff_mode",
-  "force_handlers", "start_at_task",
+  "force_handlers", "start_at_task", "timeout",
 ] as const;
 
 const RELAUNCH_FIELDS = { hosts: choice(["all", "failed"] as const) };

@@ -3,7 +3,10 @@ import { flagName, KIND_NAMES, STATE_NAMES, VERBOSITY_NAMES, type JobKind, type 
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** The seed's job record: every key always present, names as they were at creation. */
+/**
+ * The seed's job record: every key always present, names as they were at creation. Keys
+ * beyond the seed: `timeout`, `explanation` (why it ended so), `canceled_by` (user id).
+ */
 export function serializeJob(r: JobRow) {
   return {
     id: r.id,
@@ -47,6 +50,9 @@ export function serializeJob(r: JobRow) {
     ctime: r.ctime,
     project_name: r.projectName,
     project: r.projectId,
+    timeout: r.timeout,
+    explanation: r.explanation,
+    canceled_by: r.canceledBy,
   };
 }
 

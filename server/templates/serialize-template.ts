@@ -28,6 +28,7 @@ export function serializeTemplate({ template: r, projectName, inventoryName, cre
     force_handlers: r.forceHandlers,
     force_handlers_name: flagName(r.forceHandlers),
     start_at_task: r.startAtTask,
+    timeout: r.timeout,
     ctime: r.ctime,
   };
 }

@@ -16,7 +16,7 @@ export const TEMPLATE_FIELDS = {
 export const TEMPLATE_OPTION_COLUMNS = {
   playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
   verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-  force_handlers: "forceHandlers", start_at_task: "startAtTask",
+  force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout",
 } as const satisfies Record<keyof typeof RUN_OPTION_FIELDS, keyof typeof templates.$inferInsert>;
 
 export const TEMPLATE_ORDERABLE = {

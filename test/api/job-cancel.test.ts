@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobs } from "@/db/schema";
 import { api, ctx, resetDb } from "../api";
-import { importBody, jobRow, makeCatalog, setState } from "../fixtures";
+import { importBody, jobRow, makeCatalog, makeUser, setState } from "../fixtures";
 
 beforeEach(resetDb);
 
@@ -23,6 +23,22 @@ describe("POST /api/job/job/<id>/cancel/", () => {
     expect(Object.keys(r.body)).toEqual([...Object.keys(j), "cancel_requested"]);
     const row = await jobRow(j.id);
     expect(row).toMatchObject({ state: "canceled", cancelRequested: true, finishTime: r.body.finish_time });
+  });
+
+  it("records who canceled and when; the explanation names them", async () => {
+    const zhang = await makeUser("zhangwei", "张伟");
+    const j = await launched();
+    const r = await api("POST", `/api/job/job/${j.id}/cancel/`, { as: zhang.id });
+    expect(r.status).toBe(202);
+    expect(r.body.canceled_by).toBe(zhang.id);
+    expect(r.body.explanation).toMatch(/^已由 张伟 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间） 取消。$/);
+    const running = await launched();
+    await setState(running.id, "running");
+    await api("POST", `/api/job/job/${running.id}/cancel/`, { as: zhang.id });
+    // a second request by someone else does not take the first one's place
+    await api("POST", `/api/job/job/${running.id}/cancel/`);
+    expect(await jobRow(running.id)).toMatchObject({ canceledBy: zhang.id, cancelRequested: true, explanation: "" });
+    expect((await api("GET", `/api/job/job/${running.id}/`)).body).toMatchObject({ canceled_by: zhang.id, state: "running" });
   });
 
   it("asks the worker to stop a waiting or running job, and says so again when repeated", async () => {

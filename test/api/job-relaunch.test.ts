@@ -10,7 +10,7 @@ beforeEach(resetDb);
 const COPIED = [
   "template", "template_name", "project", "project_name", "playbook", "inventory", "inventory_name", "inventory_str",
   "credential", "credential_name", "kind", "module", "arguments", "job_type", "forks", "limit", "tags", "skip_tags",
-  "verbosity", "variables", "become_enabled", "diff_mode", "force_handlers", "start_at_task",
+  "verbosity", "variables", "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
 ];
 
 let users = 0;
@@ -24,7 +24,7 @@ async function finishedRun(extra: Record<string, unknown> = {}) {
       template: c.template.id, project: c.project.id, playbook: "sub/deploy.yml", inventory: c.inventory.id,
       credential: c.credential.id, schedule: c.schedule.id, cuser: other.id, job_type: "check", forks: 7,
       limit: "web", tags: "a", skip_tags: "b", verbosity: 2, variables: "x: 1", become_enabled: 1, diff_mode: 1,
-      force_handlers: 1, start_at_task: "t", state: "failed", ...extra,
+      force_handlers: 1, start_at_task: "t", timeout: 900, state: "failed", ...extra,
     }),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);

@@ -31,6 +31,7 @@ const full = () => ({
   diff_mode: true,
   force_handlers: "0",
   start_at_task: "restart",
+  timeout: 600,
 });
 
 describe("POST /api/job/template/", () => {
@@ -63,6 +64,7 @@ describe("POST /api/job/template/", () => {
       force_handlers: 0,
       force_handlers_name: "否",
       start_at_task: "restart",
+      timeout: 600,
       ctime: expect.any(Number),
     });
   });
@@ -92,6 +94,9 @@ describe("POST /api/job/template/", () => {
       [{ become_enabled: "maybe" }, { become_enabled: ["“maybe” 不是合法选项。"] }],
       [{ limit: "@hosts.txt" }, { limit: ["limit 不能以 @ 开头（不允许从文件读取主机）。"] }],
       [{ tags: "t".repeat(1025) }, { tags: ["请确保这个字段不能超过 1024 个字符。"] }],
+      [{ timeout: -1 }, { timeout: ["请确保该值大于或者等于 0。"] }],
+      [{ timeout: 2_592_001 }, { timeout: ["请确保该值小于或者等于 2592000。"] }],
+      [{ timeout: "soon" }, { timeout: ["请填写合法的整数值。"] }],
     ];
     for (const [change, errors] of cases) {
       const r = await api("POST", "/api/job/template/", { json: { ...full(), ...change } });
@@ -186,6 +191,9 @@ describe("POST /api/job/template/<id>/launch/", () => {
       diff_mode: 1,
       force_handlers: 0,
       start_at_task: "restart",
+      timeout: 600,
+      explanation: "",
+      canceled_by: null,
       kind: "job",
       state: "new",
       job: null,

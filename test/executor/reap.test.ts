@@ -1,17 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { jobs, workers } from "@/db/schema";
-import { endJobsOf, reapOrphanedJobs } from "@/executor/reap-jobs";
+import { endJobsOf, JOB_STALL_S, reapOrphanedJobs } from "@/executor/reap-jobs";
+import { explain } from "@/lib/jobs/explanations";
 import { api, ctx, resetDb } from "../api";
 import { importBody } from "../fixtures";
 import { outputOf } from "./helpers";
 
 beforeEach(resetDb);
 
-async function activeJob(state: "waiting" | "running", workerId: string | null) {
+async function activeJob(state: "waiting" | "running", workerId: string | null, progressAt: number | null = null) {
   const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
   const { db } = await ctx();
-  await db.update(jobs).set({ state, workerId, finishTime: null }).where(eq(jobs.id, r.body.id));
+  await db.update(jobs).set({ state, workerId, finishTime: null, progressAt }).where(eq(jobs.id, r.body.id));
   return r.body.id as number;
 }
 
@@ -30,10 +31,25 @@ describe("reaper", () => {
     const [k] = await db.select().from(jobs).where(eq(jobs.id, kept));
     const [l] = await db.select().from(jobs).where(eq(jobs.id, lost));
     expect(k.state).toBe("running");
-    expect(l).toMatchObject({ state: "error", explanation: "作业执行器已失联" });
+    // the API's explanation says what the red last line says
+    expect(l).toMatchObject({ state: "error", explanation: explain.executorLost("dead", 30) });
     expect(l.finishTime).not.toBeNull();
     expect((await outputOf(lost)).at(-1)).toContain("dead 已失联");
     expect(await reapOrphanedJobs(db)).toEqual([]);
+  });
+
+  it("ends a job its live worker has not reported progress on (a writer stuck on the database)", async () => {
+    const { db } = await ctx();
+    const now = Math.floor(Date.now() / 1000);
+    await db.insert(workers).values({ id: "beating", hostname: "h", pid: 1, capacity: 2, startedAt: now, heartbeatAt: now });
+    const moving = await activeJob("running", "beating", now - 5);
+    const stuck = await activeJob("running", "beating", now - JOB_STALL_S - 5);
+    expect(await reapOrphanedJobs(db)).toEqual([stuck]);
+    const [s] = await db.select().from(jobs).where(eq(jobs.id, stuck));
+    expect(s).toMatchObject({ state: "error", explanation: explain.stalled("beating", JOB_STALL_S) });
+    expect((await outputOf(stuck)).at(-1)).toContain("作业停滞");
+    const [m] = await db.select().from(jobs).where(eq(jobs.id, moving));
+    expect(m.state).toBe("running");
   });
 
   it("ends at start the jobs a restarted worker held", async () => {

@@ -10,7 +10,7 @@ import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices"
 export const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
 export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
 
-export type RunOptionValues = Record<(typeof TEXT_OPTIONS)[number] | "job_type" | "forks" | "verbosity" | "variables", string> &
+export type RunOptionValues = Record<(typeof TEXT_OPTIONS)[number] | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> &
   Record<(typeof FLAG_OPTIONS)[number], boolean>;
 
 /** A template's run options, as a job has them. */
@@ -34,6 +34,9 @@ export function RunOptions({ values: v, set, errors }: { values: RunOptionValues
       </Field>
       <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks}>
         {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={200} value={v.forks} onChange={(e) => set("forks", e.target.value)} className={inputClass} />}
+      </Field>
+      <Field label={t.fields.timeout} errors={errors.timeout} hint={c.templates.noTimeout}>
+        {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={v.timeout} onChange={(e) => set("timeout", e.target.value)} className={inputClass} />}
       </Field>
       {TEXT_OPTIONS.map((key) => (
         <Field key={key} label={t.fields[key]} errors={errors[key]}>

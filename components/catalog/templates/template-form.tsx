@@ -14,7 +14,7 @@ import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./
 
 type Values = RunOptionValues & { name: string; description: string; project: number | null; playbook: string; inventory: number | null; credential: number | null };
 
-const FIELDS = ["name", "description", "project", "playbook", "inventory", "credential", "job_type", "verbosity", "forks", "variables", ...TEXT_OPTIONS, ...FLAG_OPTIONS];
+const FIELDS = ["name", "description", "project", "playbook", "inventory", "credential", "job_type", "verbosity", "forks", "timeout", "variables", ...TEXT_OPTIONS, ...FLAG_OPTIONS];
 
 const valuesOf = (r?: TemplateRecord): Values => ({
   name: r?.name ?? "",
@@ -26,6 +26,7 @@ const valuesOf = (r?: TemplateRecord): Values => ({
   job_type: r?.job_type ?? "run",
   verbosity: String(r?.verbosity ?? 0),
   forks: String(r?.forks ?? 0),
+  timeout: String(r?.timeout ?? 0),
   limit: r?.limit ?? "",
   tags: r?.tags ?? "",
   skip_tags: r?.skip_tags ?? "",
@@ -41,6 +42,7 @@ function bodyOf(v: Values): Record<string, unknown> {
   return {
     ...v,
     forks: v.forks.trim() === "" ? 0 : v.forks,
+    timeout: v.timeout.trim() === "" ? 0 : v.timeout,
     verbosity: Number(v.verbosity),
     become_enabled: v.become_enabled ? 1 : 0,
     diff_mode: v.diff_mode ? 1 : 0,
