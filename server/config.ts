@@ -23,7 +23,7 @@ const Env = z.object({
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
-  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
+  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").default("https:ssh:git"),
 });
 
 export type Config = {
@@ -52,8 +52,8 @@ export type Config = {
   secretKey: string | undefined;
   /** the OS user Ansible runs as (the executor must run as root); unset: the executor's own user */
   ansibleRunAs: string | undefined;
-  /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
-  gitAllowProtocol: string | undefined;
+  /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); https:ssh:git when unset */
+  gitAllowProtocol: string;
 };
 
 /** Reads and validates the environment once; every other module takes the result as an argument. */

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { checkoutRefusal } from "@/lib/git/checkout-refusal";
 
 const run = promisify(execFile);
 
@@ -59,15 +60,19 @@ async function git(args: string[], cwd: string | undefined, opts: GitOptions): P
  * Returns the commit checked out.
  */
 export function syncGitCheckout(dir: string, url: string, branch: string, opts: GitOptions = {}): Promise<string> {
+  // rows stored before these checks existed must not reach git either
+  const refused = checkoutRefusal(url, branch);
+  if (refused) return Promise.reject(new SyncError(refused));
   return serialized(dir, async () => {
     if (!fs.existsSync(path.join(dir, ".git"))) {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(path.dirname(dir), { recursive: true });
-      await git(["clone", "--quiet", "--depth", "1", ...(branch ? ["--branch", branch] : []), "--", url, dir], undefined, opts);
+      await git(["clone", "--quiet", "--depth", "1", ...(branch ? [`--branch=${branch}`] : []), "--", url, dir], undefined, opts);
     } else {
-      await git(["remote", "set-url", "origin", url], dir, opts);
-      await git(["fetch", "--quiet", "--depth", "1", "origin", branch || "HEAD"], dir, opts);
-      await git(["reset", "--quiet", "--hard", "FETCH_HEAD"], dir, opts);
+      await git(["remote", "set-url", "--end-of-options", "origin", url], dir, opts);
+      await git(["fetch", "--quiet", "--depth", "1", "--end-of-options", "origin", branch || "HEAD"], dir, opts);
+      // (reset takes no --end-of-options in git 2.39: `--` ends its revisions instead)
+      await git(["reset", "--quiet", "--hard", "FETCH_HEAD", "--"], dir, opts);
       await git(["clean", "--quiet", "-ffdx"], dir, opts);
     }
     return git(["rev-parse", "HEAD"], dir, opts);
