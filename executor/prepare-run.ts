@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, type jobs } from "@/db/schema";
+import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
@@ -84,6 +85,9 @@ export async function prepareRun(db: Db, config: Config, job: JobRow, runAs?: Ru
 }
 
 async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Promise<PreparedRun> {
+  // a row stored before the API checked it, or written around the API, never runs
+  const limitProblem = hostPatternProblem(job.limit);
+  if (limitProblem) throw new RunSetupError(`作业的 limit 无法运行：${limitProblem}`);
   const kind = job.kind === "adhoc" ? "adhoc" : "job";
   const program = kind === "adhoc" ? "ansible" : "ansible-playbook";
   if (!findProgram(program)) throw new RunSetupError(`找不到 ${program}：执行器所在机器没有安装 Ansible（ansible-core）。`);

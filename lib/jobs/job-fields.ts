@@ -54,7 +54,6 @@ export const jobMessages = {
   playbookPath: "playbook 必须是项目内的相对路径，不能以 / 开头或包含 ..。",
   playbookMissing: (p: string) => `项目中不存在 playbook “${p}”。`,
   module: "模块名只能包含字母、数字、下划线和点。",
-  limitFile: "limit 不能以 @ 开头（不允许从文件读取主机）。",
   inventoryRequired: "需要主机清单或主机列表（inventory_str）。",
   activeState: "只有执行器可以把作业设为等待中或运行中。",
   finishBeforeStart: "完成时间不能早于开始时间。",
