@@ -9,6 +9,7 @@ import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 import { copyCallbackPlugins } from "./ansible-env";
+import { extraVarsFile, mayRenderJinja } from "./extra-vars";
 import { chownTree, type RunAs } from "./run-as";
 
 type JobRow = typeof jobs.$inferSelect;
@@ -126,7 +127,7 @@ async function prepare(db: Db, config: Config, job: JobRow, made: string[]): Pro
     writePrivate(inventorySource, inventory!.content + "\n");
     if (inventory!.variables.trim()) writePrivate(path.join(dir, "inventory", "group_vars", "all.yml"), inventory!.variables + "\n");
   }
-  if (job.variables.trim()) writePrivate(files.extraVars, job.variables + "\n");
+  if (job.variables.trim()) writePrivate(files.extraVars, extraVarsFile(job.variables, mayRenderJinja(config.jinjaInVariables, job.variablesTrusted)));
   const c = credential && openSecrets(credential, secretBox(config));
   if (c?.password) writePrivate(files.connectionPassword, c.password);
   if (c?.sshKey) writePrivate(files.sshKey, c.sshKey.replace(/\r\n/g, "\n").replace(/\n?$/, "\n"));

@@ -23,6 +23,7 @@ const Env = z.object({
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
+  JINJA_IN_VARIABLES: z.enum(["template", "always", "never"]).default("template"),
   GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").default("https:ssh:git"),
 });
 
@@ -52,6 +53,8 @@ export type Config = {
   secretKey: string | undefined;
   /** the OS user Ansible runs as (the executor must run as root); unset: the executor's own user */
   ansibleRunAs: string | undefined;
+  /** whose job variables Ansible may render Jinja in: the template's (default), all, or none */
+  jinjaInVariables: "template" | "always" | "never";
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); https:ssh:git when unset */
   gitAllowProtocol: string;
 };
@@ -83,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerId: e.WORKER_ID,
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
+    jinjaInVariables: e.JINJA_IN_VARIABLES,
     ansibleRunAs: e.ANSIBLE_RUN_AS,
     secretKey: e.SECRET_KEY,
   };

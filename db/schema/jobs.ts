@@ -38,6 +38,11 @@ export const jobs = pgTable(
     queuedAt: bigint("queued_at", { mode: "number" }),
     /** why the executor ended the job `error`, also printed in its output */
     explanation: text("explanation").notNull().default(""),
+    /**
+     * Ansible may render Jinja in `variables` (JINJA_IN_VARIABLES=template): they are the
+     * template's, or a re-run's unchanged copy of trusted ones. Otherwise marked !unsafe.
+     */
+    variablesTrusted: boolean("variables_trusted").notNull().default(false),
   },
   (t) => [
     // `?template=` page ordered by -id

@@ -47,6 +47,8 @@ export function serializeJob(r: JobRow) {
     ctime: r.ctime,
     project_name: r.projectName,
     project: r.projectId,
+    /** 1: Ansible may render Jinja in `variables` under JINJA_IN_VARIABLES=template (read-only) */
+    variables_trusted: r.variablesTrusted ? 1 : 0,
   };
 }
 

@@ -31,6 +31,7 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "force_handlers", "start_at_task", "inventory_name", "credential_name", "template_name", "state_name", "playbook",
       "kind", "arguments", "module", "verbosity_name", "kind_name", "job", "node", "force_handlers_name",
       "diff_mode_name", "become_enabled_name", "schedule", "schedule_name", "ctime", "project_name", "project",
+      "variables_trusted",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];
