@@ -9,6 +9,7 @@ import { RUN_JOB_QUEUE, startQueue, type RunJobMessage } from "./queue";
 import { endJobsOf, reapOrphanedJobs } from "./reap-jobs";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs, resolveRunAs } from "./run-as";
+import { logError } from "@/lib/log/log-error";
 
 export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
 
@@ -22,7 +23,7 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): () => void
     try {
       await fn();
     } catch (e) {
-      if (!stopped) console.error(`[executor] ${name}:`, (e as Error).message);
+      if (!stopped) logError(`[executor] ${name}:`, (e as Error).message);
     }
     if (!stopped) timer = setTimeout(tick, ms);
   };
@@ -75,7 +76,7 @@ export async function startExecutor(database: Database, config: Config): Promise
     }
     dispatching = true;
     void dispatch()
-      .catch((e) => console.error("[executor] dispatch:", (e as Error).message))
+      .catch((e) => logError("[executor] dispatch:", (e as Error).message))
       .finally(() => {
         dispatching = false;
         if (again) {

@@ -42,7 +42,7 @@ describe("limit: one rule for jobs, templates, schedules and relaunches", () => 
       }
     }
     expect(await dbSnapshot()).toEqual(before);
-  });
+  }, 60_000);
 
   it("refuses them in a template and a schedule, on create and on update", async () => {
     const c = await makeCatalog();
@@ -60,7 +60,7 @@ describe("limit: one rule for jobs, templates, schedules and relaunches", () => 
       }
     }
     expect(await dbSnapshot()).toEqual(before);
-  });
+  }, 60_000);
 
   it("refuses a relaunch of an imported job whose limit names a file", async () => {
     const c = await makeCatalog();
@@ -70,7 +70,7 @@ describe("limit: one rule for jobs, templates, schedules and relaunches", () => 
     const r = await api("POST", `/api/job/job/${imported.body.id}/relaunch/`);
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ limit: [FILE] });
-  });
+  }, 60_000);
 
   it("keeps accepting ordinary patterns", async () => {
     const c = await makeCatalog();
@@ -78,5 +78,5 @@ describe("limit: one rule for jobs, templates, schedules and relaunches", () => 
       const r = await api("POST", "/api/job/job/", { json: { template: c.template.id, limit } });
       expect(r.status, `${limit}: ${JSON.stringify(r.body)}`).toBe(201);
     }
-  });
+  }, 60_000);
 });
