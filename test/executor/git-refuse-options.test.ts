@@ -123,7 +123,8 @@ describe("a project's branch and address never reach git as options", () => {
   });
 
   it("defaults GIT_ALLOW_PROTOCOL to https:ssh:git", () => {
-    expect(readConfig({}).gitAllowProtocol).toBe("https:ssh:git");
-    expect(readConfig({ GIT_ALLOW_PROTOCOL: "file:https" }).gitAllowProtocol).toBe("file:https");
+    const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
+    expect(readConfig(env({})).gitAllowProtocol).toBe("https:ssh:git");
+    expect(readConfig(env({ GIT_ALLOW_PROTOCOL: "file:https" })).gitAllowProtocol).toBe("file:https");
   });
 });

@@ -62,15 +62,14 @@ describe("a stored bad limit never reaches Ansible", () => {
       credential: { username: "", hasPassword: false, hasSshKey: false, becomeMethod: "", becomeUser: "", hasBecomePassword: false },
     };
     const { program, args } = buildCommand(spec, jobFiles("/nonexistent"));
-    const run = spawnSync(program, args, { encoding: "utf8", env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8", HOME: "/tmp" } });
+    const env = { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8", HOME: "/tmp" } as unknown as NodeJS.ProcessEnv;
+    const run = spawnSync(program, args, { encoding: "utf8", env });
     const out = run.stdout + run.stderr;
     expect(out).not.toMatch(/ansible \[core/);
     expect(out).toContain("Could not match supplied host pattern, ignoring: --version");
 
     // a pattern still selects hosts as before (here Ansible's implicit, local `localhost`)
-    const local = spawnSync(program, buildCommand({ ...spec, limit: "localhost", inventorySource: "elsewhere," }, jobFiles("/nonexistent")).args, {
-      encoding: "utf8", env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8", HOME: "/tmp" },
-    });
+    const local = spawnSync(program, buildCommand({ ...spec, limit: "localhost", inventorySource: "elsewhere," }, jobFiles("/nonexistent")).args, { encoding: "utf8", env });
     expect(local.status, local.stdout + local.stderr).toBe(0);
     expect(local.stdout).toContain("localhost | SUCCESS");
   }, 60_000);
