@@ -31,8 +31,9 @@ describe("buildCommand", () => {
 
   it("runs an ad-hoc module against the limit or all", () => {
     const adhoc = { ...base, kind: "adhoc" as const, module: "shell", arguments: "echo hi", inventorySource: "h1,h2," };
-    expect(buildCommand(adhoc, files)).toEqual({ program: "ansible", args: ["all", "-i", "h1,h2,", "-m", "shell", "-a", "echo hi"] });
-    expect(buildCommand({ ...adhoc, limit: "h2", arguments: "" }, files).args).toEqual(["h2", "-i", "h1,h2,", "-m", "shell"]);
+    expect(buildCommand(adhoc, files)).toEqual({ program: "ansible", args: ["-i", "h1,h2,", "-m", "shell", "-a", "echo hi", "--", "all"] });
+    expect(buildCommand({ ...adhoc, limit: "h2", arguments: "" }, files).args).toEqual(["-i", "h1,h2,", "-m", "shell", "--", "h2"]);
+    expect(buildCommand({ ...adhoc, limit: "--version" }, files).args.slice(-2)).toEqual(["--", "--version"]);
   });
 
   it("caps verbosity at -vvvv", () => {

@@ -70,8 +70,10 @@ export function buildCommand(spec: RunSpec, files: JobFiles): { program: string;
   }
 
   if (spec.kind === "adhoc") {
-    const args = [spec.limit || "all", ...common, "-m", spec.module];
+    const args = [...common, "-m", spec.module];
     if (spec.arguments) args.push("-a", spec.arguments);
+    // the host pattern after `--`: never read as an option, whatever it starts with
+    args.push("--", spec.limit || "all");
     return { program: "ansible", args };
   }
   const args = [...common];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, type jobs } from "@/db/schema";
+import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
@@ -11,6 +12,7 @@ import { passwdWithHome, type SandboxMount } from "@/server/sandbox/bwrap";
 import { sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 import { copyCallbackPlugins } from "./ansible-env";
+import { extraVarsFile, mayRenderJinja } from "./extra-vars";
 import { chownTree } from "./run-as";
 
 type JobRow = typeof jobs.$inferSelect;
@@ -102,6 +104,9 @@ export async function prepareRun(db: Db, config: Config, job: JobRow, isolation:
 }
 
 async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation, dir: string): Promise<PreparedRun> {
+  // a row stored before the API checked it, or written around the API, never runs
+  const limitProblem = hostPatternProblem(job.limit);
+  if (limitProblem) throw new RunSetupError(`作业的 limit 无法运行：${limitProblem}`);
   const kind = job.kind === "adhoc" ? "adhoc" : "job";
   const program = kind === "adhoc" ? "ansible" : "ansible-playbook";
   if (!findProgram(program)) throw new RunSetupError(`找不到 ${program}：执行器所在机器没有安装 Ansible（ansible-core）。`);
@@ -135,7 +140,7 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
     writePrivate(path.join(dir, "inventory", "hosts"), inventory!.content + "\n");
     if (inventory!.variables.trim()) writePrivate(path.join(dir, "inventory", "group_vars", "all.yml"), inventory!.variables + "\n");
   }
-  if (job.variables.trim()) writePrivate(here.extraVars, job.variables + "\n");
+  if (job.variables.trim()) writePrivate(here.extraVars, extraVarsFile(job.variables, mayRenderJinja(config.jinjaInVariables, job.variablesTrusted)));
   const c = credential && openSecrets(credential, secretBox(config));
   const secretFiles: PreparedRun["secretFiles"] = [];
   const secretFile = (file: keyof typeof here, content: string) => {

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "@/db/client";
+import { logError } from "@/lib/log/log-error";
 
 export const RUN_JOB_QUEUE = "run-job";
 
@@ -16,7 +17,7 @@ export async function startQueue(database: Database): Promise<PgBoss> {
   const boss = database.url
     ? new PgBoss({ ...common, connectionString: database.url, max: 4, application_name: "zuoye-executor" })
     : new PgBoss({ ...common, db: pgliteAdapter(database.pglite!) });
-  boss.on("error", (e) => console.error("[queue] pg-boss error:", e.message));
+  boss.on("error", (e) => logError("[queue] pg-boss error:", e.message));
   await boss.start();
   await ensureQueue(boss);
   return boss;

@@ -11,6 +11,7 @@ import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { sweepRunDir } from "./sweep-run-dir";
+import { logError } from "@/lib/log/log-error";
 
 export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
 
@@ -26,7 +27,7 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): () => void
     try {
       await fn();
     } catch (e) {
-      if (!stopped) console.error(`[executor] ${name}:`, (e as Error).message);
+      if (!stopped) logError(`[executor] ${name}:`, (e as Error).message);
     }
     if (!stopped) timer = setTimeout(tick, ms);
   };
@@ -83,7 +84,7 @@ export async function startExecutor(database: Database, config: Config, opts: { 
     }
     dispatching = true;
     void dispatch()
-      .catch((e) => console.error("[executor] dispatch:", (e as Error).message))
+      .catch((e) => logError("[executor] dispatch:", (e as Error).message))
       .finally(() => {
         dispatching = false;
         if (again) {

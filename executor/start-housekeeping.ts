@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { reapOrphanedJobs } from "./reap-jobs";
+import { logError } from "@/lib/log/log-error";
 
 /**
  * What a web process without an executor still does for the cluster: end jobs whose
@@ -9,10 +10,10 @@ import { reapOrphanedJobs } from "./reap-jobs";
  */
 export function startHousekeeping(db: Db): () => void {
   const reaper = setInterval(() => {
-    reapOrphanedJobs(db).catch((e) => console.error("[reaper]", (e as Error).message));
+    reapOrphanedJobs(db).catch((e) => logError("[reaper]", (e as Error).message));
   }, 10_000);
   const scheduler = setInterval(() => {
-    fireDueSchedules(db).catch((e) => console.error("[scheduler]", (e as Error).message));
+    fireDueSchedules(db).catch((e) => logError("[scheduler]", (e as Error).message));
   }, 5_000);
   reaper.unref();
   scheduler.unref();

@@ -25,7 +25,8 @@ const Env = z.object({
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
   SANDBOX: z.enum(["on", "off"]).default("on"),
   OUTPUT_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
-  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").optional(),
+  JINJA_IN_VARIABLES: z.enum(["template", "always", "never"]).default("template"),
+  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").default("https:ssh:git"),
 });
 
 export type Config = {
@@ -58,8 +59,10 @@ export type Config = {
   outputRetrySeconds: number;
   /** "on": every job and git sync runs in a bubblewrap sandbox (refused where it cannot); "off": not sandboxed */
   sandbox: "on" | "off";
-  /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); all when unset */
-  gitAllowProtocol: string | undefined;
+  /** whose job variables Ansible may render Jinja in: the template's (default), all, or none */
+  jinjaInVariables: "template" | "always" | "never";
+  /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); https:ssh:git when unset */
+  gitAllowProtocol: string;
 };
 
 /** Reads and validates the environment once; every other module takes the result as an argument. */
@@ -89,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerId: e.WORKER_ID,
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
+    jinjaInVariables: e.JINJA_IN_VARIABLES,
     ansibleRunAs: e.ANSIBLE_RUN_AS,
     sandbox: e.SANDBOX,
     outputRetrySeconds: e.OUTPUT_RETRY_SECONDS,

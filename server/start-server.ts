@@ -1,3 +1,4 @@
+import { logError } from "@/lib/log/log-error";
 import { getContext } from "./context";
 
 const KEY = Symbol.for("zuoye.background");
@@ -26,7 +27,7 @@ export async function startServer(): Promise<void> {
       startHousekeeping(ctx.db);
     }
   } catch (e) {
-    console.error("[zuoye] startup failed:", e);
+    logError("[zuoye] startup failed:", e);
     process.exit(1);
   }
 }

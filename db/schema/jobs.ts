@@ -43,6 +43,11 @@ export const jobs = pgTable(
     canceledAt: bigint("canceled_at", { mode: "number" }),
     /** last time its executor saw it make progress (heartbeat); the reaper ends a job stuck past a limit */
     progressAt: bigint("progress_at", { mode: "number" }),
+    /**
+     * Ansible may render Jinja in `variables` (JINJA_IN_VARIABLES=template): they are the
+     * template's, or a re-run's unchanged copy of trusted ones. Otherwise marked !unsafe.
+     */
+    variablesTrusted: boolean("variables_trusted").notNull().default(false),
   },
   (t) => [
     // `?template=` page ordered by -id

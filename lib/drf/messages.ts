@@ -1,3 +1,12 @@
+/** How much of a client's value a message quotes: enough to recognise it, never a whole body. */
+export const MAX_ECHO = 200;
+
+/** A value as an error message quotes it: its text, cut to MAX_ECHO characters with an ellipsis. */
+export function echo(value: unknown): string {
+  const text = String(value);
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
 /** DRF's and django-filter's zh-hans wording, so clients see what the original said. */
 export const msg = {
   required: "该字段是必填项。",
@@ -11,17 +20,17 @@ export const msg = {
   maxLength: (n: number) => `请确保这个字段不能超过 ${n} 个字符。`,
   minValue: (n: number) => `请确保该值大于或者等于 ${n}。`,
   maxValue: (n: number) => `请确保该值小于或者等于 ${n}。`,
-  invalidChoice: (v: unknown) => `“${String(v)}” 不是合法选项。`,
-  pkDoesNotExist: (v: unknown) => `无效主键 “${String(v)}” － 对象不存在。`,
+  invalidChoice: (v: unknown) => `“${echo(v)}” 不是合法选项。`,
+  pkDoesNotExist: (v: unknown) => `无效主键 “${echo(v)}” － 对象不存在。`,
   pkIncorrectType: (t: string) => `类型错误。期望为主键，获得的类型为 ${t}。`,
   invalidData: (t: string) => `无效数据。期待为字典类型，得到的是 ${t} 。`,
   filterBadId: "选择一个有效的选项： 该选择不在可用的选项中。",
-  filterBadChoice: (v: string) => `选择一个有效的选项。 ${v} 不在可用的选项中。`,
+  filterBadChoice: (v: string) => `选择一个有效的选项。 ${echo(v)} 不在可用的选项中。`,
   filterInvalidNumber: "输入一个数字。",
   notFound: "未找到。",
-  methodNotAllowed: (m: string) => `方法 “${m}” 不被允许。`,
-  unsupportedMediaType: (t: string) => `不支持请求中的媒体类型 “${t}”。`,
-  parseError: (why: string) => `JSON 解析错误 - ${why}`,
+  methodNotAllowed: (m: string) => `方法 “${echo(m)}” 不被允许。`,
+  unsupportedMediaType: (t: string) => `不支持请求中的媒体类型 “${echo(t)}”。`,
+  parseError: (why: string) => `JSON 解析错误 - ${echo(why)}`,
   notAuthenticated: "身份认证信息未提供。",
   permissionDenied: "您没有执行该操作的权限。",
 } as const;

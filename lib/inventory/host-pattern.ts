@@ -69,3 +69,20 @@ function rangeValues(host: string, beg: string, end: string, step: number): stri
   for (let i = b; i <= e; i += step) out.push(padded ? String(i).padStart(beg.length, "0") : String(i));
   return out;
 }
+
+export const hostPatternMessages = {
+  file: "limit 不能包含 @（不允许从文件读取主机）。",
+  option: "limit 不能以 - 开头。",
+} as const;
+
+/**
+ * Why a `limit` (also an ad-hoc run's host pattern) is refused, or null. Ansible reads
+ * the file named by any element that starts with `@` (elements split on `,` or `:`,
+ * trimmed), so no `@` is allowed anywhere: host names never hold one. A leading `-`
+ * would make the pattern an option of `ansible`.
+ */
+export function hostPatternProblem(pattern: string): string | null {
+  if (pattern.includes("@")) return hostPatternMessages.file;
+  if (pattern.trimStart().startsWith("-")) return hostPatternMessages.option;
+  return null;
+}

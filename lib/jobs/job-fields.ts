@@ -1,5 +1,6 @@
 import { parseYamlSafely } from "../yaml/parse-yaml-safely";
 import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
+import { echo } from "../drf/messages";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "./enums";
 
 /** The longest `timeout` a job may have: 30 days. */
@@ -57,9 +58,8 @@ export const JOB_UPDATE_KEYS = [
 export const jobMessages = {
   variables: "必须是 YAML 或 JSON 格式的字典（mapping）。",
   playbookPath: "playbook 必须是项目内的相对路径，不能以 / 开头或包含 ..。",
-  playbookMissing: (p: string) => `项目中不存在 playbook “${p}”。`,
+  playbookMissing: (p: string) => `项目中不存在 playbook “${echo(p)}”。`,
   module: "模块名只能包含字母、数字、下划线和点。",
-  limitFile: "limit 不能以 @ 开头（不允许从文件读取主机）。",
   inventoryRequired: "需要主机清单或主机列表（inventory_str）。",
   activeState: "只有执行器可以把作业设为等待中或运行中。",
   finishBeforeStart: "完成时间不能早于开始时间。",

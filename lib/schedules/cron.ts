@@ -1,10 +1,11 @@
 import { CronExpressionParser } from "cron-parser";
+import { echo } from "../drf/messages";
 
 export const scheduleMessages = {
-  cron: (why: string) => `无效的 cron 表达式：${why}`,
+  cron: (why: string) => `无效的 cron 表达式：${echo(why)}`,
   cronFields: (n: number) => `需要 5 个字段（分 时 日 月 周），得到 ${n} 个。`,
   cronHash: "不支持 H（散列）写法。",
-  timezone: (tz: string) => `“${tz}” 不是有效的 IANA 时区（例如 Asia/Shanghai）。`,
+  timezone: (tz: string) => `“${echo(tz)}” 不是有效的 IANA 时区（例如 Asia/Shanghai）。`,
 } as const;
 
 /** A valid IANA zone name as the runtime's ICU knows it (`UTC`, `Asia/Shanghai`, ...). */

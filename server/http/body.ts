@@ -1,5 +1,6 @@
 import { formSource, invalidDataErrors, jsonSource, type FieldSource } from "@/lib/drf/serializer";
 import { ParseError, UnsupportedMediaType, ValidationError } from "./errors";
+import { isJsonTooDeep, MAX_JSON_DEPTH } from "./json-depth";
 
 /** A parsed request body: a JSON value, or form fields with every value of a repeated key. */
 export type RequestBody = { kind: "json"; data: unknown } | { kind: "form"; data: Map<string, string[]> };
@@ -14,6 +15,7 @@ export async function readBody(request: Request): Promise<RequestBody> {
   if (mediaType === "application/json") {
     const text = await request.text();
     if (text.trim() === "") return EMPTY;
+    if (isJsonTooDeep(text)) throw new ParseError(`嵌套超过 ${MAX_JSON_DEPTH} 层。`);
     try {
       return { kind: "json", data: JSON.parse(text) };
     } catch (e) {

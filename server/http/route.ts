@@ -1,3 +1,4 @@
+import { logError } from "@/lib/log/log-error";
 import { authenticate } from "../auth/authenticate";
 import type { CurrentUser } from "../auth/current-user";
 import { defaultRole, hasRole, type Role } from "../auth/roles";
@@ -91,7 +92,7 @@ function errorResponse(e: unknown): Response {
     for (const [k, v] of Object.entries(e.headers)) res.headers.set(k, v);
     return res;
   }
-  console.error("[api] unexpected error", e);
+  logError("[api] unexpected error", e);
   return json({ detail: "服务器内部错误。" }, 500);
 }
 

@@ -11,6 +11,7 @@ import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } f
 import { loadReferences } from "./load-references";
 import type { JobRow } from "./serialize-job";
 import { templateDefaults } from "./template-defaults";
+import { areVariablesTrusted } from "./variables-trust";
 
 /**
  * POST /api/job/job/: state `new` (or absent) launches a job; a final state records a
@@ -39,6 +40,7 @@ export async function createJob(db: Db, user: Actor, source: FieldSource, fixed:
       userName: refs.cuser?.displayName ?? user.displayName,
     } as typeof jobs.$inferInsert;
     row.kind ??= row.module && !row.playbook ? "adhoc" : "job";
+    row.variablesTrusted = areVariablesTrusted(row.variables ?? "", refs.template, refs.job);
 
     const state = (v.state ?? "new") as JobState;
     row.state = state;

@@ -1,5 +1,6 @@
 import type { jobs } from "@/db/schema";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { isModuleName, isPlaybookPath, isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
 import type { References } from "./load-references";
 
@@ -50,5 +51,6 @@ export function checkLaunchable(row: Partial<JobInsert>, project: References["pr
   }
   if (!row.credentialId) addError(errors, "credential", required);
   if (!row.inventoryId && !row.inventoryStr) addError(errors, "inventory", jobMessages.inventoryRequired);
-  if (row.limit?.startsWith("@")) addError(errors, "limit", jobMessages.limitFile);
+  const limitProblem = row.limit ? hostPatternProblem(row.limit) : null;
+  if (limitProblem) addError(errors, "limit", limitProblem);
 }

@@ -4,6 +4,9 @@ import type { RequestBody } from "../http/body";
 
 const BAD = "请提供要删除的主键：pk（逗号分隔）或 pk[]（数组），均为整数。";
 
+/** Ids one bulk DELETE may name: far below PostgreSQL's 65,535 parameters of one statement. */
+export const MAX_BULK_IDS = 10_000;
+
 /** The seed's bulk-delete body: `pk` as "1,2,3", or `pk[]` as every value of a form key or a JSON array. */
 export function readBulkIds(body: RequestBody): number[] {
   let raw: unknown[] = [];
@@ -24,5 +27,7 @@ export function readBulkIds(body: RequestBody): number[] {
   if (trimmed.length === 0) throw new ValidationError({ pk: [msg.required] });
   const ids = trimmed.map((x) => (typeof x === "number" && Number.isInteger(x) ? x : typeof x === "string" && /^\d{1,15}$/.test(x) ? Number(x) : NaN));
   if (ids.some((n) => Number.isNaN(n))) throw new ValidationError({ pk: [BAD] });
-  return [...new Set(ids)];
+  const unique = [...new Set(ids)];
+  if (unique.length > MAX_BULK_IDS) throw new ValidationError({ pk: [`一次最多删除 ${MAX_BULK_IDS} 个作业，收到 ${unique.length} 个。`] });
+  return unique;
 }

@@ -53,6 +53,8 @@ export function serializeJob(r: JobRow) {
     timeout: r.timeout,
     explanation: r.explanation,
     canceled_by: r.canceledBy,
+    /** 1: Ansible may render Jinja in `variables` under JINJA_IN_VARIABLES=template (read-only) */
+    variables_trusted: r.variablesTrusted ? 1 : 0,
   };
 }
 

@@ -10,6 +10,7 @@ import { getJob } from "./get-job";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
 import { loadReferences } from "./load-references";
 import type { JobRow } from "./serialize-job";
+import { areVariablesTrusted } from "./variables-trust";
 
 const UPDATE_FIELDS = Object.fromEntries(JOB_UPDATE_KEYS.map((k) => [k, JOB_INPUT_FIELDS[k]])) as Pick<typeof JOB_INPUT_FIELDS, (typeof JOB_UPDATE_KEYS)[number]>;
 
@@ -28,7 +29,12 @@ export async function updateJob(db: Db, id: number, source: FieldSource): Promis
         schedule: v.schedule, job: v.job, node: v.node },
       errors,
     );
-    const changes = { ...optionColumns(v), ...referenceColumns(refs) };
+    const changes: Partial<JobRow> = { ...optionColumns(v), ...referenceColumns(refs) };
+    if (v.variables !== undefined || v.template !== undefined || v.job !== undefined) {
+      const after = { ...current, ...changes };
+      const { template, job } = await loadReferences(tx, { template: after.templateId, job: after.parentJobId }, {});
+      changes.variablesTrusted = areVariablesTrusted(after.variables, template, job);
+    }
     const merged = { ...current, ...changes };
     checkOptionSyntax(changes, errors);
     if (current.state === "new") {

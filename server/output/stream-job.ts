@@ -8,6 +8,7 @@ import { readQueryField } from "../drf/query-field";
 import { assertValid } from "../http/errors";
 import { getJob } from "../jobs/get-job";
 import { MAX_LINE_NO, readLinesAfter } from "./read-lines";
+import { logError } from "@/lib/log/log-error";
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream",
@@ -94,7 +95,7 @@ export async function openJobStream(db: Db, id: number, after: number, signal: A
         finish(controller);
       } catch (e) {
         // the client reconnects with Last-Event-ID, so closing loses nothing
-        if (!stop.signal.aborted) console.error("[stream] job", id, e);
+        if (!stop.signal.aborted) logError("[stream] job", id, e);
         finish(controller);
       }
     },

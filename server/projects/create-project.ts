@@ -4,12 +4,12 @@ import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
 import { assertValid } from "../http/errors";
 import { PROJECT_FIELDS } from "./project-fields";
-import { projectColumns, type ProjectRow } from "./project-row";
+import { projectColumns, type ProjectRow, type ProjectSettings } from "./project-row";
 
 /** The folder is checked and scanned before the one insert, so no transaction waits on the disk. */
-export async function createProject(db: Db, projectsRoot: string, source: FieldSource): Promise<ProjectRow> {
+export async function createProject(db: Db, config: ProjectSettings, source: FieldSource): Promise<ProjectRow> {
   const { values, errors } = parseFields(PROJECT_FIELDS, source);
-  const columns = await projectColumns(values, undefined, projectsRoot, errors);
+  const columns = await projectColumns(values, undefined, config, errors);
   assertValid(errors);
   const [created] = await db
     .insert(projects)

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { bwrapArgs, type SandboxMount } from "../sandbox/bwrap";
 import { sandboxUnavailableMessage, type Isolation } from "../sandbox/isolation";
+import { checkoutRefusal } from "@/lib/git/checkout-refusal";
 
 const run = promisify(execFile);
 
@@ -122,6 +123,9 @@ function ownClone(dir: string, isolation: Isolation): void {
  * Returns the commit checked out.
  */
 export function syncGitCheckout(dir: string, url: string, branch: string, opts: GitOptions): Promise<string> {
+  // rows stored before these checks existed must not reach git either
+  const refused = checkoutRefusal(url, branch);
+  if (refused) return Promise.reject(new SyncError(refused));
   return serialized(dir, async () => {
     const sandboxed = opts.isolation.mode === "sandbox";
     const here = sandboxed ? SANDBOX_REPO : dir;
@@ -129,12 +133,13 @@ export function syncGitCheckout(dir: string, url: string, branch: string, opts: 
     if (!fs.existsSync(path.join(dir, ".git"))) {
       fs.rmSync(dir, { recursive: true, force: true });
       ownClone(dir, opts.isolation);
-      await git(["clone", "--quiet", "--depth", "1", ...(branch ? ["--branch", branch] : []), "--", remote, here], dir, url, opts);
+      await git(["clone", "--quiet", "--depth", "1", ...(branch ? [`--branch=${branch}`] : []), "--", remote, here], dir, url, opts);
     } else {
       ownClone(dir, opts.isolation);
-      await git(["remote", "set-url", "origin", remote], dir, url, opts);
-      await git(["fetch", "--quiet", "--depth", "1", "origin", branch || "HEAD"], dir, url, opts);
-      await git(["reset", "--quiet", "--hard", "FETCH_HEAD"], dir, url, opts);
+      await git(["remote", "set-url", "--end-of-options", "origin", remote], dir, url, opts);
+      await git(["fetch", "--quiet", "--depth", "1", "--end-of-options", "origin", branch || "HEAD"], dir, url, opts);
+      // (reset takes no --end-of-options in git 2.39: `--` ends its revisions instead)
+      await git(["reset", "--quiet", "--hard", "FETCH_HEAD", "--"], dir, url, opts);
       await git(["clean", "--quiet", "-ffdx"], dir, url, opts);
     }
     return git(["rev-parse", "HEAD"], dir, url, opts);

@@ -1,12 +1,16 @@
 import type { projects } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
-import { isScmUrl, projectMessages } from "./project-fields";
+import { branchMessage, refNameProblem } from "@/lib/git/ref-name";
+import type { Config } from "../config";
+import { projectMessages, scmUrlProblem } from "./project-fields";
 import { normalizeLocalPath, resolveProjectDir } from "./project-path";
 import { scanPlaybooks } from "./scan-playbooks";
 
 export type ProjectRow = typeof projects.$inferSelect;
 type ProjectInsert = typeof projects.$inferInsert;
+/** What checking a project needs of the configuration. */
+export type ProjectSettings = Pick<Config, "projectsRoot" | "gitAllowProtocol">;
 
 type ProjectValues = {
   name?: string | null;
@@ -22,13 +26,18 @@ type ProjectValues = {
  * A manual project's folder must exist under the projects root and is scanned for
  * playbooks each time; a git project's folder and playbooks belong to its sync.
  */
-export async function projectColumns(v: ProjectValues, current: ProjectRow | undefined, projectsRoot: string, errors: FieldErrors): Promise<Partial<ProjectInsert>> {
+export async function projectColumns(v: ProjectValues, current: ProjectRow | undefined, config: ProjectSettings, errors: FieldErrors): Promise<Partial<ProjectInsert>> {
   const out: Partial<ProjectInsert> = {};
   if (v.name != null) out.name = v.name;
   if (v.description != null) out.description = v.description;
-  if (v.scm_branch != null) out.scmBranch = v.scm_branch;
+  if (v.scm_branch != null) {
+    const problem = v.scm_branch === "" ? null : refNameProblem(v.scm_branch);
+    if (problem) addError(errors, "scm_branch", branchMessage(problem));
+    out.scmBranch = v.scm_branch;
+  }
   if (v.scm_url != null) {
-    if (v.scm_url !== "" && !isScmUrl(v.scm_url)) addError(errors, "scm_url", projectMessages.scmUrl);
+    const problem = v.scm_url === "" ? null : scmUrlProblem(v.scm_url, config.gitAllowProtocol);
+    if (problem) addError(errors, "scm_url", problem);
     out.scmUrl = v.scm_url;
   }
   // a field-level check in DRF terms: done whatever the type
@@ -53,7 +62,7 @@ export async function projectColumns(v: ProjectValues, current: ProjectRow | und
     addError(errors, "local_path", msg.required);
     return out;
   }
-  const dir = await resolveProjectDir(projectsRoot, localPath);
+  const dir = await resolveProjectDir(config.projectsRoot, localPath);
   if (dir === null) {
     addError(errors, "local_path", projectMessages.localPathMissing(localPath));
     return out;

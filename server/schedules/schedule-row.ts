@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { schedules, templates } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
 import { cronProblem, isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
 import { loadReferences } from "../jobs/load-references";
@@ -38,7 +39,8 @@ export async function scheduleColumns(db: Db, v: ScheduleValues, current: Schedu
     if (value !== undefined) out[col] = value;
   }
   if (typeof out.variables === "string" && !isVariablesMapping(out.variables)) addError(errors, "variables", jobMessages.variables);
-  if (typeof out.limit === "string" && out.limit.startsWith("@")) addError(errors, "limit", jobMessages.limitFile);
+  const limitProblem = typeof out.limit === "string" ? hostPatternProblem(out.limit) : null;
+  if (limitProblem) addError(errors, "limit", limitProblem);
 
   if (typeof v.template === "number") {
     const refs = await loadReferences(db, { template: v.template }, errors);

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { templates } from "@/db/schema";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
-import { jobMessages } from "@/lib/jobs/job-fields";
+import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { checkOptionSyntax } from "../jobs/job-options";
 import { loadReferences } from "../jobs/load-references";
 import { TEMPLATE_OPTION_COLUMNS, type TEMPLATE_FIELDS } from "./template-fields";
@@ -22,7 +22,8 @@ export async function templateColumns(db: Db, v: TemplateValues, errors: FieldEr
     if (value != null) out[col] = value;
   }
   checkOptionSyntax({ variables: out.variables as string | undefined, playbook: out.playbook as string | undefined }, errors);
-  if ((out.limit as string | undefined)?.startsWith("@")) addError(errors, "limit", jobMessages.limitFile);
+  const limitProblem = typeof out.limit === "string" ? hostPatternProblem(out.limit) : null;
+  if (limitProblem) addError(errors, "limit", limitProblem);
 
   const ids = { project: v.project, inventory: v.inventory, credential: v.credential } as Record<string, number | null | undefined>;
   const refs = await loadReferences(db, ids, errors);

@@ -32,7 +32,7 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "kind", "arguments", "module", "verbosity_name", "kind_name", "job", "node", "force_handlers_name",
       "diff_mode_name", "become_enabled_name", "schedule", "schedule_name", "ctime", "project_name", "project",
       // beyond the seed (additions): the run's time limit, why it ended, who canceled it
-      "timeout", "explanation", "canceled_by",
+      "timeout", "explanation", "canceled_by", "variables_trusted",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];

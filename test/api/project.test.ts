@@ -75,7 +75,7 @@ describe("POST /api/job/project/", () => {
       [{ name: "x".repeat(513), local_path: "demo" }, { name: ["请确保这个字段不能超过 512 个字符。"] }],
       [{ name: "p", scm_type: "svn" }, { scm_type: ["“svn” 不是合法选项。"] }],
       [{ name: "p", scm_type: "git" }, { scm_url: ["该字段是必填项。"] }],
-      [{ name: "p", scm_type: "git", scm_url: "not a url" }, { scm_url: ["请输入合法的仓库地址：http(s)://、ssh://、git@主机:路径 或 file://。"] }],
+      [{ name: "p", scm_type: "git", scm_url: "not a url" }, { scm_url: ["请输入合法的仓库地址：http(s)://、ssh://、git://、git@主机:路径 或 file://。"] }],
       [{ name: "p" }, { local_path: ["该字段是必填项。"] }],
       [{ name: "p", local_path: "../etc" }, { local_path: ["local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。"] }],
       [{ name: "p", local_path: "demo/../../x" }, { local_path: ["local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。"] }],

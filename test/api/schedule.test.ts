@@ -97,7 +97,7 @@ describe("POST /api/job/schedule/", () => {
       [{ verbosity: 7 }, { verbosity: ["“7” 不是合法选项。"] }],
       [{ job_type: "bogus" }, { job_type: ["“bogus” 不是合法选项。"] }],
       [{ variables: "[1, 2]" }, { variables: ["必须是 YAML 或 JSON 格式的字典（mapping）。"] }],
-      [{ limit: "@file" }, { limit: ["limit 不能以 @ 开头（不允许从文件读取主机）。"] }],
+      [{ limit: "@file" }, { limit: ["limit 不能包含 @（不允许从文件读取主机）。"] }],
     ];
     for (const [change, errors] of cases) {
       const r = await api("POST", "/api/job/schedule/", { json: { ...base(), ...change } });

@@ -92,7 +92,7 @@ describe("POST /api/job/template/", () => {
       [{ verbosity: 5 }, { verbosity: ["“5” 不是合法选项。"] }],
       [{ job_type: "bogus" }, { job_type: ["“bogus” 不是合法选项。"] }],
       [{ become_enabled: "maybe" }, { become_enabled: ["“maybe” 不是合法选项。"] }],
-      [{ limit: "@hosts.txt" }, { limit: ["limit 不能以 @ 开头（不允许从文件读取主机）。"] }],
+      [{ limit: "@hosts.txt" }, { limit: ["limit 不能包含 @（不允许从文件读取主机）。"] }],
       [{ tags: "t".repeat(1025) }, { tags: ["请确保这个字段不能超过 1024 个字符。"] }],
       [{ timeout: -1 }, { timeout: ["请确保该值大于或者等于 0。"] }],
       [{ timeout: 2_592_001 }, { timeout: ["请确保该值小于或者等于 2592000。"] }],

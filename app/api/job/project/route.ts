@@ -14,7 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
     return json(envelope(request, url, page, count, rows.map(serializeProject)));
   },
   POST: async ({ ctx, body }) => {
-    const project = await createProject(ctx.db, ctx.config.projectsRoot, fieldSource(await body()));
+    const project = await createProject(ctx.db, ctx.config, fieldSource(await body()));
     return json(serializeProject(await syncIfGit(ctx.db, ctx.config, project)), 201);
   },
 });

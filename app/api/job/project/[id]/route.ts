@@ -13,11 +13,11 @@ type Params = { id: string };
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
   GET: async ({ ctx, params }) => json(serializeProject(await getProject(ctx.db, pathId(params.id)))),
   PUT: async ({ ctx, params, body }) => {
-    const project = await updateProject(ctx.db, ctx.config.projectsRoot, pathId(params.id), fieldSource(await body()), { partial: false });
+    const project = await updateProject(ctx.db, ctx.config, pathId(params.id), fieldSource(await body()), { partial: false });
     return json(serializeProject(await syncIfGit(ctx.db, ctx.config, project)));
   },
   PATCH: async ({ ctx, params, body }) => {
-    const project = await updateProject(ctx.db, ctx.config.projectsRoot, pathId(params.id), fieldSource(await body()), { partial: true });
+    const project = await updateProject(ctx.db, ctx.config, pathId(params.id), fieldSource(await body()), { partial: true });
     return json(serializeProject(await syncIfGit(ctx.db, ctx.config, project)));
   },
   DELETE: async ({ ctx, params }) => {

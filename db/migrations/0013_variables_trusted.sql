@@ -1,0 +1,1 @@
+ALTER TABLE "jobs" ADD COLUMN "variables_trusted" boolean DEFAULT false NOT NULL;
