@@ -1,36 +1,20 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExecutor, type Executor } from "@/executor/start-executor";
 import { api, ctx } from "../api";
+import { makeGitRemote } from "../git-fixture";
 import { makeCredential, makeLocalInventory, outputOf, waitForState } from "./helpers";
 
 let executor: Executor;
 let repo: string;
-let work: string;
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString();
-
-function commit(file: string, text: string) {
-  fs.writeFileSync(path.join(work, file), text);
-  git(work, "add", file);
-  git(work, "commit", "-q", "-m", `add ${file}`);
-  git(work, "push", "-q", "origin", "main");
-}
+let commit: (file: string, text: string) => void;
 
 const play = (msg: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${msg}" }\n`;
 
 beforeAll(async () => {
   const { config, database } = await ctx();
-  const base = path.join(config.dataDir, "git-fixture");
-  repo = path.join(base, "repo.git");
-  work = path.join(base, "work");
-  fs.mkdirSync(work, { recursive: true });
-  git(base, "init", "-q", "--bare", repo);
-  git(work, "init", "-q");
-  git(work, "remote", "add", "origin", repo);
+  ({ repo, commit } = makeGitRemote(path.join(config.dataDir, "git-fixture")));
   commit("site.yml", play("from git v1"));
   executor = await startExecutor(database, { ...config, workerCapacity: 1, workerId: "git-worker" });
 }, 60_000);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -7,14 +6,13 @@ import { projects } from "@/db/schema";
 import { startExecutor, type Executor } from "@/executor/start-executor";
 import { readConfig } from "@/server/config";
 import { api, ctx } from "../api";
+import { git, makeGitRemote } from "../git-fixture";
 import { makeCredential, makeLocalInventory, outputOf, waitForState } from "./helpers";
 
 let executor: Executor;
 let repo: string;
 let marker: string;
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString();
 
 /** A branch that git would read as an option running `touch <marker>` in the server's process. */
 const evilBranch = () => `--upload-pack=touch ${marker}; echo`;
@@ -22,18 +20,12 @@ const evilBranch = () => `--upload-pack=touch ${marker}; echo`;
 beforeAll(async () => {
   const { config, database } = await ctx();
   const base = path.join(config.dataDir, "git-options");
-  repo = path.join(base, "repo.git");
-  const work = path.join(base, "work");
   marker = path.join(base, "pwned");
-  fs.mkdirSync(work, { recursive: true });
-  git(base, "init", "-q", "--bare", repo);
-  git(work, "init", "-q");
-  git(work, "remote", "add", "origin", repo);
-  fs.writeFileSync(path.join(work, "site.yml"), "- hosts: all\n  gather_facts: false\n  tasks: []\n");
-  git(work, "add", "site.yml");
-  git(work, "commit", "-q", "-m", "site");
-  git(work, "tag", "v1");
-  git(work, "push", "-q", "origin", "main", "v1");
+  const remote = makeGitRemote(base);
+  repo = remote.repo;
+  remote.commit("site.yml", "- hosts: all\n  gather_facts: false\n  tasks: []\n");
+  git(remote.work, "tag", "v1");
+  git(remote.work, "push", "-q", "origin", "v1");
   executor = await startExecutor(database, { ...config, workerCapacity: 1, workerId: "git-options-worker" });
 }, 60_000);
 
