@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import postgres from "postgres";
 
 /**
- * Each test file gets a database of its own: a fresh embedded PGlite directory, or, when
- * TEST_DATABASE_URL is set, a fresh PostgreSQL database created on that server and
- * dropped afterwards. The app under test finds it through the usual configuration.
+ * Each test file gets a database of its own: a copy of the run's migrated, empty PGlite
+ * directory (test/global-setup.ts), or, when TEST_DATABASE_URL is set, a PostgreSQL
+ * database created from the run's template database and dropped afterwards. The app under
+ * test finds it through the usual configuration.
  */
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zuoye-test-"));
 process.env.DATA_DIR = tmp;
@@ -18,11 +19,12 @@ process.env.GIT_ALLOW_PROTOCOL = "file";
 delete process.env.DATABASE_URL;
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+if (!serverUrl) fs.cpSync(inject("pgliteTemplate"), path.join(tmp, "pglite"), { recursive: true });
 let dbName: string | undefined;
 if (serverUrl) {
   dbName = `zuoye_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
+  await admin.unsafe(`create database ${dbName} template ${inject("postgresTemplate")}`);
   await admin.end();
   const u = new URL(serverUrl);
   u.pathname = `/${dbName}`;
