@@ -17,8 +17,11 @@ export type HistoryUpdate = Partial<Nullable<HistorySearch>>;
 /**
  * Works around a Next.js 16.4 app-router race: two quick back/forward steps (seen after a
  * reload) can leave `useSearchParams` on the first step's query while the address bar
- * shows the second. After a traversal settles, a mismatch is resolved in the URL's favour.
+ * shows the second. After a traversal, a mismatch is resolved in the URL's favour — looked
+ * for several times, since on a busy machine the router settles later than on an idle one.
  */
+const RECHECK_MS = [400, 1_000, 2_500, 5_000];
+
 function useSearchParamsFollowLocation() {
   const router = useRouter();
   const params = useSearchParams();
@@ -27,19 +30,19 @@ function useSearchParamsFollowLocation() {
     rendered.current = params.toString();
   }, [params]);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timers: ReturnType<typeof setTimeout>[] = [];
     const check = () => {
       if (new URLSearchParams(window.location.search).toString() !== rendered.current)
         router.replace(`${window.location.pathname}${window.location.search}`, { scroll: false });
     };
     const onPopState = () => {
-      clearTimeout(timer);
-      timer = setTimeout(check, 400);
+      timers.forEach(clearTimeout);
+      timers = RECHECK_MS.map((ms) => setTimeout(check, ms));
     };
     window.addEventListener("popstate", onPopState);
     return () => {
       window.removeEventListener("popstate", onPopState);
-      clearTimeout(timer);
+      timers.forEach(clearTimeout);
     };
   }, [router]);
 }
