@@ -1,7 +1,8 @@
 /**
  * npm run user:create -- --username NAME [--display-name "Fly Yao"] [--role admin|operator|viewer]
  * Creates a user, or sets the password (and role, display name when given) of an existing
- * one — the way back in for a locked-out admin. The password is read from stdin (hidden
+ * one — the way back in for a locked-out admin. The password must pass the same
+ * validators as everywhere else. It is read from stdin (hidden
  * prompt on a terminal, or piped: `echo "$PW" | npm run user:create -- --username x`),
  * never from the command line, where other users of the machine could see it.
  */
@@ -25,13 +26,14 @@ async function main() {
   const role = values.role as Role | undefined;
   if (role !== undefined && !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(", ")}`);
   const password = await readSecret(`password for ${username}: `);
-  const problems = passwordProblems(password, username);
-  if (problems.length) throw new Error(problems.join(" "));
 
   const { database } = await openCliDatabase();
   try {
     const { db } = database;
     const [existing] = await db.select().from(users).where(eq(users.username, username));
+    const displayName = values["display-name"] || existing?.displayName;
+    const problems = passwordProblems(password, { username, displayName });
+    if (problems.length) throw new Error(problems.join(" "));
     if (existing) {
       await db
         .update(users)

@@ -44,7 +44,7 @@ export const authEn: AuthDictionary = {
     title: "Change password",
     old: "Current password",
     new: "New password",
-    newHint: (n) => `At least ${n} characters, not the username.`,
+    newHint: (n) => `At least ${n} characters; not too like the username or display name, not a common password, not all digits.`,
     confirm: "Confirm new password",
     mismatch: "The two new passwords differ.",
     submit: "Change password",

@@ -43,7 +43,7 @@ export const authZh = {
     title: "修改密码",
     old: "原密码",
     new: "新密码",
-    newHint: (n: number) => `至少 ${n} 个字符，不能与用户名相同。`,
+    newHint: (n: number) => `至少 ${n} 个字符；不能与用户名或显示名称太相似，不能是常见密码，也不能全是数字。`,
     confirm: "确认新密码",
     mismatch: "两次输入的新密码不一致。",
     submit: "修改密码",

@@ -25,7 +25,7 @@ export async function changeOwnPassword(db: Db, user: CurrentUser, source: Field
   await reserveAttempt(db, user.username, address);
   if (!(await verifyPassword(row?.hash, values.old_password!))) throw new ValidationError({ old_password: [authMessages.wrongOldPassword] });
   await releaseAttempt(db, user.username, address);
-  const problems = passwordProblems(values.new_password!, user.username);
+  const problems = passwordProblems(values.new_password!, user);
   if (problems.length) throw new ValidationError({ new_password: problems });
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: await hashPassword(values.new_password!), passwordChangedAt: nowSeconds() }).where(eq(users.id, user.id));

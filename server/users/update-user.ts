@@ -25,7 +25,8 @@ export async function updateUser(db: Db, actor: CurrentUser, id: number, source:
     if (!user) throw new NotFound();
     const { values, errors } = parseFields(EDITABLE, source, { partial: true });
     if (values.password != null && !errors.password) {
-      const problems = passwordProblems(values.password, user.username);
+      const displayName = values.display_name != null ? values.display_name || user.username : user.displayName;
+      const problems = passwordProblems(values.password, { username: user.username, displayName });
       if (problems.length) errors.password = problems;
     }
     assertValid(errors);
