@@ -7,7 +7,9 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { closeContext } from "@/server/context";
+import { createToken } from "@/server/tokens/create-token";
 import { api, ctx } from "../api";
+import { browserLogin } from "../fixtures";
 
 /**
  * `npm run user:create` and `npm run token:create` as an operator runs them: child
@@ -79,10 +81,17 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
     expect(JSON.stringify(row)).not.toContain(key);
   });
 
-  it("set a new password (and role) for an existing user: the way back in for a locked-out admin", async () => {
+  it("set a new password (and role) for an existing user: the way back in for a locked-out admin; their sessions and tokens end", async () => {
+    const { db } = await ctx();
+    const [op] = await db.select().from(users).where(eq(users.username, "cli-op"));
+    const held = (await createToken(db, op.id, { name: "held by a script" })).key;
+    const session = await browserLogin("cli-op", PASSWORD);
+    expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${held}` } })).status).toBe(200);
     const res = await cli(() => run("user-create", ["--username", "cli-op", "--role", "admin"], "a second password\n"));
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toMatch(/updated user cli-op .*role admin.*password set/);
+    expect(res.stdout).toMatch(/updated user cli-op .*role admin.*password set, sessions and API tokens revoked/);
+    expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${held}` } })).status).toBe(401);
+    expect((await api("GET", "/api/auth/me/", { headers: { cookie: session.cookie } })).status).toBe(401);
     expect((await api("POST", "/api/auth/login/", { as: null, json: { username: "cli-op", password: PASSWORD } })).status).toBe(400);
     const login = await api("POST", "/api/auth/login/", { as: null, json: { username: "cli-op", password: "a second password" } });
     expect(login.status).toBe(200);
