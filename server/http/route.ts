@@ -3,6 +3,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { defaultRole, hasRole, type Role } from "../auth/roles";
 import { getContext, type AppContext } from "../context";
 import { readBody, type RequestBody } from "./body";
+import { siteOrigin } from "./client-address";
 import { ApiError, Forbidden, MethodNotAllowed, NotFound } from "./errors";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -10,6 +11,7 @@ type Method = (typeof METHODS)[number];
 
 type BaseRequest<P> = {
   request: Request;
+  /** the request's path and query on this site's origin (PUBLIC_URL, or as the request says): links are built on it */
   url: URL;
   params: P;
   ctx: AppContext;
@@ -61,9 +63,10 @@ function wrap<P>(
         const handler = handlers[method];
         if (!handler) throw new MethodNotAllowed(method, [...allowed, "OPTIONS"]);
         let cached: Promise<RequestBody> | undefined;
+        const { pathname, search } = new URL(request.url);
         return await handler({
           request,
-          url: new URL(request.url),
+          url: new URL(`${pathname}${search}`, siteOrigin(request, ctx.config)),
           params: (await context.params) as P,
           ctx,
           user,

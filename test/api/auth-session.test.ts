@@ -68,11 +68,34 @@ describe("POST /api/auth/login/", () => {
     expect(decodeURIComponent(byName.zuoye_session.value)).not.toContain(row.idHash);
   });
 
-  it("marks both cookies Secure when the request came over https", async () => {
+  it("marks both cookies Secure when the request came over https through a trusted proxy (TRUST_PROXY)", async () => {
+    const { config } = await ctx();
+    config.trustProxy = 1;
+    try {
+      const s = await browserLogin("s-viewer", TEST_PASSWORD, { "x-forwarded-proto": "https" });
+      for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+      const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, "x-forwarded-proto": "https" } });
+      expect(out.status).toBe(204);
+      for (const c of out.headers.getSetCookie()) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    } finally {
+      config.trustProxy = 0;
+    }
+  });
+
+  it("believes no X-Forwarded-Proto without TRUST_PROXY: the cookies are not Secure on plain http", async () => {
     const s = await browserLogin("s-viewer", TEST_PASSWORD, { "x-forwarded-proto": "https" });
-    for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
-    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-forwarded-proto": "https" } });
-    for (const c of out.headers.getSetCookie()) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    for (const c of s.setCookies) expect(cookieAttrs(c).flags.has("secure"), c).toBe(false);
+  });
+
+  it("marks both cookies Secure when PUBLIC_URL is https", async () => {
+    const { config } = await ctx();
+    config.publicUrl = "https://testserver";
+    try {
+      const s = await browserLogin("s-viewer", TEST_PASSWORD, { origin: "https://testserver" });
+      for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    } finally {
+      config.publicUrl = undefined;
+    }
   });
 
   it("records the login time", async () => {
