@@ -137,7 +137,7 @@ describe("the session cookie", () => {
   it("ends at logout: the same cookie is refused after, and the cookies are cleared", async () => {
     const s = await browserLogin("s-viewer");
     const n = await sessionCount(viewer.id);
-    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, origin: "http://testserver" } });
+    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, origin: "http://testserver" } });
     expect(out.status).toBe(204);
     expect(out.text).toBe("");
     const cleared = out.headers.getSetCookie().map(cookieAttrs);
@@ -155,9 +155,21 @@ describe("the session cookie", () => {
 
   it("a logout posted by another site does not end the session", async () => {
     const s = await browserLogin("s-viewer");
-    const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, origin: "https://evil.example" } });
+    const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, origin: "https://evil.example" } });
     expect(r.status).toBe(403);
     expect((await me(s.cookie)).status).toBe(200);
+  });
+
+  it("a logout without the session's CSRF token does not end the session, nor clear its cookies", async () => {
+    const s = await browserLogin("s-viewer");
+    const variants: Record<string, string>[] = [{}, { origin: "http://testserver" }, { "x-csrftoken": "0".repeat(40) }, { "x-csrftoken": s.csrf.slice(0, -1), origin: "http://testserver" }];
+    for (const headers of variants) {
+      const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, ...headers } });
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(r.body.detail).toMatch(/^CSRF验证失败：/);
+      expect(r.headers.get("set-cookie")).toBeNull();
+      expect((await me(s.cookie)).status).toBe(200);
+    }
   });
 
   it("is refused once its row has expired", async () => {
