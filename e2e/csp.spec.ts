@@ -42,7 +42,7 @@ async function visit(page: Page, path: string, heading?: RegExp | string) {
 }
 
 test("no page breaks its Content-Security-Policy, and each response has a nonce of its own", async ({ browser, page, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const t = tag();
   const template = await seedRunnableTemplate(request, `CSP ${t}`);
   const job = await launchTemplate(request, template);
