@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "./config";
+import { readConfig as readConfigOf } from "./config";
+
+const readConfig = (vars: Record<string, string>) => readConfigOf({ NODE_ENV: "test", ...vars } as NodeJS.ProcessEnv);
 
 describe("TRUST_PROXY and PUBLIC_URL", () => {
   it("default to no proxy and no public URL", () => {
@@ -21,7 +23,7 @@ describe("TRUST_PROXY and PUBLIC_URL", () => {
       [{ PUBLIC_URL: "https://ops.example.com/zuoye" }, "PUBLIC_URL"],
       [{ PUBLIC_URL: "https://ops.example.com/?a=1" }, "PUBLIC_URL"],
       [{ PUBLIC_URL: "ftp://ops.example.com" }, "PUBLIC_URL"],
-    ] as const) {
+    ] as [Record<string, string>, string][]) {
       expect(() => readConfig(env), JSON.stringify(env)).toThrow(new RegExp(`Invalid configuration:\\n  ${name}: `));
     }
   });

@@ -63,10 +63,9 @@ function wrap<P>(
         const handler = handlers[method];
         if (!handler) throw new MethodNotAllowed(method, [...allowed, "OPTIONS"]);
         let cached: Promise<RequestBody> | undefined;
-        const { pathname, search } = new URL(request.url);
         return await handler({
           request,
-          url: new URL(`${pathname}${search}`, siteOrigin(request, ctx.config)),
+          url: onOrigin(new URL(request.url), siteOrigin(request, ctx.config)),
           params: (await context.params) as P,
           ctx,
           user,
@@ -77,6 +76,14 @@ function wrap<P>(
       }
     };
   }
+  return out;
+}
+
+/** The URL's path and query on another origin (set, not parsed: a path like `//host` stays a path). */
+function onOrigin(url: URL, origin: string): URL {
+  const out = new URL(origin);
+  out.pathname = url.pathname;
+  out.search = url.search;
   return out;
 }
 
