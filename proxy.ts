@@ -1,18 +1,33 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOGIN_PATH, loginHref } from "@/lib/auth/login-path";
+import { newNonce, pageContentSecurityPolicy } from "@/server/http/content-security-policy";
 
 // set by the login (server/auth/session-cookie.ts); whether it is still valid is the API's
 // and the pages' business: this only spares a browser without one a page it cannot use
 const SESSION_COOKIE = "zuoye_session";
+const CSP = "content-security-policy";
 
-/** Sends a page request without a session cookie to the login page, which comes back afterwards. */
+/**
+ * Every page answer gets a Content-Security-Policy with a nonce of its own; Next reads
+ * the nonce from the request's copy of the header and puts it on the page's scripts.
+ * A page request without a session cookie goes to the login page, which comes back afterwards.
+ */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === LOGIN_PATH || request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
-  return NextResponse.redirect(new URL(loginHref(`${pathname}${search}`), request.url));
+  const isPage = !pathname.startsWith("/_next/") && !/\.[a-zA-Z0-9]+$/.test(pathname);
+  if (isPage && pathname !== LOGIN_PATH && !request.cookies.get(SESSION_COOKIE)?.value) {
+    return NextResponse.redirect(new URL(loginHref(`${pathname}${search}`), request.url));
+  }
+  const policy = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set(CSP, policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(CSP, policy);
+  return response;
 }
 
 export const config = {
-  // pages only: not the API (it answers 401 itself), Next's assets, or files with an extension
-  matcher: ["/((?!api(?:/|$)|_next/|.*\\.[a-zA-Z0-9]+$).*)"],
+  // everything but the API (it answers 401 itself, with a policy of its own from
+  // next.config.js) and Next's static assets
+  matcher: ["/((?!api(?:/|$)|_next/static/|_next/image).*)"],
 };

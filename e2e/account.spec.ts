@@ -1,5 +1,5 @@
 import { ADMIN } from "./admin-login";
-import { browserAs, createUser } from "./auth-helpers";
+import { browserAs, createUser, obtainToken } from "./auth-helpers";
 import { expect, test } from "./fixtures";
 import { uniq } from "./helpers";
 
@@ -70,7 +70,17 @@ test("a user changes their own password: each refusal on its field, then the new
   await form.getByLabel("新密码", { exact: true }).fill("short");
   await form.getByLabel("确认新密码").fill("short");
   await submit.click();
-  await expect(form.getByLabel("新密码", { exact: true })).toHaveAccessibleDescription(/密码太短，至少需要 8 个字符。/);
+  await expect(form.getByLabel("新密码", { exact: true })).toHaveAccessibleDescription(/密码长度太短。密码必须包含至少 8 个字符。/);
+
+  // Django's validators: a common password, one all digits
+  await form.getByLabel("新密码", { exact: true }).fill("iloveyou");
+  await form.getByLabel("确认新密码").fill("iloveyou");
+  await submit.click();
+  await expect(form.getByLabel("新密码", { exact: true })).toHaveAccessibleDescription(/这个密码太常见了。/);
+  await form.getByLabel("新密码", { exact: true }).fill("2849301756");
+  await form.getByLabel("确认新密码").fill("2849301756");
+  await submit.click();
+  await expect(form.getByLabel("新密码", { exact: true })).toHaveAccessibleDescription(/密码只包含数字。/);
 
   await form.getByLabel("新密码", { exact: true }).fill("second-password-2");
   await form.getByLabel("确认新密码").fill("second-password-2");
@@ -82,5 +92,35 @@ test("a user changes their own password: each refusal on its field, then the new
   // this browser's own session goes on
   await page.goto("/jobs");
   await expect(page.getByRole("heading", { name: "作业历史" })).toBeVisible();
+  await context.close();
+});
+
+test("revoke all my tokens: after a confirmation every key stops working, and this browser stays logged in", async ({ browser, request, playwright, baseURL }) => {
+  const user = await createUser(request, { username: uniq("all"), role: "operator", password: "first-password-1" });
+  const keys = [await obtainToken(request, user.username, "first-password-1"), await obtainToken(request, user.username, "first-password-1")];
+  const { context, page } = await browserAs(browser, user.username, "first-password-1");
+  await page.goto("/account");
+  const tokens = page.getByRole("region", { name: "API 令牌" });
+  await expect(tokens.getByRole("row")).toHaveCount(3);
+
+  await tokens.getByRole("button", { name: "吊销全部令牌" }).click();
+  const confirm = page.getByRole("dialog", { name: "吊销全部令牌" });
+  await expect(confirm).toContainText("全部 2 个 API 令牌");
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toBeHidden();
+  const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  for (const key of keys) expect((await script.get("/api/auth/me/", { headers: { Authorization: `Token ${key}` } })).status()).toBe(200);
+
+  await tokens.getByRole("button", { name: "吊销全部令牌" }).click();
+  await confirm.getByRole("button", { name: "吊销全部令牌" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(tokens.getByRole("status")).toHaveText("已吊销全部 2 个令牌。");
+  await expect(tokens.getByText("还没有 API 令牌。")).toBeVisible();
+  await expect(tokens.getByRole("button", { name: "吊销全部令牌" })).toHaveCount(0);
+  for (const key of keys) expect((await script.get("/api/auth/me/", { headers: { Authorization: `Token ${key}` } })).status()).toBe(401);
+  await script.dispose();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "我的账号" })).toBeVisible();
   await context.close();
 });

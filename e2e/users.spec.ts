@@ -16,7 +16,10 @@ test("an admin creates a user in the users page, edits and deactivates them; the
   await dialog.getByLabel("角色").selectOption({ label: "操作员" });
   await dialog.getByLabel("初始密码").fill("short");
   await dialog.getByRole("button", { name: "创建" }).click();
-  await expect(dialog.getByLabel("初始密码")).toHaveAccessibleDescription(/密码太短，至少需要 8 个字符。/);
+  await expect(dialog.getByLabel("初始密码")).toHaveAccessibleDescription(/密码长度太短。密码必须包含至少 8 个字符。/);
+  await dialog.getByLabel("初始密码").fill("password123");
+  await dialog.getByRole("button", { name: "创建" }).click();
+  await expect(dialog.getByLabel("初始密码")).toHaveAccessibleDescription(/这个密码太常见了。/);
   await dialog.getByLabel("初始密码").fill("operator-password-1");
   await dialog.getByRole("button", { name: "创建" }).click();
   await expect(dialog).toBeHidden();

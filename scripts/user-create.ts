@@ -1,7 +1,9 @@
 /**
  * npm run user:create -- --username NAME [--display-name "Fly Yao"] [--role admin|operator|viewer]
  * Creates a user, or sets the password (and role, display name when given) of an existing
- * one — the way back in for a locked-out admin. The password is read from stdin (hidden
+ * one — the way back in for a locked-out admin; like an admin's reset in the UI, that ends
+ * the user's sessions and revokes their API tokens. The password must pass the same
+ * validators as everywhere else. It is read from stdin (hidden
  * prompt on a terminal, or piped: `echo "$PW" | npm run user:create -- --username x`),
  * never from the command line, where other users of the machine could see it.
  */
@@ -12,6 +14,7 @@ import { hashPassword } from "@/server/auth/passwords";
 import { ROLES, type Role } from "@/server/auth/roles";
 import { insertUser } from "@/server/users/create-user";
 import { passwordProblems } from "@/server/users/password-rules";
+import { revokeAccess } from "@/server/users/revoke-access";
 import { USERNAME_RE } from "@/server/users/user-fields";
 import { nowSeconds } from "@/lib/time";
 import { openCliDatabase, readSecret } from "./cli-database";
@@ -25,24 +28,28 @@ async function main() {
   const role = values.role as Role | undefined;
   if (role !== undefined && !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(", ")}`);
   const password = await readSecret(`password for ${username}: `);
-  const problems = passwordProblems(password, username);
-  if (problems.length) throw new Error(problems.join(" "));
 
   const { database } = await openCliDatabase();
   try {
     const { db } = database;
     const [existing] = await db.select().from(users).where(eq(users.username, username));
+    const displayName = values["display-name"] || existing?.displayName;
+    const problems = passwordProblems(password, { username, displayName });
+    if (problems.length) throw new Error(problems.join(" "));
     if (existing) {
-      await db
-        .update(users)
-        .set({
-          passwordHash: await hashPassword(password),
-          passwordChangedAt: nowSeconds(),
-          ...(role ? { role } : {}),
-          ...(values["display-name"] ? { displayName: values["display-name"] } : {}),
-        })
-        .where(eq(users.id, existing.id));
-      console.log(`[user:create] updated user ${username} (id ${existing.id}, role ${role ?? existing.role}): password set`);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({
+            passwordHash: await hashPassword(password),
+            passwordChangedAt: nowSeconds(),
+            ...(role ? { role } : {}),
+            ...(values["display-name"] ? { displayName: values["display-name"] } : {}),
+          })
+          .where(eq(users.id, existing.id));
+        await revokeAccess(tx, existing.id, { tokens: true });
+      });
+      console.log(`[user:create] updated user ${username} (id ${existing.id}, role ${role ?? existing.role}): password set, sessions and API tokens revoked`);
     } else {
       const row = await insertUser(db, { username, displayName: values["display-name"], role: role ?? "viewer", password });
       console.log(`[user:create] created user ${username} (id ${row.id}, role ${row.role})`);

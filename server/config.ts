@@ -1,6 +1,16 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** An origin as browsers send it in `Origin`: http(s), a host, maybe a port, nothing after. */
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password && u.pathname === "/" && !u.search && !u.hash;
+  } catch {
+    return false;
+  }
+}
+
 const Env = z.object({
   DATABASE_URL: z
     .string()
@@ -17,6 +27,14 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional().or(z.literal("").transform(() => undefined)),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
+  TRUST_PROXY: z.coerce.number({ message: "the number of reverse proxies in front of the app, e.g. 1" }).int().min(0).max(10).default(0),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(isOrigin, "the site's origin as browsers see it, e.g. https://ops.example.com (no path, query or fragment)")
+    .transform((u) => new URL(u).origin)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
   EXECUTOR: z.enum(["inline", "off"]).optional(),
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
@@ -43,6 +61,10 @@ export type Config = {
   sessionTtlSeconds: number;
   /** Secure flag of the login cookies: "auto" sets it when the request came over HTTPS */
   cookieSecure: "auto" | "always" | "never";
+  /** reverse proxies in front of the app whose X-Forwarded-* headers are believed; 0: none, the socket tells */
+  trustProxy: number;
+  /** the site's origin (`https://ops.example.com`) for links and the CSRF check; unset: from the request */
+  publicUrl: string | undefined;
   demoData: boolean;
   /** run the executor inside the web process (default with the embedded database) */
   inlineExecutor: boolean;
@@ -86,6 +108,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL,
     demoData: e.DEMO_DATA === "1" && !e.DATABASE_URL,
     inlineExecutor: (e.EXECUTOR ?? (e.DATABASE_URL ? "off" : "inline")) === "inline",
     workerCapacity: e.WORKER_CAPACITY,

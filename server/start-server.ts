@@ -1,5 +1,6 @@
 import { logError } from "@/lib/log/log-error";
 import { getContext } from "./context";
+import { recordPeers } from "./http/peer";
 
 const KEY = Symbol.for("zuoye.background");
 
@@ -9,6 +10,8 @@ const KEY = Symbol.for("zuoye.background");
  * `npm run worker` processes and this one only ends jobs whose worker died and fires due schedules.
  */
 export async function startServer(): Promise<void> {
+  // before the first request: route handlers learn the socket's address from it
+  recordPeers();
   try {
     const ctx = await getContext();
     const where = ctx.config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${ctx.config.pgliteDir}`;

@@ -76,6 +76,11 @@ export async function tokenFor(userId: number): Promise<string> {
   return key;
 }
 
+/** Forgets a user's cached token (a test revoked it): the next call issues a new one. */
+export function forgetToken(userId: number): void {
+  tokenKeys.delete(userId);
+}
+
 /** Calls a route handler in-process with a real Request, as Next would. */
 export async function api(method: string, pathAndQuery: string, opts: CallOptions = {}): Promise<ApiResponse> {
   const url = new URL(pathAndQuery, "http://testserver");

@@ -7,11 +7,12 @@ import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
 import { NewTokenKey } from "./new-token-key";
+import { RevokeAllTokensButton } from "./revoke-all-tokens-button";
 import { TokenCreateForm } from "./token-create-form";
 import { TokenTable } from "./token-table";
 import { useTokens } from "./use-token-queries";
 
-/** The user's API tokens: what they are for, the list with revoke, a form for a new one and its key shown once. */
+/** The user's API tokens: what they are for, the list with revoke (one or all), a form for a new one and its key shown once. */
 export function ApiTokens() {
   const { t } = useI18n();
   const k = t.tokens;
@@ -36,7 +37,12 @@ export function ApiTokens() {
         ) : rows.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{k.empty}</p>
         ) : (
-          <TokenTable tokens={rows} onRevoked={(name) => setNotice(k.revoked(name))} />
+          <>
+            <TokenTable tokens={rows} onRevoked={(name) => setNotice(k.revoked(name))} />
+            <div className="flex justify-end">
+              <RevokeAllTokensButton count={rows.length} onRevoked={(n) => setNotice(k.revokedAll(n))} />
+            </div>
+          </>
         )}
         <TokenCreateForm
           onCreated={(token) => {

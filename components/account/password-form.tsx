@@ -11,11 +11,11 @@ import { Field } from "../catalog/form/field";
 import { useI18n } from "../i18n/i18n-provider";
 import { ME_KEY } from "../auth/use-permissions";
 
-// the server's rule (server/auth/passwords.ts), said before the user types
+// the server's rules (server/users/password-rules.ts), said before the user types
 const MIN_LENGTH = 8;
 const EMPTY = { old: "", next: "", confirm: "" };
 
-/** Old, new and again: a mismatch is caught here, the rest (wrong old password, too short) by the server, per field. */
+/** Old, new and again: a mismatch is caught here, the rest (wrong old password, too short, too common, …) by the server, per field. */
 export function PasswordForm({ username }: { username: string }) {
   const { t } = useI18n();
   const p = t.password;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createToken, fetchTokens, revokeToken } from "@/lib/auth/token-api";
+import { createToken, fetchTokens, revokeAllTokens, revokeToken } from "@/lib/auth/token-api";
 
 const TOKENS_KEY = ["auth", "tokens"] as const;
 
@@ -18,4 +18,9 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({ mutationFn: revokeToken, onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }) });
+}
+
+export function useRevokeAllTokens() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: revokeAllTokens, onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }) });
 }

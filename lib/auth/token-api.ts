@@ -11,3 +11,6 @@ export const createToken = (name: string, expiresInDays: number | string | null)
   fetchJson(TOKENS, { method: "POST", body: JSON.stringify({ name, expires_in_days: expiresInDays }) }, NewTokenRecord);
 
 export const revokeToken = (id: number) => fetchJson<null>(`${TOKENS}${id}/`, { method: "DELETE" });
+
+/** Revokes every token of the caller (this browser's session is no token: it goes on). */
+export const revokeAllTokens = () => fetchJson<null>(TOKENS, { method: "DELETE" });

@@ -30,7 +30,7 @@ export async function authenticate(ctx: AppContext, request: Request): Promise<C
   if (key !== undefined) return byToken(ctx, key);
   const user = await bySession(ctx, request);
   if (!user) throw new NotAuthenticated();
-  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) checkCsrf(request, user.csrfToken!);
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) checkCsrf(request, ctx.config, user.csrfToken!);
   return user;
 }
 

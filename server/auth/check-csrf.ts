@@ -1,32 +1,36 @@
+import type { Config } from "../config";
+import { siteOrigin } from "../http/client-address";
 import { Forbidden } from "../http/errors";
 import { authMessages } from "./messages";
 import { CSRF_HEADER } from "./session-cookie";
 import { sameSecret } from "./random-secret";
 
+type OriginConfig = Pick<Config, "trustProxy" | "publicUrl">;
+
 /**
- * Refuses a cross-site request: a browser's Origin (or Sec-Fetch-Site) must say the
- * request came from this site. Forms posted by another site fail here.
+ * Refuses a cross-site request: a browser's Origin must be this site — same scheme, host
+ * and port (PUBLIC_URL, or what the request says, see siteOrigin) — and its Sec-Fetch-Site
+ * must not say cross-site. Forms posted by another site fail here.
  */
-export function checkSameOrigin(request: Request): void {
+export function checkSameOrigin(request: Request, config: OriginConfig): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    let originHost: string | undefined;
+    let sent: string | undefined;
     try {
-      originHost = new URL(origin).host;
+      sent = new URL(origin).origin;
     } catch {
-      originHost = undefined;
+      sent = undefined;
     }
-    if (!host || originHost !== host) throw new Forbidden(authMessages.csrfOrigin(origin));
+    if (sent !== siteOrigin(request, config)) throw new Forbidden(authMessages.csrfOrigin(origin));
   } else if (origin === "null" || site === "cross-site") {
     throw new Forbidden(authMessages.csrfOrigin(origin ?? site ?? ""));
   }
 }
 
 /** A cookie-authenticated change must come from this site and echo the session's CSRF token. */
-export function checkCsrf(request: Request, expected: string): void {
-  checkSameOrigin(request);
+export function checkCsrf(request: Request, config: OriginConfig, expected: string): void {
+  checkSameOrigin(request, config);
   const sent = request.headers.get(CSRF_HEADER);
   if (!sent) throw new Forbidden(authMessages.csrfMissing);
   if (!sameSecret(sent, expected)) throw new Forbidden(authMessages.csrfIncorrect);

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Config } from "../config";
 import { nowSeconds } from "@/lib/time";
+import { passwordProblems } from "../users/password-rules";
 import { hashPassword, verifyPassword } from "./passwords";
 
 /** Where the embedded demo keeps the admin password it generated (0600), for `scripts/start.sh` to print. */
@@ -17,7 +18,8 @@ export function demoPasswordFile(config: Pick<Config, "dataDir">): string {
  * The first admin (ADMIN_USERNAME). On first start it gets ADMIN_PASSWORD; without one, the
  * embedded demo generates a password into `DATA_DIR/admin-password` (0600), removed at a
  * later start once the admin has changed it. A password set before (through the UI or
- * `npm run user:create`) is never overwritten.
+ * `npm run user:create`) is never overwritten. An ADMIN_PASSWORD that Django's validators
+ * refuse stops the first start (the server exits naming it) rather than set a weak password.
  */
 export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
   const [row] = await db
@@ -29,6 +31,11 @@ export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
     await forgetChangedDemoPassword(config, row.passwordHash);
   } else {
     const password = config.adminPassword ?? (config.demoData ? demoPassword(config) : undefined);
+    const problems = password ? passwordProblems(password, { username: config.adminUsername, displayName: config.adminDisplayName }) : [];
+    if (problems.length) {
+      const what = config.adminPassword ? "ADMIN_PASSWORD" : `the password in ${demoPasswordFile(config)}`;
+      throw new Error(`${what} is refused for user "${config.adminUsername}": ${problems.join(" ")}`);
+    }
     if (password) {
       await db
         .update(users)
@@ -50,11 +57,20 @@ async function forgetChangedDemoPassword(config: Config, hash: string): Promise<
   if (!(await verifyPassword(hash, fs.readFileSync(file, "utf8").trim()))) fs.rmSync(file, { force: true });
 }
 
+/** 16 random characters that pass the password validators (a draw that would not is drawn again). */
+export function generatePassword(owner: { username: string; displayName: string }): string {
+  for (;;) {
+    const password = crypto.randomBytes(12).toString("base64url");
+    if (passwordProblems(password, owner).length === 0) return password;
+  }
+}
+
 function demoPassword(config: Config): string {
   const file = demoPasswordFile(config);
   fs.mkdirSync(config.dataDir, { recursive: true });
   try {
-    fs.writeFileSync(file, crypto.randomBytes(12).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+    const password = generatePassword({ username: config.adminUsername, displayName: config.adminDisplayName });
+    fs.writeFileSync(file, password + "\n", { mode: 0o600, flag: "wx" });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }

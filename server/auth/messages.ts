@@ -15,8 +15,6 @@ export const authMessages = {
   csrfOrigin: (origin: string) => `CSRF验证失败：来源 ${origin} 不被信任。`,
   throttled: (seconds: number) => `请求超过了限速。预计 ${seconds} 秒后可用。`,
   wrongOldPassword: "原密码不正确。",
-  passwordTooShort: (n: number) => `密码太短，至少需要 ${n} 个字符。`,
-  passwordTooCommon: "密码不能与用户名相同。",
   usernameTaken: "已存在一位使用该名字的用户。",
   usernameInvalid: "请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。",
   lastAdmin: "不能停用或降级最后一位启用的管理员。",

@@ -48,7 +48,7 @@ export function readCookie(request: Request, name: string): string | undefined {
 }
 
 function secure(config: Config, request: Request): boolean {
-  return config.cookieSecure === "always" || (config.cookieSecure === "auto" && isHttps(request));
+  return config.cookieSecure === "always" || (config.cookieSecure === "auto" && isHttps(request, config));
 }
 
 /** Set-Cookie values that log a browser in: the httpOnly session and the script-readable CSRF token. */

@@ -24,10 +24,12 @@ export function readPage(url: URL): Page {
   return { limit, offset };
 }
 
-/** DRF's next/previous links: the request's absolute URL with limit/offset replaced, keys sorted. */
-export function pageLinks(request: Request, url: URL, page: Page, count: number): { next: string | null; previous: string | null } {
-  const host = request.headers.get("host") ?? url.host;
-  const base = `${url.protocol}//${host}${url.pathname}`;
+/**
+ * DRF's next/previous links: the request's absolute URL with limit/offset replaced, keys
+ * sorted. `url` is on this site's origin (the route wrapper builds it from PUBLIC_URL or the Host header).
+ */
+export function pageLinks(url: URL, page: Page, count: number): { next: string | null; previous: string | null } {
+  const base = `${url.origin}${url.pathname}`;
   const build = (offset: number | null) => {
     const q = parseQuery(url.search);
     q.set("limit", [String(page.limit)]);
@@ -41,6 +43,6 @@ export function pageLinks(request: Request, url: URL, page: Page, count: number)
   return { next, previous };
 }
 
-export function envelope<T>(request: Request, url: URL, page: Page, count: number, results: T[]): Envelope<T> {
-  return { count, ...pageLinks(request, url, page, count), results };
+export function envelope<T>(url: URL, page: Page, count: number, results: T[]): Envelope<T> {
+  return { count, ...pageLinks(url, page, count), results };
 }

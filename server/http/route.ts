@@ -4,6 +4,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { defaultRole, hasRole, type Role } from "../auth/roles";
 import { getContext, type AppContext } from "../context";
 import { readBody, type RequestBody } from "./body";
+import { siteOrigin } from "./client-address";
 import { ApiError, Forbidden, MethodNotAllowed, NotFound } from "./errors";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -11,6 +12,7 @@ type Method = (typeof METHODS)[number];
 
 type BaseRequest<P> = {
   request: Request;
+  /** the request's path and query on this site's origin (PUBLIC_URL, or as the request says): links are built on it */
   url: URL;
   params: P;
   ctx: AppContext;
@@ -64,7 +66,7 @@ function wrap<P>(
         let cached: Promise<RequestBody> | undefined;
         return await handler({
           request,
-          url: new URL(request.url),
+          url: onOrigin(new URL(request.url), siteOrigin(request, ctx.config)),
           params: (await context.params) as P,
           ctx,
           user,
@@ -75,6 +77,14 @@ function wrap<P>(
       }
     };
   }
+  return out;
+}
+
+/** The URL's path and query on another origin (set, not parsed: a path like `//host` stays a path). */
+function onOrigin(url: URL, origin: string): URL {
+  const out = new URL(origin);
+  out.pathname = url.pathname;
+  out.search = url.search;
   return out;
 }
 

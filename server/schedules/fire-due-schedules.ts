@@ -44,7 +44,8 @@ export async function fireDueSchedules(db: Db, now = Math.floor(Date.now() / 100
 
 /**
  * Launches the schedule's job (template + overrides); records why when it cannot. A timed
- * fire runs as the schedule's owner; "run now" passes the user who clicked it.
+ * fire runs as the schedule's owner (whoever created or last changed it); "run now"
+ * passes the user who clicked it.
  */
 export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor): Promise<number | undefined> {
   const [template] = await db.select({ id: templates.id }).from(templates).where(eq(templates.id, s.templateId));
@@ -77,7 +78,10 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor)
   }
 }
 
-/** The user a timed fire runs as: the owner (the first admin for schedules made before owners were kept), if still allowed to launch. */
+/**
+ * The user a timed fire runs as: the owner, i.e. the user who created or last changed the
+ * schedule (the first admin for schedules made before owners were kept), if still allowed to launch.
+ */
 async function scheduleOwner(db: Db, s: ScheduleRow): Promise<Actor | undefined> {
   const [owner] = s.ownerId ? await db.select().from(users).where(eq(users.id, s.ownerId)) : [];
   const [u] = owner ? [owner] : await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.id).limit(1);

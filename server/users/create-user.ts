@@ -41,7 +41,7 @@ export async function createUser(db: Db, source: FieldSource): Promise<UserRow> 
       errors.username = [authMessages.usernameTaken];
   }
   if (values.password != null && !errors.password) {
-    const problems = passwordProblems(values.password, username ?? "");
+    const problems = passwordProblems(values.password, { username: username ?? "", displayName: values.display_name });
     if (problems.length) errors.password = problems;
   }
   assertValid(errors);

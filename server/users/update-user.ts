@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
 import type { CurrentUser } from "../auth/current-user";
@@ -8,6 +8,7 @@ import { authMessages } from "../auth/messages";
 import { hashPassword } from "../auth/passwords";
 import { Conflict, NotFound, assertValid } from "../http/errors";
 import { passwordProblems } from "./password-rules";
+import { revokeAccess } from "./revoke-access";
 import { USER_FIELDS, type UserRow } from "./user-fields";
 
 const { username: _username, ...EDITABLE } = USER_FIELDS;
@@ -15,7 +16,8 @@ const { username: _username, ...EDITABLE } = USER_FIELDS;
 /**
  * An admin's change to a user: display name, role, active flag, a new password. The
  * user name is fixed. The last active admin cannot be demoted or deactivated, nor can an
- * admin deactivate themself. A deactivated user or a reset password ends their sessions.
+ * admin deactivate themself. A deactivation or a password reset ends the user's sessions
+ * and revokes their API tokens: whoever held them must log in again with the new password.
  */
 export async function updateUser(db: Db, actor: CurrentUser, id: number, source: FieldSource): Promise<UserRow> {
   return db.transaction(async (tx) => {
@@ -25,7 +27,8 @@ export async function updateUser(db: Db, actor: CurrentUser, id: number, source:
     if (!user) throw new NotFound();
     const { values, errors } = parseFields(EDITABLE, source, { partial: true });
     if (values.password != null && !errors.password) {
-      const problems = passwordProblems(values.password, user.username);
+      const displayName = values.display_name != null ? values.display_name || user.username : user.displayName;
+      const problems = passwordProblems(values.password, { username: user.username, displayName });
       if (problems.length) errors.password = problems;
     }
     assertValid(errors);
@@ -46,7 +49,7 @@ export async function updateUser(db: Db, actor: CurrentUser, id: number, source:
       set.passwordChangedAt = nowSeconds();
     }
     const [row] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
-    if (!isActive || values.password != null) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (!isActive || values.password != null) await revokeAccess(tx, id, { tokens: true });
     return row;
   });
 }

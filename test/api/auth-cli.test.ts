@@ -7,7 +7,9 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { closeContext } from "@/server/context";
+import { createToken } from "@/server/tokens/create-token";
 import { api, ctx } from "../api";
+import { browserLogin } from "../fixtures";
 
 /**
  * `npm run user:create` and `npm run token:create` as an operator runs them: child
@@ -79,10 +81,17 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
     expect(JSON.stringify(row)).not.toContain(key);
   });
 
-  it("set a new password (and role) for an existing user: the way back in for a locked-out admin", async () => {
+  it("set a new password (and role) for an existing user: the way back in for a locked-out admin; their sessions and tokens end", async () => {
+    const { db } = await ctx();
+    const [op] = await db.select().from(users).where(eq(users.username, "cli-op"));
+    const held = (await createToken(db, op.id, { name: "held by a script" })).key;
+    const session = await browserLogin("cli-op", PASSWORD);
+    expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${held}` } })).status).toBe(200);
     const res = await cli(() => run("user-create", ["--username", "cli-op", "--role", "admin"], "a second password\n"));
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toMatch(/updated user cli-op .*role admin.*password set/);
+    expect(res.stdout).toMatch(/updated user cli-op .*role admin.*password set, sessions and API tokens revoked/);
+    expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${held}` } })).status).toBe(401);
+    expect((await api("GET", "/api/auth/me/", { headers: { cookie: session.cookie } })).status).toBe(401);
     expect((await api("POST", "/api/auth/login/", { as: null, json: { username: "cli-op", password: PASSWORD } })).status).toBe(400);
     const login = await api("POST", "/api/auth/login/", { as: null, json: { username: "cli-op", password: "a second password" } });
     expect(login.status).toBe(200);
@@ -100,8 +109,8 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
       badDays: await run("token-create", ["--user", "cli-op", "--expires-in-days", "soon"]),
     }));
     expect(results.onArgv.stderr).toContain("Unknown option '--password'");
-    expect(results.short.stderr).toContain("密码太短，至少需要 8 个字符。");
-    expect(results.sameAsName.stderr).toContain("密码不能与用户名相同。");
+    expect(results.short.stderr).toContain("密码长度太短。密码必须包含至少 8 个字符。 这个密码太常见了。 密码只包含数字。");
+    expect(results.sameAsName.stderr).toContain("密码跟 用户名 太相似了。");
     expect(results.badRole.stderr).toContain("--role must be one of admin, operator, viewer");
     expect(results.badName.stderr).toContain("--username");
     expect(results.noUser.stderr).toContain("no user named cli-nobody");
@@ -114,6 +123,25 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
     const { db } = await ctx();
     const names = (await db.select({ u: users.username }).from(users)).map((r) => r.u);
     for (const n of ["cli-argv", "cli-short", "cli-same-name", "cli-role", "bad name"]) expect(names).not.toContain(n);
+  });
+
+  it("refuse what Django's password validators refuse, creating or changing nothing", async () => {
+    const results = await cli(async () => ({
+      common: await run("user-create", ["--username", "cli-common"], "iloveyou\n"),
+      likeDisplayName: await run("user-create", ["--username", "cli-like", "--display-name", "Fly Yao"], "yaofly123\n"),
+      weakReset: await run("user-create", ["--username", "cli-op"], "12345678\n"),
+    }));
+    expect(results.common.stderr).toContain("这个密码太常见了。");
+    expect(results.likeDisplayName.stderr).toContain("密码跟 显示名称 太相似了。");
+    expect(results.weakReset.stderr).toContain("这个密码太常见了。 密码只包含数字。");
+    for (const [name, r] of Object.entries(results)) {
+      expect(r.code, name).toBe(1);
+      expect(r.stdout, name).toBe("");
+    }
+    const names = (await (await ctx()).db.select({ u: users.username }).from(users)).map((r) => r.u);
+    for (const n of ["cli-common", "cli-like"]) expect(names).not.toContain(n);
+    // the refused reset left cli-op's password as it was
+    expect((await api("POST", "/api/auth/login/", { as: null, json: { username: "cli-op", password: "a second password" } })).status).toBe(200);
   });
 
   it("token:create gives an expiring token, and none for a deactivated user", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "@/server/tokens/create-token";
-import { api, ctx, tokenFor, type CallOptions } from "../api";
+import { api, ctx, forgetToken, tokenFor, type CallOptions } from "../api";
 import { dbSnapshot, importBody, makeCatalog, makeLoginUser, makeUser, TEST_PASSWORD } from "../fixtures";
 
 /**
@@ -28,6 +28,8 @@ type Serve = {
   body?: (ids: Ids) => CallOptions;
   /** a read that streams (the body is not read) */
   stream?: boolean;
+  /** revokes the caller's own tokens, the one the call was made with among them */
+  revokesCallerTokens?: boolean;
 };
 
 type Entry = {
@@ -71,8 +73,8 @@ const MATRIX: Record<string, Entry> = {
   },
   "/app/api/auth/tokens/route.ts": {
     path: () => "/api/auth/tokens/",
-    need: { POST: "viewer" },
-    serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: { name: "matrix" } }) } },
+    need: { POST: "viewer", DELETE: "viewer" },
+    serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: { name: "matrix" } }) }, DELETE: { ok: 204, revokesCallerTokens: true } },
   },
   "/app/api/auth/tokens/[id]/route.ts": { path: (i) => `/api/auth/tokens/${i.token}/`, need: { DELETE: "viewer" }, serves: { DELETE: { ok: 204 } } },
   "/app/api/auth/users/route.ts": {
@@ -211,6 +213,11 @@ async function call(caller: Caller, method: Method, path: string, serve: Serve |
   else if (caller === "bad") opts.headers = { authorization: `Token ${BAD_KEY}` };
   else opts.as = users[caller].id;
   const r = await api(method, path, opts);
+  if (serve?.revokesCallerTokens && r.status === 204 && typeof opts.as === "number") {
+    // a new one now, so that no later before/after comparison sees it being issued
+    forgetToken(opts.as);
+    await tokenFor(opts.as);
+  }
   if (r.response) {
     // an event stream stays open: only a refusal's body is read
     if (r.status === 200) await r.response.body?.cancel();

@@ -7,6 +7,9 @@ import { dbSnapshot, makeLoginUser, makeUser, TEST_PASSWORD } from "../fixtures"
 
 /** POST /api/auth/token/: DRF's obtain_auth_token. */
 
+// behind one reverse proxy, whose X-Forwarded-For entry gives each call its address
+process.env.TRUST_PROXY = "1";
+
 const obtain = (opts: CallOptions, address = "198.51.100.7") =>
   api("POST", "/api/auth/token/", { as: null, ...opts, headers: { "x-forwarded-for": address, ...opts.headers } });
 

@@ -68,11 +68,34 @@ describe("POST /api/auth/login/", () => {
     expect(decodeURIComponent(byName.zuoye_session.value)).not.toContain(row.idHash);
   });
 
-  it("marks both cookies Secure when the request came over https", async () => {
+  it("marks both cookies Secure when the request came over https through a trusted proxy (TRUST_PROXY)", async () => {
+    const { config } = await ctx();
+    config.trustProxy = 1;
+    try {
+      const s = await browserLogin("s-viewer", TEST_PASSWORD, { "x-forwarded-proto": "https" });
+      for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+      const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, "x-forwarded-proto": "https" } });
+      expect(out.status).toBe(204);
+      for (const c of out.headers.getSetCookie()) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    } finally {
+      config.trustProxy = 0;
+    }
+  });
+
+  it("believes no X-Forwarded-Proto without TRUST_PROXY: the cookies are not Secure on plain http", async () => {
     const s = await browserLogin("s-viewer", TEST_PASSWORD, { "x-forwarded-proto": "https" });
-    for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
-    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-forwarded-proto": "https" } });
-    for (const c of out.headers.getSetCookie()) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    for (const c of s.setCookies) expect(cookieAttrs(c).flags.has("secure"), c).toBe(false);
+  });
+
+  it("marks both cookies Secure when PUBLIC_URL is https", async () => {
+    const { config } = await ctx();
+    config.publicUrl = "https://testserver";
+    try {
+      const s = await browserLogin("s-viewer", TEST_PASSWORD, { origin: "https://testserver" });
+      for (const c of s.setCookies) expect(cookieAttrs(c).flags.get("secure"), c).toBe(true);
+    } finally {
+      config.publicUrl = undefined;
+    }
   });
 
   it("records the login time", async () => {
@@ -114,7 +137,7 @@ describe("the session cookie", () => {
   it("ends at logout: the same cookie is refused after, and the cookies are cleared", async () => {
     const s = await browserLogin("s-viewer");
     const n = await sessionCount(viewer.id);
-    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, origin: "http://testserver" } });
+    const out = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, origin: "http://testserver" } });
     expect(out.status).toBe(204);
     expect(out.text).toBe("");
     const cleared = out.headers.getSetCookie().map(cookieAttrs);
@@ -132,9 +155,21 @@ describe("the session cookie", () => {
 
   it("a logout posted by another site does not end the session", async () => {
     const s = await browserLogin("s-viewer");
-    const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, origin: "https://evil.example" } });
+    const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, "x-csrftoken": s.csrf, origin: "https://evil.example" } });
     expect(r.status).toBe(403);
     expect((await me(s.cookie)).status).toBe(200);
+  });
+
+  it("a logout without the session's CSRF token does not end the session, nor clear its cookies", async () => {
+    const s = await browserLogin("s-viewer");
+    const variants: Record<string, string>[] = [{}, { origin: "http://testserver" }, { "x-csrftoken": "0".repeat(40) }, { "x-csrftoken": s.csrf.slice(0, -1), origin: "http://testserver" }];
+    for (const headers of variants) {
+      const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, ...headers } });
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(r.body.detail).toMatch(/^CSRF验证失败：/);
+      expect(r.headers.get("set-cookie")).toBeNull();
+      expect((await me(s.cookie)).status).toBe(200);
+    }
   });
 
   it("is refused once its row has expired", async () => {

@@ -9,6 +9,10 @@ import { browserLogin, makeLoginUser, TEST_PASSWORD } from "../fixtures";
  * 50 per address; past a limit even the right password gets 429 with Retry-After.
  */
 
+// the calls come through two reverse proxies: X-Forwarded-For is "client, first proxy" (see
+// clientAddress); without TRUST_PROXY the header is ignored (tested below)
+process.env.TRUST_PROXY = "2";
+
 const WINDOW = 15 * 60;
 let n = 0;
 
@@ -41,6 +45,33 @@ async function fail(path: "login" | "token", username: string, address: string, 
     expect(r.status, `failure ${i + 1} from ${address}: ${r.text}`).toBe(400);
   }
 }
+
+describe("the address a limit counts", () => {
+  it("without TRUST_PROXY is not X-Forwarded-For: forged headers do not give a client new addresses", async () => {
+    const { config } = await ctx();
+    config.trustProxy = 0;
+    try {
+      const u = await freshUser();
+      for (let i = 1; i <= 5; i++) {
+        const r = await api("POST", "/api/auth/login/", { as: null, json: { username: u, password: "wrong password" }, headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` } });
+        expect(r.status).toBe(400);
+      }
+      expect429(await api("POST", "/api/auth/login/", { as: null, json: { username: u, password: TEST_PASSWORD }, headers: { "x-forwarded-for": "198.51.100.99" } }));
+    } finally {
+      config.trustProxy = 2;
+    }
+  });
+
+  it("behind trusted proxies is the entry they appended: entries a client wrote before it do not count", async () => {
+    const u = await freshUser();
+    for (let i = 1; i <= 5; i++) {
+      const r = await api("POST", "/api/auth/token/", { as: null, json: { username: u, password: "wrong password" }, headers: { "x-forwarded-for": `203.0.113.${i}, 192.0.2.30, 10.99.0.1` } });
+      expect(r.status).toBe(400);
+    }
+    expect429(await attempt("login", u, TEST_PASSWORD, "192.0.2.30"));
+    expect((await attempt("login", u, TEST_PASSWORD, "192.0.2.31")).status).toBe(200);
+  });
+});
 
 describe("login rate limit", () => {
   it("after 5 failures for a user from one address, the 6th attempt is 429 even with the right password", async () => {

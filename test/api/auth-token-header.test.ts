@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
 import { createToken } from "@/server/tokens/create-token";
 import { api, ctx } from "../api";
@@ -101,16 +101,26 @@ describe("a token's life", () => {
     expect401(await me(`Token ${other.key}`), "认证令牌无效。");
   });
 
-  it("stops working while its user is deactivated, and works again after", async () => {
+  it("is revoked when its user is deactivated, and stays revoked after reactivation", async () => {
     const u = await makeLoginUser("h-leaver", "operator");
     const t = await newKey(u.id);
     expect((await me(`Token ${t.key}`)).status).toBe(200);
     expect((await api("PATCH", `/api/auth/users/${u.id}/`, { json: { is_active: false } })).status).toBe(200);
-    expect401(await me(`Token ${t.key}`), "用户未激活或已删除。");
+    expect401(await me(`Token ${t.key}`), "认证令牌无效。");
     const write = await api("POST", "/api/job/inventory/", { headers: { authorization: `Token ${t.key}` }, json: { name: "leaver" } });
     expect(write.status).toBe(401);
     expect((await api("GET", "/api/job/inventory/?name=leaver")).body.count).toBe(0);
     expect((await api("PATCH", `/api/auth/users/${u.id}/`, { json: { is_active: true } })).status).toBe(200);
+    expect401(await me(`Token ${t.key}`), "认证令牌无效。");
+  });
+
+  it("stops working while its user is inactive in the database (set there, not through the API)", async () => {
+    const u = await makeLoginUser("h-inactive", "operator");
+    const t = await newKey(u.id);
+    const { db } = await ctx();
+    await db.update(users).set({ isActive: false }).where(eq(users.id, u.id));
+    expect401(await me(`Token ${t.key}`), "用户未激活或已删除。");
+    await db.update(users).set({ isActive: true }).where(eq(users.id, u.id));
     expect((await me(`Token ${t.key}`)).status).toBe(200);
   });
 

@@ -60,8 +60,8 @@ describe("POST /api/auth/users/", () => {
     await expectUnchanged(post({ username: "u-operator", password: "long enough pw" }), 400, { username: ["已存在一位使用该名字的用户。"] });
     await expectUnchanged(post({ username: "bad name", password: "long enough pw" }), 400, { username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"] });
     await expectUnchanged(post({ username: "semi;colon", password: "long enough pw" }), 400, { username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"] });
-    await expectUnchanged(post({ username: "shorty", password: "1234567" }), 400, { password: ["密码太短，至少需要 8 个字符。"] });
-    await expectUnchanged(post({ username: "samesame", password: "SameSame" }), 400, { password: ["密码不能与用户名相同。"] });
+    await expectUnchanged(post({ username: "shorty", password: "1234567" }), 400, { password: ["密码长度太短。密码必须包含至少 8 个字符。", "这个密码太常见了。", "密码只包含数字。"] });
+    await expectUnchanged(post({ username: "samesame", password: "SameSame" }), 400, { password: ["密码跟 用户名 太相似了。"] });
     await expectUnchanged(post({ username: "rooted", password: "long enough pw", role: "root" }), 400, { role: ["“root” 不是合法选项。"] });
     await expectUnchanged(post({}), 400, { username: ["该字段是必填项。"], password: ["该字段是必填项。"] });
     await expectUnchanged(post({ username: "nopw" }), 400, { password: ["该字段是必填项。"] });
@@ -116,8 +116,8 @@ describe("PATCH /api/auth/users/<id>/", () => {
   it("refuses bad values, changing nothing", async () => {
     const patch = (json: unknown) => () => call("PATCH", `/api/auth/users/${viewer.id}/`, { json });
     await expectUnchanged(patch({ role: "superuser" }), 400, { role: ["“superuser” 不是合法选项。"] });
-    await expectUnchanged(patch({ password: "short" }), 400, { password: ["密码太短，至少需要 8 个字符。"] });
-    await expectUnchanged(patch({ password: "U-VIEWER" }), 400, { password: ["密码不能与用户名相同。"] });
+    await expectUnchanged(patch({ password: "short" }), 400, { password: ["密码长度太短。密码必须包含至少 8 个字符。"] });
+    await expectUnchanged(patch({ password: "U-VIEWER" }), 400, { password: ["密码跟 用户名 太相似了。"] });
     await expectUnchanged(() => call("PATCH", "/api/auth/users/999999/", { json: { role: "viewer" } }), 404, { detail: "未找到。" });
   });
 

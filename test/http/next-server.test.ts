@@ -1,79 +1,39 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startNext, type NextServer } from "./next-start";
 
 /**
  * The built app (`next build` output) served by `next start`, called over real HTTP:
  * what only the real server shows — routing with and without the trailing slash,
  * no redirects, 405/404 bodies, first start creating the database, the 401 and the
- * login cookies as a client sees them. The admin gets its password from ADMIN_PASSWORD on
- * that first start; the calls use a token obtained with it (POST /api/auth/token/).
+ * login cookies as a client sees them, the security headers, the socket's address. The
+ * admin gets its password from ADMIN_PASSWORD on that first start; the calls use a token
+ * obtained with it (POST /api/auth/token/).
  */
-let server: ChildProcess;
+let server: NextServer;
 let base: string;
-let log = "";
 let token = "";
 const ADMIN_PASSWORD = `pw-${crypto.randomBytes(12).toString("hex")}`;
-/** `next build` output: the build's own folder when it was made with NEXT_DIST_DIR, as next.config.js reads it */
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(process.cwd(), DIST_DIR, "BUILD_ID"))) {
-    throw new Error(`no production build in ${DIST_DIR}: run \`npm run build\` before this test (the README test command does)`);
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: path.join(process.env.DATA_DIR!, "server"), DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  server = await startNext({ DATA_DIR: path.join(process.env.DATA_DIR!, "server"), DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD }, async (url) => {
+    const r = await fetch(`${url}/api/auth/token/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+    });
+    if (r.status !== 200) return false;
+    token = (await r.json()).token;
+    return true;
   });
-  server.stdout!.on("data", (d) => (log += d));
-  server.stderr!.on("data", (d) => (log += d));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`${base}/api/auth/token/`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
-      });
-      if (r.status === 200) {
-        token = (await r.json()).token;
-        return;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start:\n${log}`);
+  base = server.base;
 }, 90_000);
 
 afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await server?.stop();
 });
 
 /** A request as the admin, with the token (unless the headers carry credentials of their own). */
@@ -156,7 +116,7 @@ describe("next start over HTTP", () => {
     expect(await wrong.json()).toEqual({ non_field_errors: ["无法使用提供的认证信息登录。"] });
   });
 
-  it("logs in with cookies (httpOnly session, readable CSRF token, SameSite=Lax, Secure behind HTTPS) and out", async () => {
+  it("logs in with cookies (httpOnly session, readable CSRF token, SameSite=Lax, not Secure on plain HTTP) and out", async () => {
     const login = (headers: Record<string, string> = {}) =>
       anonymous("/api/auth/login/", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }) });
     const r = await login();
@@ -169,8 +129,9 @@ describe("next start over HTTP", () => {
     expect(session).toMatch(/; Path=\//);
     expect(session).not.toMatch(/; Secure/i); // plain HTTP
     expect(csrf).not.toMatch(/HttpOnly/i);
-    const behindHttps = (await login({ "x-forwarded-proto": "https" })).headers.getSetCookie();
-    expect(behindHttps.every((c) => /; Secure/i.test(c))).toBe(true);
+    // without TRUST_PROXY a client's X-Forwarded-Proto is not believed (test/http/proxy-settings.test.ts: with it)
+    const forged = (await login({ "x-forwarded-proto": "https" })).headers.getSetCookie();
+    expect(forged.some((c) => /; Secure/i.test(c))).toBe(false);
 
     const cookie = cookies.map((c) => c.split(";")[0]).join("; ");
     const me = await anonymous("/api/auth/me/", { headers: { cookie } });
@@ -183,11 +144,72 @@ describe("next start over HTTP", () => {
     const made = await anonymous("/api/auth/tokens/", { method: "POST", headers: { cookie, "content-type": "application/json", "x-csrftoken": csrfToken }, body });
     expect(made.status).toBe(201);
 
-    const out = await anonymous("/api/auth/logout/", { method: "POST", headers: { cookie } });
+    // logging a live session out takes its CSRF token, like any change
+    const forcedOut = await anonymous("/api/auth/logout/", { method: "POST", headers: { cookie } });
+    expect(forcedOut.status).toBe(403);
+    expect((await anonymous("/api/auth/me/", { headers: { cookie } })).status).toBe(200);
+    const out = await anonymous("/api/auth/logout/", { method: "POST", headers: { cookie, "x-csrftoken": csrfToken } });
     expect(out.status).toBe(204);
     const cleared = out.headers.getSetCookie();
     expect(cleared.map((c) => c.split("=")[0]).sort()).toEqual(["zuoye_csrf", "zuoye_session"]);
     expect(cleared.every((c) => /Max-Age=0/i.test(c))).toBe(true);
     expect((await anonymous("/api/auth/me/", { headers: { cookie } })).status).toBe(401); // the session ended on the server too
+  });
+
+  it("sends the security headers: a page's Content-Security-Policy with a fresh nonce, on its scripts too", async () => {
+    const page = async () => {
+      const r = await anonymous("/login");
+      expect(r.status).toBe(200);
+      return { csp: r.headers.get("content-security-policy")!, headers: r.headers, html: await r.text() };
+    };
+    const one = await page();
+    const two = await page();
+    const nonce = one.csp.match(/'nonce-([A-Za-z0-9+/]+={0,2})'/)![1];
+    expect(nonce).not.toBe(two.csp.match(/'nonce-([^']+)'/)![1]);
+    expect(one.csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic';`);
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(one.csp).toContain(directive);
+    expect(one.csp).not.toContain("unsafe-eval");
+    // every script of the page carries this response's nonce
+    const scripts = one.html.match(/<script\b[^>]*>/g)!;
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(one.headers.get("x-frame-options")).toBe("DENY");
+    expect(one.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(one.headers.get("referrer-policy")).toBe("same-origin");
+  });
+
+  it("sends the security headers on API answers, redirects and 404s too", async () => {
+    const answers = [
+      await get("/api/job/job/?limit=1"),
+      await anonymous("/api/job/job/"),
+      await get("/api/job/job/999999/"),
+      await get("/api/job/job/", { method: "PATCH" }),
+      await anonymous("/jobs"),
+      await anonymous("/no-such-file.txt"),
+    ];
+    for (const r of answers) {
+      expect(r.headers.get("x-frame-options"), r.url).toBe("DENY");
+      expect(r.headers.get("x-content-type-options"), r.url).toBe("nosniff");
+      expect(r.headers.get("referrer-policy"), r.url).toBe("same-origin");
+      // a redirect has no content to police
+      if (r.status !== 307) expect(r.headers.get("content-security-policy"), r.url).toMatch(/frame-ancestors 'none'/);
+    }
+    expect(answers[0].headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answers[4].status).toBe(307);
+    expect(answers[5].status).toBe(404);
+    expect(answers[5].headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+  });
+
+  it("counts failed logins by the socket's address, whatever X-Forwarded-For a client writes", async () => {
+    const attempt = (forwarded: string, password: string) =>
+      anonymous("/api/auth/token/", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": forwarded, "x-real-ip": forwarded, "x-zuoye-peer-address": forwarded },
+        body: JSON.stringify({ username: "nobody-forged", password }),
+      });
+    for (let i = 1; i <= 5; i++) expect((await attempt(`198.51.100.${i}`, "wrong password")).status).toBe(400);
+    const sixth = await attempt("198.51.100.99", "wrong password");
+    expect(sixth.status).toBe(429);
+    expect(await sixth.json()).toEqual({ detail: expect.stringMatching(/^请求超过了限速。预计 \d+ 秒后可用。$/) });
   });
 });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { jobs, schedules, templates } from "@/db/schema";
+import { jobs, schedules, templates, users } from "@/db/schema";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { api, ctx, resetDb } from "../api";
-import { makeCatalog, makeUser } from "../fixtures";
+import { dbSnapshot, jobRow, makeCatalog, makeUser } from "../fixtures";
 
 beforeEach(resetDb);
 
@@ -101,5 +101,36 @@ describe("fireDueSchedules", () => {
     expect(row.enabled).toBe(true);
     expect(row.lastError).toContain("missing.yml");
     expect(row.nextFireAt).toBe(NOW + 30);
+  });
+
+  it("a timed fire runs as the user who last changed the schedule; run now as whoever clicks it", async () => {
+    const { db, adminUserId } = await ctx();
+    const c = await makeCatalog();
+    const created = await api("POST", "/api/job/schedule/", { json: { name: "夜间", template: c.template.id, cron: "* * * * *" } });
+    expect(created.body.owner).toBe(adminUserId);
+    const operator = await makeUser(`op${Math.random().toString(36).slice(2, 7)}`, "改计划的人", "operator");
+    // a refused change makes no one the owner
+    const before = await dbSnapshot();
+    expect((await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator.id, json: { cron: "bogus" } })).status).toBe(400);
+    expect((await dbSnapshot()).schedules).toEqual(before.schedules);
+
+    const changed = await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator.id, json: { limit: "web01" } });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.owner).toBe(operator.id);
+    await db.update(schedules).set({ nextFireAt: NOW - 5 }).where(eq(schedules.id, created.body.id));
+    const [fired] = await fireDueSchedules(db, NOW);
+    expect(await jobRow(fired)).toMatchObject({ cuserId: operator.id, userName: "改计划的人", limit: "web01", scheduleId: created.body.id });
+
+    const clicker = await makeUser(`op${Math.random().toString(36).slice(2, 7)}`, "点运行的人", "operator");
+    const now = await api("POST", `/api/job/schedule/${created.body.id}/launch/`, { as: clicker.id });
+    expect(now.body).toMatchObject({ cuser: clicker.id, user: "点运行的人" });
+
+    // a PUT makes its sender the owner too; once they may no longer launch, timed fires stop with a reason
+    const put = await api("PUT", `/api/job/schedule/${created.body.id}/`, { as: clicker.id, json: { name: "夜间", template: c.template.id, cron: "* * * * *" } });
+    expect(put.body.owner).toBe(clicker.id);
+    await db.update(users).set({ role: "viewer" }).where(eq(users.id, clicker.id));
+    await db.update(schedules).set({ nextFireAt: NOW - 5 }).where(eq(schedules.id, created.body.id));
+    expect(await fireDueSchedules(db, NOW)).toEqual([]);
+    expect((await scheduleRow(created.body.id)).lastError).toContain("所有者");
   });
 });

@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 /** Browser login: username and password → session cookies and the user. */
 export const { GET, POST, PUT, PATCH, DELETE } = publicRoute({
   POST: async ({ request, ctx, body }) => {
-    checkSameOrigin(request);
-    const address = clientAddress(request);
+    checkSameOrigin(request, ctx.config);
+    const address = clientAddress(request, ctx.config);
     const user = await checkCredentials(ctx.db, fieldSource(await body()), address);
     const cookies = await startSession(ctx, request, user.id, address);
     const res = json(serializeUser(user));

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute(
   {
     POST: async ({ request, ctx, user, body }) => {
-      await changeOwnPassword(ctx.db, user, fieldSource(await body()), clientAddress(request));
+      await changeOwnPassword(ctx.db, user, fieldSource(await body()), clientAddress(request, ctx.config));
       return noContent();
     },
   },

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const { GET, POST, PUT, PATCH, DELETE } = publicRoute({
   POST: async ({ request, ctx, body }) => {
-    const user = await checkCredentials(ctx.db, fieldSource(await body()), clientAddress(request));
+    const user = await checkCredentials(ctx.db, fieldSource(await body()), clientAddress(request, ctx.config));
     const token = await createToken(ctx.db, user.id, { name: "POST /api/auth/token/" });
     return json({ token: token.key });
   },

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 /** Users (admins only). */
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute(
   {
-    GET: async ({ request, url, ctx }) => {
+    GET: async ({ url, ctx }) => {
       const { page, count, rows } = await listUsers(ctx.db, url);
-      return json(envelope(request, url, page, count, rows.map(serializeUser)));
+      return json(envelope(url, page, count, rows.map(serializeUser)));
     },
     POST: async ({ ctx, body }) => json(serializeUser(await createUser(ctx.db, fieldSource(await body()))), 201),
   },

@@ -9,9 +9,9 @@ import { serializeCredential } from "@/server/credentials/serialize-credential";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listCredentials(ctx.db, url);
-    return json(envelope(request, url, page, count, rows.map(serializeCredential)));
+    return json(envelope(url, page, count, rows.map(serializeCredential)));
   },
   POST: async ({ ctx, body }) => json(serializeCredential(await createCredential(ctx.db, secretBox(ctx.config), fieldSource(await body()))), 201),
 });

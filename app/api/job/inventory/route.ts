@@ -8,9 +8,9 @@ import { serializeInventory } from "@/server/inventories/serialize-inventory";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listInventories(ctx.db, url);
-    return json(envelope(request, url, page, count, rows.map(serializeInventory)));
+    return json(envelope(url, page, count, rows.map(serializeInventory)));
   },
   POST: async ({ ctx, body }) => json(serializeInventory(await createInventory(ctx.db, fieldSource(await body()))), 201),
 });

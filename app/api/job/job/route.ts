@@ -14,12 +14,12 @@ import { serializeJob } from "@/server/jobs/serialize-job";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const filters = readJobFilters(url);
     assertValid(filters.errors);
     const page = readPage(url);
     const { count, rows } = await listJobs(ctx.db, filters, readOrdering(url, JOB_ORDERABLE), page);
-    return json(envelope(request, url, page, count, rows.map(serializeJob)));
+    return json(envelope(url, page, count, rows.map(serializeJob)));
   },
   POST: async ({ ctx, user, body }) => {
     const job = await createJob(ctx.db, user, fieldSource(await body()));

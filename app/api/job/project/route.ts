@@ -9,9 +9,9 @@ import { syncIfGit } from "@/server/projects/sync-project";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listProjects(ctx.db, url);
-    return json(envelope(request, url, page, count, rows.map(serializeProject)));
+    return json(envelope(url, page, count, rows.map(serializeProject)));
   },
   POST: async ({ ctx, body }) => {
     const project = await createProject(ctx.db, ctx.config, fieldSource(await body()));

@@ -8,9 +8,9 @@ import { serializeSchedule } from "@/server/schedules/serialize-schedule";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listSchedules(ctx.db, url);
-    return json(envelope(request, url, page, count, rows.map((r) => serializeSchedule(r))));
+    return json(envelope(url, page, count, rows.map((r) => serializeSchedule(r))));
   },
   POST: async ({ ctx, user, body }) => json(serializeSchedule(await createSchedule(ctx.db, user, fieldSource(await body()))), 201),
 });

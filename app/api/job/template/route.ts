@@ -8,9 +8,9 @@ import { serializeTemplate } from "@/server/templates/serialize-template";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
-  GET: async ({ request, url, ctx }) => {
+  GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listTemplates(ctx.db, url);
-    return json(envelope(request, url, page, count, rows.map(serializeTemplate)));
+    return json(envelope(url, page, count, rows.map(serializeTemplate)));
   },
   POST: async ({ ctx, body }) => json(serializeTemplate(await createTemplate(ctx.db, fieldSource(await body()))), 201),
 });

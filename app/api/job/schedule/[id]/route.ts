@@ -11,10 +11,10 @@ type Params = { id: string };
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
   GET: async ({ ctx, params }) => json(serializeSchedule(await getSchedule(ctx.db, pathId(params.id)))),
-  PUT: async ({ ctx, params, body }) =>
-    json(serializeSchedule(await updateSchedule(ctx.db, pathId(params.id), fieldSource(await body()), { partial: false }))),
-  PATCH: async ({ ctx, params, body }) =>
-    json(serializeSchedule(await updateSchedule(ctx.db, pathId(params.id), fieldSource(await body()), { partial: true }))),
+  PUT: async ({ ctx, user, params, body }) =>
+    json(serializeSchedule(await updateSchedule(ctx.db, user, pathId(params.id), fieldSource(await body()), { partial: false }))),
+  PATCH: async ({ ctx, user, params, body }) =>
+    json(serializeSchedule(await updateSchedule(ctx.db, user, pathId(params.id), fieldSource(await body()), { partial: true }))),
   DELETE: async ({ ctx, params }) => {
     await deleteSchedule(ctx.db, pathId(params.id));
     return noContent();

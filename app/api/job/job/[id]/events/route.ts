@@ -5,9 +5,9 @@ import { listEvents, readEventFilters, serializeEvent } from "@/server/output/li
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<{ id: string }>({
-  GET: async ({ request, url, ctx, params }) => {
+  GET: async ({ url, ctx, params }) => {
     const page = readPage(url);
     const { count, rows } = await listEvents(ctx.db, pathId(params.id), readEventFilters(url), page);
-    return json(envelope(request, url, page, count, rows.map(serializeEvent)));
+    return json(envelope(url, page, count, rows.map(serializeEvent)));
   },
 });

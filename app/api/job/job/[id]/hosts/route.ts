@@ -5,9 +5,9 @@ import { listHostSummaries, serializeHostSummary } from "@/server/output/list-ho
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<{ id: string }>({
-  GET: async ({ request, url, ctx, params }) => {
+  GET: async ({ url, ctx, params }) => {
     const page = readPage(url);
     const { count, rows } = await listHostSummaries(ctx.db, pathId(params.id), page);
-    return json(envelope(request, url, page, count, rows.map(serializeHostSummary)));
+    return json(envelope(url, page, count, rows.map(serializeHostSummary)));
   },
 });

@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+// Runs in the browser before the app's own modules. Zod compiles fast object parsers with
+// `new Function` when it may; under the pages' Content-Security-Policy (no 'unsafe-eval')
+// even its probe for that is reported as a violation, so it must not try.
+z.config({ jitless: true });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { readConfig as readConfigOf } from "./config";
+
+const readConfig = (vars: Record<string, string>) => readConfigOf({ NODE_ENV: "test", ...vars } as NodeJS.ProcessEnv);
+
+describe("TRUST_PROXY and PUBLIC_URL", () => {
+  it("default to no proxy and no public URL", () => {
+    expect(readConfig({})).toMatchObject({ trustProxy: 0, publicUrl: undefined });
+    expect(readConfig({ TRUST_PROXY: "", PUBLIC_URL: "" })).toMatchObject({ trustProxy: 0, publicUrl: undefined });
+  });
+
+  it("take a number of proxies and an origin (normalised: no trailing slash, no default port, lower-case host)", () => {
+    expect(readConfig({ TRUST_PROXY: "2", PUBLIC_URL: "https://Ops.Example.com:443/" })).toMatchObject({ trustProxy: 2, publicUrl: "https://ops.example.com" });
+    expect(readConfig({ PUBLIC_URL: "http://10.0.0.5:3000" }).publicUrl).toBe("http://10.0.0.5:3000");
+  });
+
+  it("stop the start with a message naming the variable", () => {
+    for (const [env, name] of [
+      [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+      [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
+      [{ TRUST_PROXY: "1.5" }, "TRUST_PROXY"],
+      [{ PUBLIC_URL: "ops.example.com" }, "PUBLIC_URL"],
+      [{ PUBLIC_URL: "https://ops.example.com/zuoye" }, "PUBLIC_URL"],
+      [{ PUBLIC_URL: "https://ops.example.com/?a=1" }, "PUBLIC_URL"],
+      [{ PUBLIC_URL: "ftp://ops.example.com" }, "PUBLIC_URL"],
+    ] as [Record<string, string>, string][]) {
+      expect(() => readConfig(env), JSON.stringify(env)).toThrow(new RegExp(`Invalid configuration:\\n  ${name}: `));
+    }
+  });
+});
