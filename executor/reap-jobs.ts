@@ -42,7 +42,7 @@ export async function endJobsOf(db: Db, workerId: string): Promise<number[]> {
  * The reason line and the final state in one transaction, so a client streaming the
  * output never sees the job end before the line that says why.
  */
-async function endJob(db: Db, id: number, stillMatches: ReturnType<typeof sql>, explanation: string, line: string): Promise<boolean> {
+export async function endJob(db: Db, id: number, stillMatches: ReturnType<typeof sql>, explanation: string, line: string): Promise<boolean> {
   const now = Math.floor(Date.now() / 1000);
   return db.transaction(async (tx) => {
     const rows = rowsOf<{ id: number }>(

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { retryTransient } from "@/db/retry";
 import { jobs } from "@/db/schema";
 import type { Config } from "@/server/config";
 import { ansibleEnv } from "./ansible-env";
+import { claimJob } from "./claim-job";
 import { finalState, type Outcome } from "./final-state";
 import { OutputWriter } from "./output-writer";
 import { prepareRun, RunSetupError } from "./prepare-run";
@@ -36,11 +38,7 @@ const RESET = "\u001b[0m";
  */
 export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   const { db, config, workerId, running } = deps;
-  const [job] = await db
-    .update(jobs)
-    .set({ state: "waiting", workerId })
-    .where(and(eq(jobs.id, jobId), eq(jobs.state, "new")))
-    .returning();
+  const job = await claimJob(db, jobId, workerId);
   if (!job) return;
 
   const control: RunControl = { canceled: job.cancelRequested };
@@ -62,10 +60,14 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
       return;
     }
-    await db
-      .update(jobs)
-      .set({ state: "running", startTime: now() })
-      .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting")));
+    // the executor is stopping: its stop ends the job with the reason
+    if (control.shuttingDown) return;
+    await retryTransient(() =>
+      db
+        .update(jobs)
+        .set({ state: "running", startTime: now() })
+        .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
+    );
 
     const { isolation } = deps;
     let proc;
@@ -86,16 +88,19 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       return;
     }
     control.stop = proc.stop;
-    if (control.canceled) void control.stop();
+    if (control.canceled || control.shuttingDown) void control.stop();
     const exit = await proc.exited.catch((e: Error) => ({ code: null, signal: null, error: e }));
     proc.killAll();
     if (isolation.mode !== "sandbox") killProcessesUsing(prepared.dir);
+    if (control.shuttingDown && !control.canceled) {
+      // stopped by the executor's shutdown, which ends the job once this output is stored
+      await writer.flush();
+      return;
+    }
     const outcome: Outcome =
       "error" in exit
         ? { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` }
-        : control.shuttingDown && !control.canceled
-          ? { state: "error", explanation: `作业执行器 ${workerId} 停止，作业被中止。` }
-          : finalState(exit, { canceled: control.canceled, playStarted: writer.seen.has("playbook_on_play_start") });
+        : finalState(exit, { canceled: control.canceled, playStarted: writer.seen.has("playbook_on_play_start") });
     await finish(deps, jobId, writer, outcome, false);
   } finally {
     running.delete(jobId);
@@ -112,13 +117,18 @@ async function finish(deps: ExecutorDeps, jobId: number, writer: OutputWriter, o
   if (outcome.state === "canceled") writer.writeLines(["作业已被取消。"]);
   await writer.flush();
   const t = now();
-  await deps.db
-    .update(jobs)
-    .set({
-      state: outcome.state,
-      finishTime: t,
-      explanation: outcome.explanation,
-      ...(neverStarted ? { startTime: sql`coalesce(${jobs.startTime}, ${t})` } : {}),
-    })
-    .where(and(eq(jobs.id, jobId), eq(jobs.workerId, deps.workerId), inArray(jobs.state, ["waiting", "running"])));
+  // a lost connection must not leave the job running: the final state is tried again (it is conditional, so repeating is safe)
+  await retryTransient(
+    () =>
+      deps.db
+        .update(jobs)
+        .set({
+          state: outcome.state,
+          finishTime: t,
+          explanation: outcome.explanation,
+          ...(neverStarted ? { startTime: sql`coalesce(${jobs.startTime}, ${t})` } : {}),
+        })
+        .where(and(eq(jobs.id, jobId), eq(jobs.workerId, deps.workerId), inArray(jobs.state, ["waiting", "running"]))),
+    { forMs: 300_000 },
+  );
 }
