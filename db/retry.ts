@@ -69,3 +69,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", done, { once: true });
   });
 }
+
+/**
+ * One line for a log: for a failed query (Drizzle wraps the driver's error as `cause`) the
+ * cause and the statement's first words, not its whole text and parameters.
+ */
+export function errorLine(e: unknown): string {
+  const error = e as { message?: unknown; query?: unknown; cause?: { message?: unknown; code?: unknown } } | undefined;
+  const cause = error?.cause;
+  if (cause && typeof cause === "object" && cause.message) {
+    const query = typeof error.query === "string" ? error.query.trim().split(/\s+/).slice(0, 5).join(" ") : "";
+    return `${cause.code ? `${String(cause.code)}: ` : ""}${String(cause.message)}${query ? ` (in: ${query} …)` : ""}`;
+  }
+  return String(error?.message ?? e);
+}

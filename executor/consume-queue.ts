@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { errorLine } from "@/db/retry";
 import { RUN_JOB_QUEUE, type RunJobMessage } from "./queue";
 
 export type QueueConsumer = {
@@ -42,19 +43,19 @@ export function consumeQueue(
     });
   const handle = async (message: PgBoss.Job<RunJobMessage>) => {
     const jobId = Number(message.data?.jobId);
-    if (stopped) await opts.release(jobId).catch((e) => console.error("[executor] release job", jobId, (e as Error).message));
+    if (stopped) await opts.release(jobId).catch((e) => console.error("[executor] release job", jobId, errorLine(e)));
     else if (Number.isInteger(jobId) && !inFlight.has(jobId)) {
       inFlight.add(jobId);
       try {
         await opts.run(jobId);
       } catch (e) {
-        console.error("[executor] job", jobId, (e as Error).message);
+        console.error("[executor] job", jobId, errorLine(e));
       } finally {
         inFlight.delete(jobId);
       }
     }
     // the job row is the truth (retries are off): a message left active only expires
-    await boss.complete(RUN_JOB_QUEUE, message.id).catch((e) => console.error("[queue] complete:", (e as Error).message));
+    await boss.complete(RUN_JOB_QUEUE, message.id).catch((e) => console.error("[queue] complete:", errorLine(e)));
   };
   const loop = async () => {
     while (!stopped) {
@@ -64,7 +65,7 @@ export function consumeQueue(
       if (messages.length === 0 && !stopped) await idle();
     }
   };
-  for (let i = 0; i < opts.slots; i++) void loop().catch((e) => console.error("[executor] queue loop:", (e as Error).message));
+  for (let i = 0; i < opts.slots; i++) void loop().catch((e) => console.error("[executor] queue loop:", errorLine(e)));
   return {
     inFlight,
     wake,

@@ -1,3 +1,5 @@
+import { errorLine } from "@/db/retry";
+
 /**
  * Repeats `fn` every `ms`, never two at once, logging a failure instead of throwing. A
  * failing tick is tried again sooner when `retryMs` is given (doubling up to `ms`), so a
@@ -14,7 +16,7 @@ export function every(ms: number, name: string, fn: () => Promise<unknown>, opts
       retry = opts.retryMs;
     } catch (e) {
       if (stopped) return;
-      console.error(`[${name}]`, (e as Error).message);
+      console.error(`[${name}]`, errorLine(e));
       if (retry) {
         next = Math.min(retry, ms);
         retry = Math.min(retry * 2, ms);

@@ -1,7 +1,7 @@
 import os from "node:os";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, notInArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { retryTransient, sleep } from "@/db/retry";
+import { errorLine, retryTransient, sleep } from "@/db/retry";
 import { jobs, workers } from "@/db/schema";
 import type { Config } from "@/server/config";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
@@ -100,7 +100,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     }
     dispatching = true;
     void dispatch()
-      .catch((e) => console.error("[executor] dispatch:", (e as Error).message))
+      .catch((e) => console.error("[executor] dispatch:", errorLine(e)))
       .finally(() => {
         dispatching = false;
         if (again) {
@@ -133,15 +133,17 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     every(500, "executor cancel", async () => {
       if (running.size === 0) return;
       const wanted = await db
-        .select({ id: jobs.id })
+        .select({ id: jobs.id, state: jobs.state })
         .from(jobs)
-        .where(and(inArray(jobs.id, [...running.keys()]), eq(jobs.cancelRequested, true)));
-      for (const { id } of wanted) {
+        .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, ["waiting", "running"]))));
+      for (const { id, state } of wanted) {
         const control = running.get(id);
-        if (control && !control.canceled) {
-          control.canceled = true;
-          void control.stop?.();
-        }
+        if (!control || control.canceled || control.shuttingDown) continue;
+        // a cancel; or ended by another process (a reaper, after this worker could not beat for
+        // 30 s): Ansible is stopped and the job left as it was ended
+        if (state === "waiting" || state === "running") control.canceled = true;
+        else control.shuttingDown = true;
+        void control.stop?.();
       }
     }),
   ];
@@ -153,7 +155,10 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       await sweepRunDir(db, config.runDir);
       await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - 86_400));
       // a job this worker holds in the database but runs in no slot (its claim's answer was
-      // lost with the connection, or its run failed before the end) would never end otherwise
+      // lost with the connection, or its run failed before the end) would never end otherwise;
+      // the lease is renewed first, so the jobs of this id are surely this process's
+      const renewed = await renewWorkerLease(db, lease);
+      if (typeof renewed === "object") return onLost(renewed.lost);
       if (!stopping) {
         await endJobsHeldBy(db, workerId, {
           explanation: "执行器未在运行此作业",
@@ -189,7 +194,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       const ended = await retryTransient(
         () => endJobsHeldBy(db, workerId, { explanation: STOPPED_EXPLANATION, line: `作业执行器 ${workerId} 停止时作业仍在运行（${why}），作业被标记为错误。` }),
         { forMs: 10_000 },
-      ).catch((e) => (console.error("[executor] ending the jobs still running:", (e as Error).message), []));
+      ).catch((e) => (console.error("[executor] ending the jobs still running:", errorLine(e)), []));
       if (ended.length) console.log(`[executor] ended ${ended.length} job(s) still running: ${STOPPED_EXPLANATION}`);
     }
     for (const s of vital) s();
