@@ -46,8 +46,10 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
   });
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    // only the listeners `process.listeners` shows: tsx's CLI keeps a hidden one that tells
+    // its parent process the signal arrived (without it the parent SIGKILLs this process)
     const theirs = process.listeners(signal);
-    process.removeAllListeners(signal);
+    for (const listener of theirs) process.off(signal, listener);
     process.on(signal, () => {
       life.signals++;
       if (life.signals === 2) {
