@@ -15,7 +15,12 @@ import { spawnAnsible } from "./spawn-ansible";
 import type { Isolation } from "@/server/sandbox/isolation";
 
 /** What the cancel watcher needs to stop a job this process runs. */
-export type RunControl = { canceled: boolean; shuttingDown?: boolean; stop?: () => Promise<void> };
+export type RunControl = {
+  canceled: boolean;
+  /** stop without writing a final state: the executor stops (and ends the job), or another process ended it */
+  shuttingDown?: boolean;
+  stop?: () => Promise<void>;
+};
 
 export type ExecutorDeps = {
   db: Db;
@@ -60,7 +65,6 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       await finish(deps, jobId, writer, { state: "canceled", explanation: "" }, true);
       return;
     }
-    // the executor is stopping: its stop ends the job with the reason
     if (control.shuttingDown) return;
     await retryTransient(() =>
       db
@@ -93,7 +97,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
     proc.killAll();
     if (isolation.mode !== "sandbox") killProcessesUsing(prepared.dir);
     if (control.shuttingDown && !control.canceled) {
-      // stopped by the executor's shutdown, which ends the job once this output is stored
+      // the executor's stop ends the job once this output is stored (or it was ended elsewhere)
       await writer.flush();
       return;
     }
