@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import { api, ctx } from "../api";
 import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "../executor/helpers";
@@ -73,6 +74,9 @@ describe.skipIf(process.env.DATABASE_URL)("SIGTERM of the embedded server", () =
     const job = await call(s, "POST", "/api/job/job/", { project: project.body.id, playbook: "wait.yml", inventory: inventory.body.id, credential: credential.body.id });
     expect(job.status, JSON.stringify(job.body)).toBe(201);
     await until(() => processesWith(marker).length > 0, 90_000, s.log);
+    // on the embedded database a second process (and so a second worker with this id) cannot even open it
+    const pgliteDir = path.join(dataDir, "pglite");
+    await expect(openDatabase({ pgliteDir })).rejects.toThrow(`in use by process ${s.child.pid}`);
 
     const started = Date.now();
     await s.stop();
@@ -88,7 +92,6 @@ describe.skipIf(process.env.DATABASE_URL)("SIGTERM of the embedded server", () =
     expect(s.log()).not.toMatch(UNHANDLED);
     expect(processesWith(marker)).toEqual([]);
 
-    const pgliteDir = path.join(dataDir, "pglite");
     expect(fs.existsSync(`${pgliteDir}.pid`), "the PGlite lock file is gone").toBe(false);
     expect(controlFileState(pgliteDir), "pg_control says: shut down cleanly").toBe(DB_SHUTDOWNED);
     const again = openAgain(pgliteDir, job.body.id);
