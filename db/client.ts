@@ -34,7 +34,11 @@ const MIGRATION_LOCK = 7217_0001;
 export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: string; poolSize?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     await migrateWithLock(opts.databaseUrl);
-    const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
+    // fetch_types off: postgres.js runs that query on every new connection from a message
+    // handler that drops its promise, so a connection cut right after it opened (a
+    // pg_terminate_backend storm, a restart) was an unhandled rejection that killed the
+    // process. Drizzle parses and serialises array columns itself.
+    const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {}, fetch_types: false });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       driver: "postgres",

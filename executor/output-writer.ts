@@ -75,6 +75,8 @@ export class OutputWriter {
   private chain: Promise<void> = Promise.resolve();
   private failure: OutputWriteError | undefined;
   private inFlightSince: number | undefined;
+  /** lines handed to a batch that is not stored yet (retrying while the database is away) */
+  private queued = 0;
   private readonly retryMs: number;
   readonly summary = new HostSummary();
   /** event names seen so far (did a play start?) */
@@ -96,8 +98,9 @@ export class OutputWriter {
     return this.lineNo;
   }
 
+  /** lines not stored yet: what Ansible's stdout is paused on when it grows too large */
   get pending(): number {
-    return this.lines.length;
+    return this.lines.length + this.queued;
   }
 
   /** Why the writer gave up, if it did. */
@@ -146,7 +149,10 @@ export class OutputWriter {
     this.timer = undefined;
     const batch: Batch = { lines: this.lines.splice(0), events: this.events.splice(0), hosts: this.summary.takeDirty() };
     if (!this.failure && (batch.lines.length || batch.events.length || batch.hosts.length)) {
-      this.chain = this.chain.then(() => (this.failure ? undefined : this.writeWithRetry(batch)));
+      this.queued += batch.lines.length;
+      this.chain = this.chain
+        .then(() => (this.failure ? undefined : this.writeWithRetry(batch)))
+        .finally(() => (this.queued -= batch.lines.length));
     }
     return this.chain.then(() => {
       if (this.failure) throw this.failure;

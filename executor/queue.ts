@@ -10,10 +10,11 @@ export type RunJobMessage = { jobId: number };
 /**
  * pg-boss on the application's own database. On PostgreSQL it opens a small pool of its
  * own; on embedded PGlite it shares the single connection through an adapter (pg-boss's
- * setup SQL has several statements, which only PGlite's `exec` accepts).
+ * setup SQL has several statements, which only PGlite's `exec` accepts). Its cron is off
+ * (schedules are ours); its pool's connection errors arrive as `error` events, logged.
  */
 export async function startQueue(database: Database): Promise<PgBoss> {
-  const common = { schema: "pgboss", supervise: true, schedule: true, migrate: true } as const;
+  const common = { schema: "pgboss", supervise: true, schedule: false, migrate: true } as const;
   const boss = database.url
     ? new PgBoss({ ...common, connectionString: database.url, max: 4, application_name: "zuoye-executor" })
     : new PgBoss({ ...common, db: pgliteAdapter(database.pglite!) });

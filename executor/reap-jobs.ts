@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { explain } from "@/lib/jobs/explanations";
 import { endJob, reasonLine } from "./end-job";
+import { endJobsHeldBy } from "./end-held-jobs";
 
 /** A worker whose heartbeat is older than this is dead. */
 export const WORKER_STALE_S = 30;
@@ -30,15 +31,7 @@ export async function reapOrphanedJobs(db: Db): Promise<number[]> {
   return ended;
 }
 
-/** Ends the jobs a worker of this id held in an earlier life (it restarted). */
-export async function endJobsOf(db: Db, workerId: string): Promise<number[]> {
-  const held = rowsOf<{ id: number }>(
-    await db.execute(sql`select id from jobs where worker_id = ${workerId} and state in ('waiting', 'running')`),
-  );
-  const ended: number[] = [];
-  for (const h of held) {
-    const why = explain.executorRestarted(workerId);
-    if (await endJob(db, Number(h.id), { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true }, sql`worker_id = ${workerId}`)) ended.push(Number(h.id));
-  }
-  return ended;
+/** Ends the jobs a worker of this id held in an earlier life (it restarted; it holds the id's lease now). */
+export function endJobsOf(db: Db, workerId: string): Promise<number[]> {
+  return endJobsHeldBy(db, workerId, explain.executorRestarted(workerId));
 }

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { retryTransient } from "@/db/retry";
 import { jobs, users } from "@/db/schema";
 import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
 import type { Isolation } from "@/server/sandbox/isolation";
 import { ansibleEnv } from "./ansible-env";
+import { claimJob } from "./claim-job";
 import { endJob, reasonLine, type JobEnd } from "./end-job";
 import { finalState, type Outcome } from "./final-state";
 import { OutputWriter } from "./output-writer";
@@ -13,13 +15,13 @@ import { prepareRun, RunSetupError } from "./prepare-run";
 import { killProcessesUsing } from "./process-group";
 import { makeRedactor } from "./redact";
 import { spawnAnsible } from "./spawn-ansible";
+import { logError } from "@/lib/log/log-error";
 
 /** What the executor's watchers need of a job this process runs. */
 export type RunControl = {
   canceled: boolean;
+  /** stop without writing a final state: the executor stops (and ends the job), or another process ended it */
   shuttingDown?: boolean;
-  /** ended by someone else (the reaper): stop Ansible, write nothing more */
-  orphaned?: boolean;
   timedOut?: boolean;
   stop?: () => Promise<void>;
   writer?: OutputWriter;
@@ -47,11 +49,7 @@ const END_RETRY_MS = 10 * 60_000;
  */
 export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
   const { db, config, workerId, running } = deps;
-  const [job] = await db
-    .update(jobs)
-    .set({ state: "waiting", workerId, progressAt: now() })
-    .where(and(eq(jobs.id, jobId), eq(jobs.state, "new")))
-    .returning();
+  const job = await claimJob(db, jobId, workerId);
   if (!job) return;
 
   const control: RunControl = { canceled: job.cancelRequested };
@@ -76,10 +74,13 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       await finish(deps, jobId, writer, { state: "canceled", explanation: await canceledExplanation(db, jobId) }, true);
       return;
     }
-    await db
-      .update(jobs)
-      .set({ state: "running", startTime: now() })
-      .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting")));
+    if (control.shuttingDown) return;
+    await retryTransient(() =>
+      db
+        .update(jobs)
+        .set({ state: "running", startTime: now() })
+        .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
+    );
 
     const { isolation } = deps;
     let proc;
@@ -100,7 +101,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
       return;
     }
     control.stop = proc.stop;
-    if (control.canceled || writer.failed) void control.stop();
+    if (control.canceled || control.shuttingDown || writer.failed) void control.stop();
     if (job.timeout > 0) {
       timer = setTimeout(() => {
         control.timedOut = true;
@@ -111,12 +112,15 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
     clearTimeout(timer);
     proc.killAll();
     if (isolation.mode !== "sandbox") killProcessesUsing(prepared.dir);
-    if (control.orphaned) return;
+    if (control.shuttingDown && !control.canceled) {
+      // the executor's stop ends the job once this output is stored (or it was ended elsewhere)
+      await writer.flush().catch(() => {});
+      return;
+    }
     let outcome: Outcome;
     if ("error" in exit) outcome = { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` };
     else if (control.canceled) outcome = { state: "canceled", explanation: await canceledExplanation(db, jobId) };
     else if (control.timedOut) outcome = { state: "failed", explanation: explain.timeout(job.timeout) };
-    else if (control.shuttingDown) outcome = { state: "error", explanation: explain.executorStopped(workerId) };
     else outcome = withFirstFailure(finalState(exit, { canceled: false, playStarted: writer.seen.has("playbook_on_play_start") }), writer);
     await finish(deps, jobId, writer, outcome, false);
   } finally {
@@ -169,18 +173,8 @@ async function finish(deps: ExecutorDeps, jobId: number, writer: OutputWriter, o
     const why = explain.outputLost(lost.reason, lost.lostFrom);
     end = { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted };
   }
-  const guard = sql`worker_id = ${deps.workerId}`;
-  const startedAt = Date.now();
-  for (let delay = 200; ; delay = Math.min(delay * 2, 10_000)) {
-    try {
-      await endJob(deps.db, jobId, end, guard);
-      return;
-    } catch (e) {
-      if (Date.now() - startedAt > END_RETRY_MS) {
-        console.error(`[executor] job ${jobId}: could not store its end (${end.state}); the reaper will end it:`, (e as Error).message);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
+  // a lost connection must not leave the job running: the end is conditional, so repeating it is safe
+  await retryTransient(() => endJob(deps.db, jobId, end, sql`worker_id = ${deps.workerId}`), { forMs: END_RETRY_MS }).catch((e) =>
+    logError(`[executor] job ${jobId}: could not store its end (${end.state}); the reaper will end it:`, e),
+  );
 }

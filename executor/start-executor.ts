@@ -1,49 +1,61 @@
 import os from "node:os";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, notInArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { errorLine, retryTransient, sleep } from "@/db/retry";
 import { jobs, workers } from "@/db/schema";
+import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
+import { consumeQueue } from "./consume-queue";
 import { dispatchNewJobs } from "./dispatch-new-jobs";
-import { RUN_JOB_QUEUE, startQueue, type RunJobMessage } from "./queue";
-import { endJobsOf, reapOrphanedJobs } from "./reap-jobs";
+import { endJobsHeldBy } from "./end-held-jobs";
+import { every } from "./every";
+import { startQueue } from "./queue";
+import { endJobsOf, reapOrphanedJobs, WORKER_STALE_S } from "./reap-jobs";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { sweepRunDir } from "./sweep-run-dir";
-import { logError } from "@/lib/log/log-error";
+import { acquireWorkerLease, releaseWorkerLease, renewWorkerLease, type LeaseHolder } from "./worker-lease";
 
-export type Executor = { workerId: string; stop: () => Promise<void>; running: Map<number, RunControl> };
+export type StopOptions = {
+  /** how long running jobs may still finish; default SHUTDOWN_GRACE_SECONDS */
+  graceMs?: number;
+  /** aborted: the grace period ends now (a second signal) */
+  hurry?: AbortSignal;
+  /** why jobs still running are ended, for their last output line */
+  why?: string;
+};
+
+export type Executor = {
+  workerId: string;
+  running: Map<number, RunControl>;
+  /** takes no more work, lets running jobs finish for the grace period, stops and ends the rest, gives the worker id back */
+  stop: (opts?: StopOptions) => Promise<void>;
+};
+
+export type ExecutorOptions = {
+  isolation?: Isolation;
+  /** how long a start waits for a live process holding the same worker id before refusing */
+  leaseWaitMs?: number;
+  heartbeatMs?: number;
+  /** another process holds this worker id now: the executor has stopped itself */
+  onLeaseLost?: (holder: LeaseHolder) => void;
+};
 
 const now = () => Math.floor(Date.now() / 1000);
 /** a batch of output in the database's hands this long is not progress */
 const JOB_STUCK_MS = 60_000;
-
-/** Repeats `fn` every `ms` (never two at once), logging instead of crashing. */
-function every(ms: number, name: string, fn: () => Promise<unknown>): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout;
-  const tick = async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (!stopped) logError(`[executor] ${name}:`, (e as Error).message);
-    }
-    if (!stopped) timer = setTimeout(tick, ms);
-  };
-  timer = setTimeout(tick, 0);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}
+/** a stopped run ends within ~6 s (SIGINT, SIGTERM, SIGKILL 3 s apart), then its last output is stored */
+const STOP_WAIT_MS = 10_000;
 
 /**
- * One executor process: registers and heartbeats as a worker, dispatches `new` jobs into
- * pg-boss, runs up to `capacity` of them at once, stops the ones users cancel, and ends
- * jobs whose worker died.
+ * One executor process: holds its worker id as a lease and heartbeats, dispatches `new`
+ * jobs into pg-boss, runs up to `capacity` of them at once, stops the ones users cancel,
+ * and ends jobs whose worker died. Every loop logs a failure and goes on, so a dropped
+ * database connection costs a few failed ticks, not the process.
  */
-export async function startExecutor(database: Database, config: Config, opts: { isolation?: Isolation } = {}): Promise<Executor> {
+export async function startExecutor(database: Database, config: Config, opts: ExecutorOptions = {}): Promise<Executor> {
   const { db } = database;
   const workerId = config.workerId ?? `${os.hostname()}-${process.pid}`;
   const running = new Map<number, RunControl>();
@@ -51,40 +63,47 @@ export async function startExecutor(database: Database, config: Config, opts: { 
   if (isolation.mode === "off" && isolation.runAs) prepareRunAsDirs(config, isolation.runAs);
   if (isolation.mode === "unavailable") console.error(`[executor] ${sandboxUnavailableMessage(isolation.reason)}`);
   const deps: ExecutorDeps = { db, config, workerId, running, isolation };
-  const sandbox = isolation.mode;
 
-  await db
-    .insert(workers)
-    .values({ id: workerId, hostname: os.hostname(), pid: process.pid, capacity: config.workerCapacity, sandbox, startedAt: now(), heartbeatAt: now() })
-    .onConflictDoUpdate({ target: workers.id, set: { pid: process.pid, capacity: config.workerCapacity, sandbox, startedAt: now(), heartbeatAt: now() } });
+  // an overlapping restart's predecessor gives the id back when its jobs are done (grace + stop);
+  // a dead one stops beating and is taken over after WORKER_STALE_S
+  const leaseWaitMs = opts.leaseWaitMs ?? (config.shutdownGraceSeconds + WORKER_STALE_S + 25) * 1000;
+  const lease = await acquireWorkerLease(db, { workerId, capacity: config.workerCapacity, sandbox: isolation.mode }, {
+    waitMs: leaseWaitMs,
+    log: (m) => console.log(`[executor] ${m}`),
+  });
+  if (lease.tookOver) console.log(`[executor] took worker id ${workerId} over from pid ${lease.tookOver.holder.pid} on ${lease.tookOver.holder.hostname} (${lease.tookOver.why})`);
+  // with the lease, every job still held by this id belongs to an earlier life of it
   const restarted = await endJobsOf(db, workerId);
   if (restarted.length) console.log(`[executor] ended ${restarted.length} job(s) held by this worker before it restarted`);
   const swept = await sweepRunDir(db, config.runDir);
   if (swept) console.log(`[executor] removed ${swept} directory(ies) left by jobs that no longer run`);
 
   const boss = await startQueue(database);
-  const queueWorkers: string[] = [];
-  for (let i = 0; i < config.workerCapacity; i++) {
-    const queueWorker = await boss.work<RunJobMessage>(RUN_JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
-      await runJob(deps, message.data.jobId);
-    });
-    queueWorkers.push(queueWorker);
-  }
-  // a launch wakes the dispatcher at once (NOTIFY from a trigger); local queue workers
-  // are then woken too instead of waiting for their next poll
+  const consumer = consumeQueue(boss, {
+    slots: config.workerCapacity,
+    pollMs: 500,
+    run: (jobId) => runJob(deps, jobId),
+    // taken while stopping, never claimed: queued again at once instead of after REQUEUE_AFTER_S
+    release: (jobId) => db.update(jobs).set({ queuedAt: null }).where(and(eq(jobs.id, jobId), eq(jobs.state, "new"))).then(() => {}),
+  });
+
+  // a launch wakes the dispatcher at once (NOTIFY from a trigger); idle slots are then woken
+  // too instead of waiting for their next poll. A LISTEN lost in a restart leaves the 1 s poll.
   const dispatch = async () => {
-    if ((await dispatchNewJobs(db, boss)).length) for (const w of queueWorkers) boss.notifyWorker(w);
+    if ((await dispatchNewJobs(db, boss)).length) consumer.wake();
   };
   let dispatching = false;
   let again = false;
+  let intakeStopped = false;
   const dispatchSoon = (): void => {
+    if (intakeStopped) return;
     if (dispatching) {
       again = true;
       return;
     }
     dispatching = true;
     void dispatch()
-      .catch((e) => logError("[executor] dispatch:", (e as Error).message))
+      .catch((e) => console.error("[executor] dispatch:", errorLine(e)))
       .finally(() => {
         dispatching = false;
         if (again) {
@@ -95,61 +114,109 @@ export async function startExecutor(database: Database, config: Config, opts: { 
   };
   const unlisten = await database.listen("zuoye_new_job", dispatchSoon);
 
-  const stops = [
-    every(10_000, "heartbeat", () => db.update(workers).set({ heartbeatAt: now() }).where(eq(workers.id, workerId))),
-    every(1000, "dispatch", async () => dispatchSoon()),
-    every(500, "cancel", async () => {
+  let leaseLost = false;
+  let stopping: Promise<void> | undefined;
+  const onLost = (holder: LeaseHolder) => {
+    if (leaseLost) return;
+    leaseLost = true;
+    console.error(
+      `[executor] worker id ${workerId} is now held by another process (pid ${holder.pid} on ${holder.hostname}): ` +
+        "this one lost it (no heartbeat got through in time, or a second process runs with the same WORKER_ID) and stops its jobs",
+    );
+    void stop({ graceMs: 0, why: explain.leaseLost }).finally(() => opts.onLeaseLost?.(holder));
+  };
+
+  // beat and cancel until the very end of a stop; everything else is intake and stops first
+  const vital = [
+    every(opts.heartbeatMs ?? 10_000, "executor heartbeat", async () => {
+      const renewed = await renewWorkerLease(db, lease);
+      if (renewed === "recreated") console.warn(`[executor] the row of worker ${workerId} was missing: made again`);
+      else if (typeof renewed === "object") onLost(renewed.lost);
+    }, { retryMs: 1000, first: opts.heartbeatMs ?? 10_000 }),
+    every(500, "executor cancel", async () => {
       if (running.size === 0) return;
-      const rows = await db
-        .select({ id: jobs.id, state: jobs.state, cancelRequested: jobs.cancelRequested })
+      const wanted = await db
+        .select({ id: jobs.id, state: jobs.state })
         .from(jobs)
-        .where(inArray(jobs.id, [...running.keys()]));
-      for (const row of rows) {
-        const control = running.get(row.id);
-        if (!control) continue;
-        if (!["waiting", "running"].includes(row.state) && !control.orphaned) {
-          // ended by someone else (the reaper found it stalled): its Ansible must not run on
-          control.orphaned = true;
-          void control.stop?.();
-        } else if (row.cancelRequested && !control.canceled) {
-          control.canceled = true;
-          void control.stop?.();
-        }
+        .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, ["waiting", "running"]))));
+      for (const { id, state } of wanted) {
+        const control = running.get(id);
+        if (!control || control.canceled || control.shuttingDown) continue;
+        // a cancel; or ended by another process (a reaper, after this worker could not beat for
+        // 30 s): Ansible is stopped and the job left as it was ended
+        if (state === "waiting" || state === "running") control.canceled = true;
+        else control.shuttingDown = true;
+        void control.stop?.();
       }
     }),
-    // the reaper ends a job whose progress stops being reported: one with a write hung on the database
-    every(10_000, "progress", async () => {
+    // the reaper ends a job whose progress stops being reported: one whose output write hangs
+    every(10_000, "executor progress", async () => {
       const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
       if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
     }),
-    every(5_000, "scheduler", () => fireDueSchedules(db)),
-    every(10_000, "reaper", async () => {
+  ];
+  const intake = [
+    every(1000, "executor dispatch", async () => dispatchSoon()),
+    every(5_000, "executor scheduler", () => fireDueSchedules(db)),
+    every(10_000, "executor reaper", async () => {
       await reapOrphanedJobs(db);
       await sweepRunDir(db, config.runDir);
-      await db.delete(workers).where(lt(workers.heartbeatAt, now() - 86_400));
+      await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - 86_400));
+      // a job this worker holds in the database but runs in no slot (its claim's answer was
+      // lost with the connection, or its run failed before the end) would never end otherwise;
+      // the lease is renewed first, so the jobs of this id are surely this process's
+      const renewed = await renewWorkerLease(db, lease);
+      if (typeof renewed === "object") return onLost(renewed.lost);
+      if (!stopping) {
+        await endJobsHeldBy(db, workerId, explain.notRunningHere(workerId), consumer.inFlight);
+      }
     }),
   ];
+
+  const stop = (stopOpts: StopOptions = {}): Promise<void> => (stopping ??= (async () => {
+    const graceMs = stopOpts.graceMs ?? config.shutdownGraceSeconds * 1000;
+    intakeStopped = true;
+    for (const s of intake) s();
+    consumer.stop();
+    await unlisten().catch(() => {});
+    if (consumer.inFlight.size > 0) {
+      console.log(`[executor] stopping: ${consumer.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
+      await until(() => consumer.inFlight.size === 0, graceMs, stopOpts.hurry);
+    }
+    // a job still being claimed or prepared is marked when it appears: it then never starts Ansible
+    const stopRunning = () => {
+      for (const control of running.values()) {
+        if (control.shuttingDown) continue;
+        control.shuttingDown = true;
+        void control.stop?.();
+      }
+      return consumer.inFlight.size === 0;
+    };
+    if (!stopRunning()) await until(stopRunning, STOP_WAIT_MS);
+    // a lost lease: the jobs of this id are the new holder's (it ended this process's at takeover)
+    if (!leaseLost) {
+      const why = explain.stoppedRunning(workerId, stopOpts.why ?? explain.graceOver(Math.round(graceMs / 1000)));
+      const ended = await retryTransient(() => endJobsHeldBy(db, workerId, why), { forMs: 10_000 }).catch(
+        (e) => (console.error("[executor] ending the jobs still running:", errorLine(e)), []),
+      );
+      if (ended.length) console.log(`[executor] ended ${ended.length} job(s) still running: ${why}`);
+    }
+    for (const s of vital) s();
+    if (!leaseLost) await retryTransient(() => releaseWorkerLease(db, lease), { forMs: 5_000 }).catch(() => {});
+    await boss.stop({ graceful: false, close: true, wait: true }).catch(() => {});
+  })());
+
   const how =
     isolation.mode === "sandbox" ? `in a bubblewrap sandbox${isolation.user ? ` as ${isolation.user.name}` : ""}`
     : isolation.mode === "off" ? `WITHOUT a sandbox (SANDBOX=off)${isolation.runAs ? ` as ${isolation.runAs.name}` : ""}`
     : "nothing: the sandbox is unavailable";
   console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity}; jobs run ${how})`);
 
-  return {
-    workerId,
-    running,
-    async stop() {
-      for (const s of stops) s();
-      await unlisten().catch(() => {});
-      await boss.offWork(RUN_JOB_QUEUE).catch(() => {});
-      for (const control of running.values()) {
-        control.shuttingDown = true;
-        void control.stop?.();
-      }
-      const deadline = Date.now() + 20_000;
-      while (running.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      await boss.stop({ graceful: false, close: true, wait: true }).catch(() => {});
-      await db.delete(workers).where(eq(workers.id, workerId)).catch(() => {});
-    },
-  };
+  return { workerId, running, stop };
+}
+
+/** Waits until `done()`, at most `ms`, or until `signal` aborts. */
+async function until(done: () => boolean, ms: number, signal?: AbortSignal): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline && !signal?.aborted) await sleep(Math.min(100, deadline - Date.now()), signal);
 }

@@ -1,24 +1,19 @@
 import type { Db } from "@/db/client";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
+import { every } from "./every";
 import { reapOrphanedJobs } from "./reap-jobs";
-import { logError } from "@/lib/log/log-error";
 
 /**
  * What a web process without an executor still does for the cluster: end jobs whose
  * worker died (nothing stays running forever) and fire due schedules (exactly once
- * across processes, see fireDueSchedules).
+ * across processes, see fireDueSchedules). A failing tick (the database away) is logged.
  */
 export function startHousekeeping(db: Db): () => void {
-  const reaper = setInterval(() => {
-    reapOrphanedJobs(db).catch((e) => logError("[reaper]", (e as Error).message));
-  }, 10_000);
-  const scheduler = setInterval(() => {
-    fireDueSchedules(db).catch((e) => logError("[scheduler]", (e as Error).message));
-  }, 5_000);
-  reaper.unref();
-  scheduler.unref();
+  const stops = [
+    every(10_000, "reaper", () => reapOrphanedJobs(db), { first: 10_000 }),
+    every(5_000, "scheduler", () => fireDueSchedules(db), { first: 5_000 }),
+  ];
   return () => {
-    clearInterval(reaper);
-    clearInterval(scheduler);
+    for (const s of stops) s();
   };
 }

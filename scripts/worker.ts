@@ -1,8 +1,17 @@
 import { openConfiguredDatabase } from "@/server/data-dir";
 import { startExecutor } from "@/executor/start-executor";
+import { LeaseRefused } from "@/executor/worker-lease";
 import { readConfig } from "@/server/config";
+import { installProcessLifecycle } from "@/server/process-lifecycle";
 
-/** `npm run worker`: a standalone executor on the configured PostgreSQL (any number of them). */
+/** exit code of a worker that lost its id to another process (or was refused it) */
+const EXIT_LEASE = 3;
+
+/**
+ * `npm run worker`: a standalone executor on the configured PostgreSQL (any number of
+ * them). SIGTERM/SIGINT: no more jobs are taken, running ones get SHUTDOWN_GRACE_SECONDS,
+ * then exit 0. A worker whose id another process took exits 3.
+ */
 async function main() {
   const config = readConfig();
   if (!config.databaseUrl) {
@@ -10,21 +19,29 @@ async function main() {
     process.exit(2);
   }
   const database = await openConfiguredDatabase(config, config.workerCapacity + 2);
-  const executor = await startExecutor(database, config);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[worker] ${signal}: stopping ${executor.running.size} running job(s)`);
-    await executor.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  let stopExecutor: (how: { graceMs?: number; hurry: AbortSignal; why?: string }) => Promise<void> = async () => {};
+  installProcessLifecycle({
+    name: "worker",
+    graceSeconds: config.shutdownGraceSeconds,
+    stop: async (how) => {
+      await stopExecutor(how);
+      await database.close();
+    },
+  });
+  const executor = await startExecutor(database, config, {
+    onLeaseLost: () => {
+      console.error(`[worker] exiting ${EXIT_LEASE}: worker id ${executor.workerId} belongs to another process now`);
+      void database.close().finally(() => process.exit(EXIT_LEASE));
+    },
+  });
+  stopExecutor = (how) => executor.stop(how);
 }
 
 main().catch((e) => {
+  if (e instanceof LeaseRefused) {
+    console.error(`[worker] not started: ${e.message}`);
+    process.exit(EXIT_LEASE);
+  }
   console.error("[worker] failed to start:", e);
   process.exit(1);
 });

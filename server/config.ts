@@ -39,6 +39,7 @@ const Env = z.object({
   EXECUTOR: z.enum(["inline", "off"]).optional(),
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(20),
   SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
   SANDBOX: z.enum(["on", "off"]).default("on"),
@@ -71,6 +72,8 @@ export type Config = {
   /** jobs one executor process runs at once */
   workerCapacity: number;
   workerId: string | undefined;
+  /** at SIGTERM/SIGINT, how long running jobs may still finish before they are stopped and ended `error` */
+  shutdownGraceSeconds: number;
   /** private working directories of running jobs */
   runDir: string;
   /** encrypts credential secrets at rest; unset: a key file in the data directory */
@@ -114,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inlineExecutor: (e.EXECUTOR ?? (e.DATABASE_URL ? "off" : "inline")) === "inline",
     workerCapacity: e.WORKER_CAPACITY,
     workerId: e.WORKER_ID,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     runDir: path.join(dataDir, "run"),
     gitAllowProtocol: e.GIT_ALLOW_PROTOCOL,
     jinjaInVariables: e.JINJA_IN_VARIABLES,

@@ -9,10 +9,13 @@ export type AppContext = { config: Config; db: Db; database: Database; adminUser
 // One instance per process: Next loads route handlers and instrumentation as separate
 // module copies, and dev reload re-runs modules.
 const KEY = Symbol.for("zuoye.context");
-type Holder = { [KEY]?: Promise<AppContext> };
+const STOPPED = Symbol.for("zuoye.context.stopped");
+type Holder = { [KEY]?: Promise<AppContext>; [STOPPED]?: boolean };
 
 export function getContext(): Promise<AppContext> {
   const g = globalThis as Holder;
+  // a request during shutdown must not open the database again (it would be left unclosed)
+  if (g[STOPPED]) return Promise.reject(new Error("the server is stopping"));
   g[KEY] ??= createContext().catch((e) => {
     delete g[KEY];
     throw e;
@@ -34,4 +37,10 @@ export async function closeContext(): Promise<void> {
   const p = g[KEY];
   delete g[KEY];
   if (p) await (await p).database.close();
+}
+
+/** Server shutdown: closes the database for good (later getContext calls fail). */
+export async function shutDownContext(): Promise<void> {
+  (globalThis as Holder)[STOPPED] = true;
+  await closeContext();
 }

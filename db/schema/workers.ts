@@ -1,8 +1,13 @@
 import { bigint, integer, pgTable, text } from "drizzle-orm/pg-core";
 
-/** Executor processes: a job whose worker stops beating is ended `error`. */
+/**
+ * Executor processes: a job whose worker stops beating is ended `error`. A row is a
+ * lease on the worker id: only the process holding `instance` beats, stops or takes it.
+ */
 export const workers = pgTable("workers", {
   id: text("id").primaryKey(),
+  /** a random token of the process that holds this id; another process with the same id waits for it */
+  instance: text("instance").notNull().default(""),
   hostname: text("hostname").notNull(),
   pid: integer("pid").notNull(),
   capacity: integer("capacity").notNull(),

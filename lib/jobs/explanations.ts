@@ -25,5 +25,8 @@ export const explain = {
   executorRestarted: (worker: string) => `作业执行器 ${worker} 在作业运行时重启，作业被标记为错误。`,
   stalled: (worker: string | null, seconds: number) =>
     `作业停滞：执行器 ${worker ?? "（未知）"} 超过 ${seconds} 秒没有报告这个作业的进展（输出无法写入），作业被标记为错误。`,
-  executorStopped: (worker: string) => `作业执行器 ${worker} 停止，作业被中止。`,
+  stoppedRunning: (worker: string, why: string) => `停止时仍在运行：作业执行器 ${worker} 停止（${why}），作业被标记为错误。`,
+  graceOver: (seconds: number) => `宽限期 ${seconds} 秒内未结束`,
+  leaseLost: "作业执行器失去了它的 worker id",
+  notRunningHere: (worker: string) => `执行器未在运行此作业：作业执行器 ${worker} 与数据库的连接中断时失去了它，作业被标记为错误。`,
 } as const;
