@@ -8,7 +8,7 @@ import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
 import { gitCheckoutDir, syncGitCheckout } from "@/server/projects/git-checkout";
 import { resolveProjectDir } from "@/server/projects/project-path";
-import { passwdWithHome, type SandboxMount } from "@/server/sandbox/bwrap";
+import { SANDBOX_JOB_DIR, type SandboxMount } from "@/server/sandbox/bwrap";
 import { sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-command";
 import { copyCallbackPlugins } from "./ansible-env";
@@ -19,9 +19,6 @@ type JobRow = typeof jobs.$inferSelect;
 
 /** A run that cannot start; the reason is printed in the job's output and the job ends `error`. */
 export class RunSetupError extends Error {}
-
-/** Where the job's private directory appears inside the sandbox. */
-export const SANDBOX_JOB_DIR = "/job";
 
 export type PreparedRun = {
   /** the job's private directory on this machine (removed when the job ends) */
@@ -165,11 +162,6 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
   const secrets = [c?.password, c?.sshKey, c?.becomePassword].filter((s): s is string => Boolean(s));
   // the app's own checkout is not in the sandbox (nor readable by ANSIBLE_RUN_AS): the callback goes with the job
   const callbackDir = sandboxed || (isolation.mode === "off" && isolation.runAs) ? path.join(root, path.basename(copyCallbackPlugins(dir))) : undefined;
-  const mounts: SandboxMount[] = [];
-  if (sandboxed) {
-    const user = isolation.user ?? { uid: process.getuid!(), gid: process.getgid!(), name: "ansible" };
-    writePrivate(path.join(dir, "etc", "passwd"), passwdWithHome(user.uid, user.gid, user.name, root));
-    mounts.push({ from: dir, to: SANDBOX_JOB_DIR, writable: true }, { from: path.join(dir, "etc", "passwd"), to: "/etc/passwd" });
-  }
+  const mounts: SandboxMount[] = sandboxed ? [{ from: dir, to: SANDBOX_JOB_DIR, writable: true }] : [];
   return { dir, root, program, args, secrets, secretFiles, callbackDir, mounts, cwd: kind === "job" ? spec.projectDir : root };
 }

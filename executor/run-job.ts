@@ -92,7 +92,7 @@ export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
         env: ansibleEnv(prepared.root, prepared.callbackDir),
         writer,
         sandbox: isolation.mode === "sandbox"
-          ? { bwrap: isolation.bwrap, user: isolation.user, mounts: prepared.mounts, secrets: prepared.secretFiles, secretDir: `${prepared.root}/secrets` }
+          ? { bwrap: isolation.bwrap, user: isolation.user, mounts: prepared.mounts, home: isolation.home, secrets: prepared.secretFiles, secretDir: `${prepared.root}/secrets` }
           : undefined,
         user: isolation.mode === "off" ? isolation.runAs : undefined,
       });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
-import { bwrapArgs, type SandboxMount, type SandboxUser } from "@/server/sandbox/bwrap";
+import { bwrapArgs, SANDBOX_JOB_DIR, type SandboxMount, type SandboxUser } from "@/server/sandbox/bwrap";
 import type { AnsibleEvent } from "./host-summary";
 import { LineSplitter } from "./line-splitter";
 import type { OutputWriter } from "./output-writer";
@@ -25,6 +25,8 @@ export type RunningAnsible = {
 export type SandboxedRun = {
   bwrap: string;
   mounts: SandboxMount[];
+  /** the job user's home (passwd), shown as a link to the job's directory */
+  home: string;
   user?: SandboxUser;
   /** made on a tmpfs at `secretDir` inside: never on the disk */
   secrets: { name: string; content: string }[];
@@ -51,7 +53,7 @@ export function spawnAnsible(opts: {
   const secretFds = sandbox?.secrets.map((s, i) => ({ fd: FIRST_SECRET_FD + i, name: s.name })) ?? [];
   const argv = sandbox
     ? [sandbox.bwrap, ...bwrapArgs({
-        mounts: sandbox.mounts, cwd: opts.cwd, user: sandbox.user, infoFd: INFO_FD,
+        mounts: sandbox.mounts, home: [sandbox.home, SANDBOX_JOB_DIR], cwd: opts.cwd, user: sandbox.user, infoFd: INFO_FD,
         secrets: secretFds.length ? { dir: sandbox.secretDir, files: secretFds } : undefined,
         command: [opts.program, ...opts.args],
       })]

@@ -6,12 +6,22 @@ import path from "node:path";
 const SEARCH_PATH = ["/usr/bin", "/bin", "/usr/local/bin"];
 const SETPRIV = "/usr/bin/setpriv";
 
+/** Where a job's private directory appears inside its sandbox. */
+export const SANDBOX_JOB_DIR = "/job";
+
 export type SandboxUser = { uid: number; gid: number };
 export type SandboxMount = { from: string; to: string; writable?: boolean };
 
 export type SandboxSpec = {
   /** the only host paths the sandbox sees besides /usr and /etc (read-only) */
   mounts: SandboxMount[];
+  /**
+   * `[home, dir]`: the job user's home in the host's /etc/passwd, shown as a link to `dir`
+   * (Ansible finds a local "remote" temp through `~user`, ssh its files through the passwd
+   * home). Not a passwd of our own bound over the host's: that is lost when the host
+   * replaces /etc/passwd (useradd renames a new one into place).
+   */
+  home?: [string, string];
   cwd: string;
   /** run as this user inside (the caller is root); unset: the caller's own user */
   user?: SandboxUser;
@@ -26,15 +36,11 @@ export function findBwrap(): string | undefined {
   return SEARCH_PATH.map((d) => path.join(/*turbopackIgnore: true*/ d, "bwrap")).find((p) => fs.existsSync(p));
 }
 
-let systemMountArgs: string[] | undefined;
+let usrMountArgs: string[] | undefined;
 
-/**
- * /usr and /etc read-only, the merged-/usr links (/bin → usr/bin …) as the host has them,
- * and the targets of /etc files that link elsewhere (a resolv.conf under /run), so names
- * still resolve. Nothing else of the host: no /home, /root, /var, /srv, /opt, DATA_DIR.
- */
-function systemMounts(): string[] {
-  if (systemMountArgs) return systemMountArgs;
+/** /usr read-only and the merged-/usr links (/bin → usr/bin …) as the host has them. */
+function usrMounts(): string[] {
+  if (usrMountArgs) return usrMountArgs;
   const args = ["--ro-bind", "/usr", "/usr"];
   for (const top of ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]) {
     const stat = fs.lstatSync(top, { throwIfNoEntry: false });
@@ -42,7 +48,15 @@ function systemMounts(): string[] {
     if (stat.isSymbolicLink()) args.push("--symlink", fs.readlinkSync(top), top);
     else if (stat.isDirectory()) args.push("--ro-bind", top, top);
   }
-  args.push("--ro-bind", "/etc", "/etc");
+  return (usrMountArgs = args);
+}
+
+/**
+ * /etc read-only, and the targets of /etc files that link elsewhere (a resolv.conf under
+ * /run), so names still resolve.
+ */
+function etcMounts(): string[] {
+  const args = ["--ro-bind", "/etc", "/etc"];
   for (const file of ["/etc/resolv.conf", "/etc/hosts", "/etc/localtime"]) {
     try {
       const real = fs.realpathSync(file);
@@ -51,7 +65,15 @@ function systemMounts(): string[] {
       /* missing or dangling: nothing to show */
     }
   }
-  return (systemMountArgs = args);
+  return args;
+}
+
+/** Paths a home directory cannot be linked at in the sandbox: they are the sandbox's own. */
+const SYSTEM_PATHS = /^\/(?:$|usr(?:\/|$)|etc(?:\/|$)|proc(?:\/|$)|dev(?:\/|$)|tmp(?:\/|$)|bin(?:\/|$)|sbin(?:\/|$)|lib[^/]*(?:\/|$))/;
+
+/** Whether the sandbox can show `home` (the job user's home in /etc/passwd) as a link to its own directory. */
+export function isLinkableHome(home: string): boolean {
+  return path.isAbsolute(home) && path.normalize(home) === home && !SYSTEM_PATHS.test(home);
 }
 
 /**
@@ -70,7 +92,8 @@ const DROP = 'if [ -n "$2" ]; then chown -R "$1" "$2" || exit 126; fi; ids=$1; s
  */
 export function bwrapArgs(spec: SandboxSpec): string[] {
   const args = [
-    ...systemMounts(),
+    ...usrMounts(),
+    ...etcMounts(),
     "--proc", "/proc",
     // uid 0 may write /proc/sys without any capability (core_pattern): never writable here
     "--ro-bind", "/proc/sys", "/proc/sys",
@@ -79,6 +102,7 @@ export function bwrapArgs(spec: SandboxSpec): string[] {
     "--perms", "1777", "--tmpfs", "/tmp",
   ];
   for (const m of spec.mounts) args.push(m.writable ? "--bind" : "--ro-bind", m.from, m.to);
+  if (spec.home && spec.home[0] !== spec.home[1]) args.push("--symlink", spec.home[1], spec.home[0]);
   if (spec.secrets) {
     args.push("--perms", "0700", "--tmpfs", spec.secrets.dir);
     for (const f of spec.secrets.files) args.push("--perms", "0600", "--file", String(f.fd), path.posix.join(spec.secrets.dir, f.name));
@@ -125,28 +149,4 @@ export function sandboxProcesses(initPid: number): number[] {
     }
   }
   return out;
-}
-
-/**
- * The sandbox's /etc/passwd: the host's, with the job's user at home in `home`. Ansible
- * finds a local "remote" temp through `~user` and ssh its config through the passwd home,
- * which outside the sandbox (/nonexistent, /home/…) is not there.
- */
-export function passwdWithHome(uid: number, gid: number, name: string, home: string): string {
-  let lines: string[] = [];
-  try {
-    lines = fs.readFileSync("/etc/passwd", "utf8").split("\n").filter(Boolean);
-  } catch {
-    /* no passwd: only the job's user */
-  }
-  const entry = (old?: string[]) => [old?.[0] ?? name, "x", String(uid), String(gid), old?.[4] ?? "", home, "/bin/sh"].join(":");
-  let found = false;
-  const out = lines.map((line) => {
-    const f = line.split(":");
-    if (Number(f[2]) !== uid) return line;
-    found = true;
-    return entry(f);
-  });
-  if (!found) out.push(entry());
-  return out.join("\n") + "\n";
 }

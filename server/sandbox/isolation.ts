@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
+import os from "node:os";
 import type { Config } from "../config";
-import { probeSandbox, type SandboxUser } from "./bwrap";
+import { isLinkableHome, probeSandbox, type SandboxUser } from "./bwrap";
 
-export type JobUser = SandboxUser & { name: string };
+export type JobUser = SandboxUser & { name: string; home: string };
 
 /**
  * How this process runs Ansible and git:
@@ -12,7 +13,7 @@ export type JobUser = SandboxUser & { name: string };
  * - `unavailable`: the sandbox is wanted but cannot start here: nothing runs.
  */
 export type Isolation =
-  | { mode: "sandbox"; bwrap: string; user?: JobUser }
+  | { mode: "sandbox"; bwrap: string; user?: JobUser; /** the home of whoever jobs run as, shown as their directory */ home: string }
   | { mode: "off"; runAs?: JobUser }
   | { mode: "unavailable"; reason: string };
 
@@ -24,9 +25,18 @@ function lookUpUser(name: string, setting: string): JobUser {
       throw new Error(`${setting}=${name}: no such user on this machine`);
     }
   };
-  const user = { name, uid: id("-u"), gid: id("-g") };
+  const user = { name, uid: id("-u"), gid: id("-g"), home: homeOf(name) };
   if (user.uid === 0) throw new Error(`${setting}=${name} is root: name an unprivileged user`);
   return user;
+}
+
+/** The user's home in the passwd database (/nonexistent when it names none). */
+function homeOf(name: string): string {
+  try {
+    return execFileSync("getent", ["passwd", name], { encoding: "utf8" }).trim().split(":")[5] || "/nonexistent";
+  } catch {
+    return "/nonexistent";
+  }
 }
 
 /** ANSIBLE_RUN_AS resolved; it needs the process to be root (it starts Ansible as that user). */
@@ -42,7 +52,7 @@ function defaultSandboxUser(): JobUser {
   try {
     return lookUpUser("nobody", "the sandbox user");
   } catch {
-    return { name: "nobody", uid: 65534, gid: 65534 };
+    return { name: "nobody", uid: 65534, gid: 65534, home: "/nonexistent" };
   }
 }
 
@@ -57,8 +67,11 @@ export function resolveIsolation(config: Pick<Config, "sandbox" | "ansibleRunAs"
   if (config.sandbox === "off") isolation = { mode: "off", runAs };
   else {
     const user = process.getuid?.() === 0 ? (runAs ?? defaultSandboxUser()) : undefined;
+    const home = user?.home ?? os.userInfo().homedir;
     const probe = probeSandbox(user);
-    isolation = probe.ok ? { mode: "sandbox", bwrap: probe.bwrap, user } : { mode: "unavailable", reason: probe.reason };
+    if (!probe.ok) isolation = { mode: "unavailable", reason: probe.reason };
+    else if (!isLinkableHome(home)) isolation = { mode: "unavailable", reason: `作业的用户 ${user?.name ?? os.userInfo().username} 的主目录 ${home} 无法在沙箱中使用（换一个主目录在 /home 之类位置的用户，ANSIBLE_RUN_AS）` };
+    else isolation = { mode: "sandbox", bwrap: probe.bwrap, user, home };
   }
   cache.set(key, isolation);
   return isolation;

@@ -76,13 +76,15 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPostgresBinaries())("database t
     };
     await until(async () => (await Promise.all(ids.map(state))).every((st) => st === "running"), 120_000, logs);
 
-    let terminated = 0;
+    // (a sanity check that the storm was real: a cut connection comes back only with its
+    // process's next query, so not every round finds one to cut)
+    let roundsThatCut = 0;
     for (let round = 1; round <= 40; round++) {
-      terminated += await cluster.terminateBackends(DB).catch(() => 0);
+      if ((await cluster.terminateBackends(DB).catch(() => 0)) > 0) roundsThatCut++;
       if (round === 20) cluster.restart();
       await new Promise((r) => setTimeout(r, 500));
     }
-    expect(terminated, "the storm cut connections").toBeGreaterThan(40);
+    expect(roundsThatCut, "the storm cut connections in most rounds").toBeGreaterThanOrEqual(20);
 
     const final = ["successful", "failed", "canceled", "error"];
     const ended = await until(async () => {
