@@ -34,6 +34,8 @@ export function isTransientDbError(e: unknown): boolean {
 export type RetryOptions = {
   /** give up after this long (the last error is thrown) */
   forMs?: number;
+  /** an attempt that has not settled after this long is counted as a dropped connection and tried again */
+  attemptMs?: number;
   firstDelayMs?: number;
   maxDelayMs?: number;
   /** stops waiting (the last error is thrown) */
@@ -46,16 +48,29 @@ export type RetryOptions = {
  * lost runs twice (make it conditional or `on conflict do nothing`).
  */
 export async function retryTransient<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
-  const { forMs = 60_000, firstDelayMs = 200, maxDelayMs = 5_000, signal } = opts;
+  const { forMs = 60_000, firstDelayMs = 200, maxDelayMs = 5_000, signal, attemptMs = 60_000 } = opts;
   const deadline = Date.now() + forMs;
   for (let delay = firstDelayMs; ; delay = Math.min(delay * 2, maxDelayMs)) {
     try {
-      return await fn();
+      return await settleWithin(fn(), attemptMs);
     } catch (e) {
       if (!isTransientDbError(e) || Date.now() + delay > deadline || signal?.aborted) throw e;
       await sleep(delay * (0.75 + Math.random() / 2), signal);
     }
   }
+}
+
+/**
+ * `promise`, or a transient ETIMEDOUT error once `ms` have passed: a query handed to a
+ * connection that closed at that moment can stay unanswered forever (seen with
+ * postgres.js 3.4 under `pg_terminate_backend` storms); its retry must not wait for it.
+ */
+export function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer from the database within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

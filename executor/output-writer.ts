@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { HostSummary, type AnsibleEvent } from "./host-summary";
 import { redactValue } from "./redact";
 import { storable } from "./storable";
+import { settleWithin } from "@/db/retry";
 
 const BATCH_LINES = 2000;
 const FLUSH_MS = 100;
@@ -186,7 +187,8 @@ export class OutputWriter {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.write(batch);
+          // the statement timeout stops a statement the server runs; this, one it never got
+          await settleWithin(this.write(batch), STATEMENT_TIMEOUT_MS + 15_000);
           return;
         } catch (e) {
           // data PostgreSQL refuses (class 22) will not be taken on a retry: keep the events, not their data

@@ -39,6 +39,10 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
     console.error(`${tag} unhandled rejection (logged; the process goes on):`, reason);
   });
   process.on("uncaughtException", (error, origin) => {
+    if (isClosedConnectionRace(error)) {
+      console.error(`${tag} postgres.js wrote to a connection that had just closed (a known race when connections are cut); the query is retried, the process goes on:`, error.message);
+      return;
+    }
     console.error(`${tag} uncaught exception (${origin}): stopping and exiting 1 for a supervisor to restart`, error);
     life.hurry.abort();
     setTimeout(() => process.exit(1), CRASH_LIMIT_MS).unref();
@@ -74,6 +78,21 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
       });
     });
   }
+}
+
+/**
+ * postgres.js 3.4 can schedule a write on a connection and close it before the write runs:
+ * `nextWrite` then throws from a timer (`Cannot read properties of null (reading 'write')`).
+ * Nothing of the process's state is broken (the connection is gone, its queries fail or
+ * time out and are retried), so this one is not worth the running jobs.
+ */
+function isClosedConnectionRace(error: Error): boolean {
+  return (
+    error instanceof TypeError &&
+    error.message === "Cannot read properties of null (reading 'write')" &&
+    /\bnextWrite\b/.test(error.stack ?? "") &&
+    /[\\/]postgres[\\/]cjs[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
+  );
 }
 
 function stopOnce(life: Lifecycle, how: { graceMs?: number; why?: string }): Promise<void> {

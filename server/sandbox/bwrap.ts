@@ -102,7 +102,11 @@ export function bwrapArgs(spec: SandboxSpec): string[] {
     "--perms", "1777", "--tmpfs", "/tmp",
   ];
   for (const m of spec.mounts) args.push(m.writable ? "--bind" : "--ro-bind", m.from, m.to);
-  if (spec.home && spec.home[0] !== spec.home[1]) args.push("--symlink", spec.home[1], spec.home[0]);
+  if (spec.home && spec.home[0] !== spec.home[1]) {
+    // its parents (/home) readable by the user whatever this process's umask (077) would make them
+    for (let dir = path.posix.dirname(spec.home[0]); dir !== "/"; dir = path.posix.dirname(dir)) args.push("--perms", "0755", "--dir", dir);
+    args.push("--symlink", spec.home[1], spec.home[0]);
+  }
   if (spec.secrets) {
     args.push("--perms", "0700", "--tmpfs", spec.secrets.dir);
     for (const f of spec.secrets.files) args.push("--perms", "0600", "--file", String(f.fd), path.posix.join(spec.secrets.dir, f.name));

@@ -140,8 +140,8 @@ describe.skipIf(!process.env.DATABASE_URL)("SIGTERM of a standalone worker", () 
 
     expect((await waitForState(shortId)).state, (await outputOf(shortId)).join("\n")).toBe("successful");
     const ended = await waitForState(longId);
-    expect(ended).toMatchObject({ state: "error", explanation: expect.stringMatching(/^停止时仍在运行：/) });
-    expect((await outputOf(longId)).at(-1)).toContain(`作业执行器 sigterm-worker 停止时作业仍在运行（宽限期 ${grace} 秒内未结束）`);
+    expect(ended).toMatchObject({ state: "error", explanation: `停止时仍在运行：作业执行器 sigterm-worker 停止（宽限期 ${grace} 秒内未结束），作业被标记为错误。` });
+    expect((await outputOf(longId)).at(-1)).toBe(ended.explanation);
     expect((await db.select().from(jobs).where(eq(jobs.id, late)))[0].state, "a job launched while stopping is left for another worker").toBe("new");
     expect(await db.select().from(workers).where(eq(workers.id, "sigterm-worker"))).toEqual([]);
     expect(processesWith(long)).toEqual([]);
