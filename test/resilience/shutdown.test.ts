@@ -97,8 +97,8 @@ describe.skipIf(process.env.DATABASE_URL)("SIGTERM of the embedded server", () =
     const again = openAgain(pgliteDir, job.body.id);
     expect(again.log).not.toMatch(/not properly shut down|automatic recovery in progress/);
     expect(again.log).toMatch(/database system was shut down at/);
-    expect(again.job).toEqual({ state: "error", explanation: expect.stringMatching(/^停止时仍在运行：作业执行器 .+ 停止（宽限期 \d+ 秒内未结束）/) });
-    expect(again.last.text).toContain("作业执行器 sigterm-web 停止时作业仍在运行");
+    expect(again.job).toEqual({ state: "error", explanation: expect.stringMatching(/^停止时仍在运行：作业执行器 sigterm-web 停止（宽限期 \d+ 秒内未结束），作业被标记为错误。$/) });
+    expect(again.last.text).toContain(again.job.explanation);
   }, 300_000);
 });
 
