@@ -14,10 +14,16 @@ export const JOB_STALL_S = 180;
  * gone), and every job whose worker beats but has not seen it make progress (a writer
  * stuck on the database), with the reason as the last line of its output. Nothing stays
  * running forever.
+ *
+ * With `afterRestartGrace` (a PostgreSQL server, which can restart under running workers),
+ * no worker counts as lost until the server has been up for WORKER_STALE_S: the beats it
+ * missed while the server was down say nothing about the worker, and a failover that took
+ * a minute must not end every running job the moment the database is back.
  */
-export async function reapOrphanedJobs(db: Db): Promise<number[]> {
+export async function reapOrphanedJobs(db: Db, opts: { afterRestartGrace?: boolean } = {}): Promise<number[]> {
   const now = Math.floor(Date.now() / 1000);
-  const stale = sql`(worker_id is null or worker_id not in (select id from workers where heartbeat_at >= ${now - WORKER_STALE_S}))`;
+  const justStarted = opts.afterRestartGrace ? sql`pg_postmaster_start_time() > now() - make_interval(secs => ${WORKER_STALE_S})` : sql`false`;
+  const stale = sql`(worker_id is null or (not ${justStarted} and worker_id not in (select id from workers where heartbeat_at >= ${now - WORKER_STALE_S})))`;
   const stalled = sql`(progress_at is not null and progress_at < ${now - JOB_STALL_S})`;
   const candidates = rowsOf<{ id: number; worker_id: string | null; lost: boolean }>(
     await db.execute(sql`select id, worker_id, ${stale} as lost from jobs where state in ('waiting', 'running') and (${stale} or ${stalled})`),

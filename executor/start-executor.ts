@@ -132,7 +132,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       const renewed = await renewWorkerLease(db, lease);
       if (renewed === "recreated") console.warn(`[executor] the row of worker ${workerId} was missing: made again`);
       else if (typeof renewed === "object") onLost(renewed.lost);
-    }, { retryMs: 1000, first: opts.heartbeatMs ?? 10_000 }),
+    }, { retryMs: 1000, first: opts.heartbeatMs ?? 10_000, attemptMs: 5_000 }),
     every(500, "executor cancel", async () => {
       if (running.size === 0) return;
       const wanted = await db
@@ -148,18 +148,18 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
         else control.shuttingDown = true;
         void control.stop?.();
       }
-    }),
+    }, { attemptMs: 5_000 }),
     // the reaper ends a job whose progress stops being reported: one whose output write hangs
     every(10_000, "executor progress", async () => {
       const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
       if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
-    }),
+    }, { retryMs: 1000, attemptMs: 10_000 }),
   ];
   const intake = [
     every(1000, "executor dispatch", async () => dispatchSoon()),
     every(5_000, "executor scheduler", () => fireDueSchedules(db)),
     every(10_000, "executor reaper", async () => {
-      await reapOrphanedJobs(db);
+      await reapOrphanedJobs(db, { afterRestartGrace: database.driver === "postgres" });
       await sweepRunDir(db, config.runDir);
       await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - 86_400));
       // a job this worker holds in the database but runs in no slot (its claim's answer was

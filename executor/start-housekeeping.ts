@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/client";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { every } from "./every";
 import { reapOrphanedJobs } from "./reap-jobs";
@@ -8,9 +8,11 @@ import { reapOrphanedJobs } from "./reap-jobs";
  * worker died (nothing stays running forever) and fire due schedules (exactly once
  * across processes, see fireDueSchedules). A failing tick (the database away) is logged.
  */
-export function startHousekeeping(db: Db): () => void {
+export function startHousekeeping(database: Database): () => void {
+  const { db } = database;
+  const reap = { afterRestartGrace: database.driver === "postgres" };
   const stops = [
-    every(10_000, "reaper", () => reapOrphanedJobs(db), { first: 10_000 }),
+    every(10_000, "reaper", () => reapOrphanedJobs(db, reap), { first: 10_000 }),
     every(5_000, "scheduler", () => fireDueSchedules(db), { first: 5_000 }),
   ];
   return () => {

@@ -37,13 +37,13 @@ export async function startServer(): Promise<void> {
       const executor = await startExecutor(ctx.database, ctx.config, {
         // the web stays up: the cluster's reaper and scheduler go on here without the executor
         onLeaseLost: () => {
-          const stopHousekeeping = startHousekeeping(ctx.db);
+          const stopHousekeeping = startHousekeeping(ctx.database);
           stopBackground = async () => stopHousekeeping();
         },
       });
       stopBackground = (how) => executor.stop(how);
     } else {
-      const stopHousekeeping = startHousekeeping(ctx.db);
+      const stopHousekeeping = startHousekeeping(ctx.database);
       stopBackground = async () => stopHousekeeping();
     }
   } catch (e) {

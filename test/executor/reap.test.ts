@@ -1,5 +1,9 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { openDatabase, rowsOf } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import { endJobsOf, JOB_STALL_S, reapOrphanedJobs } from "@/executor/reap-jobs";
 import { explain } from "@/lib/jobs/explanations";
@@ -36,6 +40,42 @@ describe("reaper", () => {
     expect(l.finishTime).not.toBeNull();
     expect((await outputOf(lost)).at(-1)).toContain("dead 已失联");
     expect(await reapOrphanedJobs(db)).toEqual([]);
+  });
+
+  it("after a database restart, a worker's missed beats are no evidence until the server has been up 30 s", async () => {
+    // a database whose server just started (PGlite starts its postgres when opened)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zuoye-reap-"));
+    fs.cpSync(inject("pgliteTemplate"), path.join(dir, "pglite"), { recursive: true });
+    const fresh = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
+    try {
+      const { db } = fresh;
+      const now = Math.floor(Date.now() / 1000);
+      await db.insert(workers).values({ id: "quiet", hostname: "h", pid: 2, capacity: 1, startedAt: now - 600, heartbeatAt: now - 120 });
+      const [job] = await db
+        .insert(jobs)
+        .values({ cuserId: 1, kind: "adhoc", module: "ping", state: "running", workerId: "quiet", ctime: now - 200, startTime: now - 200 })
+        .returning({ id: jobs.id });
+      expect(await reapOrphanedJobs(db, { afterRestartGrace: true })).toEqual([]);
+      const [kept] = await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job.id));
+      expect(kept.state).toBe("running");
+      // without the grace (the embedded database cannot restart under its worker) it is lost
+      expect(await reapOrphanedJobs(db)).toEqual([job.id]);
+    } finally {
+      await fresh.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // the shared PostgreSQL server has been up for long (an embedded database opened moments
+  // ago has not: the case above)
+  it.runIf(process.env.TEST_DATABASE_URL)("on PostgreSQL up for long, the grace changes nothing: a silent worker is lost", async () => {
+    const { db } = await ctx();
+    const [{ up }] = rowsOf<{ up: number }>(await db.execute(sql`select extract(epoch from now() - pg_postmaster_start_time())::int as up`));
+    expect(up).toBeGreaterThan(30);
+    const now = Math.floor(Date.now() / 1000);
+    await db.insert(workers).values({ id: "gone", hostname: "h", pid: 2, capacity: 1, startedAt: now - 600, heartbeatAt: now - 120 });
+    const lost = await activeJob("running", "gone");
+    expect(await reapOrphanedJobs(db, { afterRestartGrace: true })).toEqual([lost]);
   });
 
   it("ends a job its live worker has not reported progress on (a writer stuck on the database)", async () => {
