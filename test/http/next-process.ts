@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../free-port";
 
 /** `next build` output: the build's own folder when it was made with NEXT_DIST_DIR, as next.config.js reads it */
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 export type NextProcess = {
   base: string;
@@ -31,13 +21,14 @@ export type NextProcess = {
 
 /**
  * The built app served by `next start` in a process group of its own, with `env` added to
- * this process's; resolves once the admin (ADMIN_PASSWORD in `env`) can get a token.
+ * this process's; resolves once the admin (ADMIN_PASSWORD in `env`) can get a token
+ * (asked with `tokenHeaders` added, e.g. the X-Forwarded-For of a proxied client).
  */
-export async function startNext(env: Record<string, string>, port?: number): Promise<NextProcess> {
+export async function startNext(env: Record<string, string>, opts: { port?: number; tokenHeaders?: Record<string, string> } = {}): Promise<NextProcess> {
   if (!fs.existsSync(path.join(process.cwd(), DIST_DIR, "BUILD_ID"))) {
     throw new Error(`no production build in ${DIST_DIR}: run \`npm run build\` before this test (the README test command does)`);
   }
-  port ??= await freePort();
+  const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   let log = "";
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -62,7 +53,7 @@ export async function startNext(env: Record<string, string>, port?: number): Pro
     try {
       const r = await fetch(`${base}/api/auth/token/`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...opts.tokenHeaders },
         body: JSON.stringify({ username: env.ADMIN_USERNAME ?? "admin", password: env.ADMIN_PASSWORD }),
       });
       if (r.status === 200) {

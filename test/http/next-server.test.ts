@@ -3,7 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startNext, type NextServer } from "./next-start";
+import { startNext, type NextProcess } from "./next-process";
 
 /**
  * The built app (`next build` output) served by `next start`, called over real HTTP:
@@ -13,22 +13,14 @@ import { startNext, type NextServer } from "./next-start";
  * admin gets its password from ADMIN_PASSWORD on that first start; the calls use a token
  * obtained with it (POST /api/auth/token/).
  */
-let server: NextServer;
+let server: NextProcess;
 let base: string;
 let token = "";
 const ADMIN_PASSWORD = `pw-${crypto.randomBytes(12).toString("hex")}`;
 
 beforeAll(async () => {
-  server = await startNext({ DATA_DIR: path.join(process.env.DATA_DIR!, "server"), DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD }, async (url) => {
-    const r = await fetch(`${url}/api/auth/token/`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
-    });
-    if (r.status !== 200) return false;
-    token = (await r.json()).token;
-    return true;
-  });
+  server = await startNext({ DATA_DIR: path.join(process.env.DATA_DIR!, "server"), DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD });
+  token = server.token;
   base = server.base;
 }, 90_000);
 

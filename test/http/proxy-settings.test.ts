@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startNext, type NextServer } from "./next-start";
+import { startNext, type NextProcess } from "./next-process";
 
 /**
  * `next start` behind one reverse proxy (TRUST_PROXY=1) at https://ops.example.com
@@ -9,7 +9,7 @@ import { startNext, type NextServer } from "./next-start";
  * proxy appended to X-Forwarded-For, links are built on PUBLIC_URL, cookies are Secure
  * and a browser's Origin must be PUBLIC_URL.
  */
-let server: NextServer;
+let server: NextProcess;
 let token = "";
 const ADMIN_PASSWORD = `pw-${crypto.randomBytes(12).toString("hex")}`;
 const PUBLIC_URL = "https://ops.example.com";
@@ -17,17 +17,9 @@ const PUBLIC_URL = "https://ops.example.com";
 beforeAll(async () => {
   server = await startNext(
     { DATA_DIR: path.join(process.env.DATA_DIR!, "proxied"), DEMO_DATA: "0", ADMIN_USERNAME: "admin", ADMIN_PASSWORD, TRUST_PROXY: "1", PUBLIC_URL },
-    async (base) => {
-      const r = await fetch(`${base}/api/auth/token/`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" },
-        body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
-      });
-      if (r.status !== 200) return false;
-      token = (await r.json()).token;
-      return true;
-    },
+    { tokenHeaders: { "x-forwarded-for": "192.0.2.1" } },
   );
+  token = server.token;
 }, 90_000);
 
 afterAll(async () => {

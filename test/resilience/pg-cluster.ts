@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { freePort } from "../http/next-process";
+import { freePort } from "../free-port";
 
 const BIN = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 
