@@ -3,9 +3,18 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { credentials, inventories, jobHostSummaries, jobOutputLines, jobs, projects } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
-import { ctx } from "../api";
+import { expect } from "vitest";
+import { api, ctx } from "../api";
 
 export const FINAL = ["successful", "failed", "canceled", "error"];
+
+/** POSTs a job made of `refs` (project, inventory, credential ids) and `body`; its id, once created `new`. */
+export async function launchJob(refs: Record<string, unknown>, body: Record<string, unknown>): Promise<number> {
+  const r = await api("POST", "/api/job/job/", { json: { ...refs, ...body } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  expect(r.body.state).toBe("new");
+  return r.body.id as number;
+}
 
 /** Writes playbooks into a manual project folder and registers the project. */
 export async function makeProject(name: string, playbooks: Record<string, string>) {

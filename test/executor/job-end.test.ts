@@ -5,7 +5,7 @@ import { jobEvents, jobs } from "@/db/schema";
 import { startExecutor, type Executor } from "@/executor/start-executor";
 import { api, ctx } from "../api";
 import { makeUser } from "../fixtures";
-import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "./helpers";
+import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState, launchJob } from "./helpers";
 
 /**
  * A job always ends, with its whole output and the reason why: output PostgreSQL would
@@ -47,11 +47,7 @@ afterAll(async () => {
   await executor?.stop();
 });
 
-async function launch(body: Record<string, unknown>) {
-  const r = await api("POST", "/api/job/job/", { json: { ...refs, ...body } });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id as number;
-}
+const launch = (body: Record<string, unknown>) => launchJob(refs, body);
 
 describe("a job always ends, with the reason why", () => {
   it("F1: output with NUL (refused by jsonb) is stored as U+FFFD and the job ends successful", async () => {

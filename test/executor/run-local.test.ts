@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { jobEvents, jobs } from "@/db/schema";
 import { startExecutor, type Executor } from "@/executor/start-executor";
 import { api, ctx } from "../api";
-import { hostSummary, makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "./helpers";
+import { hostSummary, makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState, launchJob } from "./helpers";
 
 const PLAY = (tasks: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n${tasks}`;
 
@@ -34,12 +34,7 @@ afterAll(async () => {
   await executor?.stop();
 });
 
-async function launch(body: Record<string, unknown>) {
-  const r = await api("POST", "/api/job/job/", { json: { ...refs, ...body } });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  expect(r.body.state).toBe("new");
-  return r.body.id as number;
-}
+const launch = (body: Record<string, unknown>) => launchJob(refs, body);
 
 describe("the executor runs launched jobs with real Ansible", () => {
   it("runs a playbook to success, with output, events, host summary and times", async () => {

@@ -7,7 +7,7 @@ import { startExecutor, type Executor } from "@/executor/start-executor";
 import { secretBox } from "@/server/crypto/secret-box";
 import { resolveIsolation } from "@/server/sandbox/isolation";
 import { api, ctx } from "../api";
-import { makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "./helpers";
+import { makeLocalInventory, makeProject, outputOf, processesWith, waitForState, launchJob } from "./helpers";
 import { filesContaining } from "./secret-scan";
 
 /**
@@ -74,11 +74,7 @@ afterAll(async () => {
   await executor?.stop();
 });
 
-async function launch(body: Record<string, unknown>) {
-  const r = await api("POST", "/api/job/job/", { json: { ...refs, ...body } });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id as number;
-}
+const launch = (body: Record<string, unknown>) => launchJob(refs, body);
 
 async function waitFor(what: () => boolean, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;

@@ -2,8 +2,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { workers } from "@/db/schema";
-import { api, ctx } from "../api";
-import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "../executor/helpers";
+import { ctx } from "../api";
+import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState, launchJob } from "../executor/helpers";
 import { startWorker, UNHANDLED, until, type WorkerProcess } from "./processes";
 
 /**
@@ -35,11 +35,7 @@ describe.skipIf(!process.env.DATABASE_URL)("two worker processes with one WORKER
     });
     const inventory = await makeLocalInventory();
     const credential = await makeCredential();
-    const launch = async (playbook: string) => {
-      const r = await api("POST", "/api/job/job/", { json: { project: project.id, inventory: inventory.id, credential: credential.id, playbook } });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return r.body.id as number;
-    };
+    const launch = (playbook: string) => launchJob({ project: project.id, inventory: inventory.id, credential: credential.id }, { playbook });
     const env = (name: string) => ({
       WORKER_ID: "dup-worker",
       WORKER_CAPACITY: "1",

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
-import { api, ctx } from "../api";
-import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState } from "../executor/helpers";
+import { ctx } from "../api";
+import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWith, waitForState, launchJob } from "../executor/helpers";
 import { startNext, type NextProcess } from "../http/next-process";
 import { call, startWorker, UNHANDLED, until, type WorkerProcess } from "./processes";
 
@@ -112,11 +112,7 @@ describe.skipIf(!process.env.DATABASE_URL)("SIGTERM of a standalone worker", () 
     });
     const inventory = await makeLocalInventory();
     const credential = await makeCredential();
-    const launch = async (playbook: string) => {
-      const r = await api("POST", "/api/job/job/", { json: { project: project.id, inventory: inventory.id, credential: credential.id, playbook } });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return r.body.id as number;
-    };
+    const launch = (playbook: string) => launchJob({ project: project.id, inventory: inventory.id, credential: credential.id }, { playbook });
     const grace = 20;
     worker = startWorker({
       WORKER_ID: "sigterm-worker", WORKER_CAPACITY: "2", SHUTDOWN_GRACE_SECONDS: String(grace),
