@@ -152,9 +152,10 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
 
   const stop = (stopOpts: StopOptions = {}): Promise<void> => (stopping ??= (async () => {
     const graceMs = stopOpts.graceMs ?? config.shutdownGraceSeconds * 1000;
+    const intakeStopped = intake.stop();
     for (const s of housekeeping) s();
     await unlisten().catch(() => {});
-    await intake.stop();
+    await intakeStopped;
     if (intake.inFlight.size > 0) {
       console.log(`[executor] stopping: ${intake.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
       await until(() => intake.inFlight.size === 0, graceMs, stopOpts.hurry);
