@@ -152,3 +152,36 @@ describe.skipIf(!process.env.DATABASE_URL)("executors starting at once", () => {
     expect(failures).toEqual([]);
   }, 60_000);
 });
+
+describe("an executor's intake", () => {
+  it("holds off the no-slot sweep while a claim is under way, and skips it while a lost claim is taken back", async () => {
+    let answer: (job: undefined) => void = () => {};
+    let attempts = 0;
+    const intake = takeJobs({
+      capacity: 1,
+      pollMs: 60_000,
+      claim: async () => {
+        attempts++;
+        if (attempts === 2) throw Object.assign(new Error("connection closed"), { code: "CONNECTION_CLOSED" });
+        if (attempts > 2) return undefined;
+        return new Promise<undefined>((resolve) => (answer = resolve));
+      },
+      run: async () => {},
+      giveBack: async () => {},
+    });
+    const events: string[] = [];
+    await new Promise((r) => setTimeout(r, 50));
+    const sweep = intake.whileNoClaim(async () => void events.push("swept"));
+    await new Promise((r) => setTimeout(r, 100));
+    events.push("claim answered");
+    answer(undefined);
+    await sweep;
+    expect(events).toEqual(["claim answered", "swept"]);
+    // the next claim fails: until a claim settles again, the sweep is skipped
+    intake.wake();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(await intake.whileNoClaim(async () => "swept")).toBeUndefined();
+    await intake.stop();
+  });
+});
