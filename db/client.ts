@@ -18,10 +18,6 @@ export type Database = {
   driver: "pglite" | "postgres";
   /** true when this open created the embedded database (first start) */
   isNew: boolean;
-  /** the embedded database's single connection (PGlite only): pg-boss talks to it directly */
-  pglite?: PGlite;
-  /** the PostgreSQL URL (postgres only): pg-boss opens its own pool */
-  url?: string;
   close: () => Promise<void>;
   /** LISTEN on a channel; resolves to the unlisten function */
   listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
@@ -43,7 +39,6 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       driver: "postgres",
       isNew: false,
-      url: opts.databaseUrl,
       close: () => client.end({ timeout: 5 }),
       listen: async (channel, onNotify) => {
         const sub = await client.listen(channel, () => onNotify());
@@ -64,7 +59,6 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
     db: db as unknown as Db,
     driver: "pglite",
     isNew,
-    pglite: client,
     close: () => client.close().finally(unlock),
     listen: async (channel, onNotify) => {
       const unsub = await client.listen(channel, () => onNotify());

@@ -7,7 +7,7 @@ import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
 import type { Isolation } from "@/server/sandbox/isolation";
 import { ansibleEnv } from "./ansible-env";
-import { claimJob } from "./claim-job";
+import type { ClaimedJob } from "./claim-next-job";
 import { endJob, reasonLine, type JobEnd } from "./end-job";
 import { finalState, type Outcome } from "./final-state";
 import { OutputWriter } from "./output-writer";
@@ -41,16 +41,14 @@ const now = () => Math.floor(Date.now() / 1000);
 const END_RETRY_MS = 10 * 60_000;
 
 /**
- * Runs one launched job, exactly once: the claim `new → waiting` is one conditional
- * UPDATE, so whichever worker gets the row runs it and any other copy of the message is
- * dropped. Then `running`, Ansible, and a final state written only if this worker still
- * owns the job (the reaper may have ended it). Whatever happens — Ansible's exit, a
- * cancel, the timeout, output that cannot be stored — the job ends with its reason.
+ * Runs one job this worker claimed (`claimNextJob`: `waiting`, this worker): `running`,
+ * Ansible, and a final state written only if this worker still owns the job (the reaper
+ * may have ended it). Whatever happens — Ansible's exit, a cancel, the timeout, output
+ * that cannot be stored — the job ends with its reason.
  */
-export async function runJob(deps: ExecutorDeps, jobId: number): Promise<void> {
+export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void> {
   const { db, config, workerId, running } = deps;
-  const job = await claimJob(db, jobId, workerId);
-  if (!job) return;
+  const jobId = job.id;
 
   const control: RunControl = { canceled: job.cancelRequested };
   running.set(jobId, control);

@@ -6,16 +6,15 @@ import { jobs, workers } from "@/db/schema";
 import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
-import { consumeQueue } from "./consume-queue";
-import { dispatchNewJobs } from "./dispatch-new-jobs";
+import { claimNextJob } from "./claim-next-job";
 import { endJobsHeldBy } from "./end-held-jobs";
 import { every } from "./every";
-import { startQueue } from "./queue";
 import { endJobsOf, reapOrphanedJobs, WORKER_STALE_S } from "./reap-jobs";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
 import { sweepRunDir } from "./sweep-run-dir";
+import { takeJobs } from "./take-jobs";
 import { acquireWorkerLease, releaseWorkerLease, renewWorkerLease, type LeaseHolder } from "./worker-lease";
 
 export type StopOptions = {
@@ -50,8 +49,8 @@ const JOB_STUCK_MS = 60_000;
 const STOP_WAIT_MS = 10_000;
 
 /**
- * One executor process: holds its worker id as a lease and heartbeats, dispatches `new`
- * jobs into pg-boss, runs up to `capacity` of them at once, stops the ones users cancel,
+ * One executor process: holds its worker id as a lease and heartbeats, claims `new` jobs
+ * straight from the jobs table, runs up to `capacity` of them at once, stops the ones users cancel,
  * and ends jobs whose worker died. Every loop logs a failure and goes on, so a dropped
  * database connection costs a few failed ticks, not the process.
  */
@@ -78,41 +77,21 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
   const swept = await sweepRunDir(db, config.runDir);
   if (swept) console.log(`[executor] removed ${swept} directory(ies) left by jobs that no longer run`);
 
-  const boss = await startQueue(database);
-  const consumer = consumeQueue(boss, {
-    slots: config.workerCapacity,
-    pollMs: 500,
-    run: (jobId) => runJob(deps, jobId),
-    // taken while stopping, never claimed: queued again at once instead of after REQUEUE_AFTER_S
-    release: (jobId) => db.update(jobs).set({ queuedAt: null }).where(and(eq(jobs.id, jobId), eq(jobs.state, "new"))).then(() => {}),
+  // a launch wakes the intake at once (NOTIFY from a trigger, sent at commit); a LISTEN lost
+  // in a database restart leaves the 1 s poll
+  const intake = takeJobs({
+    capacity: config.workerCapacity,
+    pollMs: 1000,
+    claim: (recover) => claimNextJob(db, lease, recover),
+    run: (job) => runJob(deps, job),
+    // claimed while stopping, never started: claimable again for another worker or the next start
+    giveBack: (job) =>
+      retryTransient(() =>
+        db.update(jobs).set({ state: "new", workerId: null, progressAt: null })
+          .where(and(eq(jobs.id, job.id), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
+      { forMs: 5_000 }).then(() => {}),
   });
-
-  // a launch wakes the dispatcher at once (NOTIFY from a trigger); idle slots are then woken
-  // too instead of waiting for their next poll. A LISTEN lost in a restart leaves the 1 s poll.
-  const dispatch = async () => {
-    if ((await dispatchNewJobs(db, boss)).length) consumer.wake();
-  };
-  let dispatching = false;
-  let again = false;
-  let intakeStopped = false;
-  const dispatchSoon = (): void => {
-    if (intakeStopped) return;
-    if (dispatching) {
-      again = true;
-      return;
-    }
-    dispatching = true;
-    void dispatch()
-      .catch((e) => console.error("[executor] dispatch:", errorLine(e)))
-      .finally(() => {
-        dispatching = false;
-        if (again) {
-          again = false;
-          dispatchSoon();
-        }
-      });
-  };
-  const unlisten = await database.listen("zuoye_new_job", dispatchSoon);
+  const unlisten = await database.listen("zuoye_new_job", intake.wake);
 
   let leaseLost = false;
   let stopping: Promise<void> | undefined;
@@ -126,7 +105,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     void stop({ graceMs: 0, why: explain.leaseLost }).finally(() => opts.onLeaseLost?.(holder));
   };
 
-  // beat and cancel until the very end of a stop; everything else is intake and stops first
+  // beat and cancel until the very end of a stop; the intake and the housekeeping stop first
   const vital = [
     every(opts.heartbeatMs ?? 10_000, "executor heartbeat", async () => {
       const renewed = await renewWorkerLease(db, lease);
@@ -155,8 +134,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
     }, { retryMs: 1000, attemptMs: 10_000 }),
   ];
-  const intake = [
-    every(1000, "executor dispatch", async () => dispatchSoon()),
+  const housekeeping = [
     every(5_000, "executor scheduler", () => fireDueSchedules(db)),
     every(10_000, "executor reaper", async () => {
       await reapOrphanedJobs(db, { afterRestartGrace: database.driver === "postgres" });
@@ -167,21 +145,20 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       // the lease is renewed first, so the jobs of this id are surely this process's
       const renewed = await renewWorkerLease(db, lease);
       if (typeof renewed === "object") return onLost(renewed.lost);
-      if (!stopping) {
-        await endJobsHeldBy(db, workerId, explain.notRunningHere(workerId), consumer.inFlight);
-      }
+      // no claim may be under way: one committed but not yet answered runs in no slot either
+      if (!stopping) await intake.whileNoClaim(() => endJobsHeldBy(db, workerId, explain.notRunningHere(workerId), intake.inFlight));
     }),
   ];
 
   const stop = (stopOpts: StopOptions = {}): Promise<void> => (stopping ??= (async () => {
     const graceMs = stopOpts.graceMs ?? config.shutdownGraceSeconds * 1000;
-    intakeStopped = true;
-    for (const s of intake) s();
-    consumer.stop();
+    const intakeStopped = intake.stop();
+    for (const s of housekeeping) s();
     await unlisten().catch(() => {});
-    if (consumer.inFlight.size > 0) {
-      console.log(`[executor] stopping: ${consumer.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
-      await until(() => consumer.inFlight.size === 0, graceMs, stopOpts.hurry);
+    await intakeStopped;
+    if (intake.inFlight.size > 0) {
+      console.log(`[executor] stopping: ${intake.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
+      await until(() => intake.inFlight.size === 0, graceMs, stopOpts.hurry);
     }
     // a job still being claimed or prepared is marked when it appears: it then never starts Ansible
     const stopRunning = () => {
@@ -190,7 +167,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
         control.shuttingDown = true;
         void control.stop?.();
       }
-      return consumer.inFlight.size === 0;
+      return intake.inFlight.size === 0;
     };
     if (!stopRunning()) await until(stopRunning, STOP_WAIT_MS);
     // a lost lease: the jobs of this id are the new holder's (it ended this process's at takeover)
@@ -203,7 +180,6 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     }
     for (const s of vital) s();
     if (!leaseLost) await retryTransient(() => releaseWorkerLease(db, lease), { forMs: 5_000 }).catch(() => {});
-    await boss.stop({ graceful: false, close: true, wait: true }).catch(() => {});
   })());
 
   const how =

@@ -34,8 +34,6 @@ export const jobs = pgTable(
     /** the executor process that claimed the job (workers.id) */
     workerId: text("worker_id"),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
-    /** when a dispatcher last handed this `new` job to the queue (re-sent if it stays new) */
-    queuedAt: bigint("queued_at", { mode: "number" }),
     /** why the job ended as it did (error, failed, canceled, timeout), also printed in its output */
     explanation: text("explanation").notNull().default(""),
     /** who asked to cancel it (users.id), and when */
@@ -60,7 +58,7 @@ export const jobs = pgTable(
     index("jobs_credential_id_idx").on(t.credentialId, t.id),
     // `?schedule=` page ordered by -id
     index("jobs_schedule_id_idx").on(t.scheduleId, t.id),
-    // `?state=` / `?state__in=` page ordered by -id; the executor's queue of `new` jobs
+    // `?state=` / `?state__in=` page ordered by -id; the executor's claim of the oldest `new` job
     index("jobs_state_id_idx").on(t.state, t.id),
     // `?kind=` page ordered by -id
     index("jobs_kind_id_idx").on(t.kind, t.id),

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "@/db/schema";
+import { claimNextJob } from "@/executor/claim-next-job";
+import { acquireWorkerLease } from "@/executor/worker-lease";
 import { api, ctx, resetDb } from "../api";
 import { importBody, jobRow, makeCatalog, makeUser, setState } from "../fixtures";
 
@@ -83,11 +83,13 @@ describe("POST /api/job/job/<id>/cancel/", () => {
     const { db } = await ctx();
     for (let i = 0; i < 5; i++) {
       const j = await launched();
-      const claim = db.update(jobs).set({ state: "waiting", workerId: "w1" }).where(and(eq(jobs.id, j.id), eq(jobs.state, "new"))).returning();
-      const [claimed, cancel] = await Promise.all([claim, api("POST", `/api/job/job/${j.id}/cancel/`)]);
+      // the executor's own claim: the oldest new job, for a worker holding its lease
+      const lease = await acquireWorkerLease(db, { workerId: "w1", capacity: 1, sandbox: "off" }, { waitMs: 0 });
+      const [claimed, cancel] = await Promise.all([claimNextJob(db, lease), api("POST", `/api/job/job/${j.id}/cancel/`)]);
       expect(cancel.status).toBe(202);
       const row = await jobRow(j.id);
-      if (claimed.length) expect(row).toMatchObject({ state: "waiting", workerId: "w1", cancelRequested: true });
+      if (claimed) expect(claimed.id).toBe(j.id);
+      if (claimed) expect(row).toMatchObject({ state: "waiting", workerId: "w1", cancelRequested: true });
       else expect(row).toMatchObject({ state: "canceled", workerId: null });
       await resetDb();
     }

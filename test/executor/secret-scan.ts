@@ -37,7 +37,7 @@ export function secretsIn(content: string | Buffer, secrets: Record<string, stri
   return found;
 }
 
-/** Every table of every schema (the app's and pg-boss's) whose rows, as text, hold a secret: "schema.table: name". */
+/** Every table of every schema (the app's and any other in the database) whose rows, as text, hold a secret: "schema.table: name". */
 export async function tablesContaining(db: Db, secrets: Record<string, string>): Promise<{ tables: number; rows: number; found: string[] }> {
   const tables = rowsOf<{ s: string; t: string }>(await db.execute(sql`
     select table_schema as s, table_name as t from information_schema.tables
