@@ -1,15 +1,15 @@
 import os from "node:os";
-import { and, eq, inArray, lt, notInArray, or } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { errorLine, retryTransient, sleep } from "@/db/retry";
-import { jobs, workers } from "@/db/schema";
+import { jobs } from "@/db/schema";
 import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
-import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { claimNextJob } from "./claim-next-job";
 import { endJobsHeldBy } from "./end-held-jobs";
 import { every } from "./every";
-import { endJobsOf, reapOrphanedJobs, WORKER_STALE_S } from "./reap-jobs";
+import { endJobsOf, WORKER_STALE_S } from "./reap-jobs";
+import { clusterChores } from "./start-housekeeping";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/server/sandbox/isolation";
@@ -134,12 +134,12 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
     }, { retryMs: 1000, attemptMs: 10_000 }),
   ];
+  const chores = clusterChores(database);
   const housekeeping = [
-    every(5_000, "executor scheduler", () => fireDueSchedules(db)),
+    every(5_000, "executor scheduler", chores.fireSchedules),
     every(10_000, "executor reaper", async () => {
-      await reapOrphanedJobs(db, { afterRestartGrace: database.driver === "postgres" });
+      await chores.reap();
       await sweepRunDir(db, config.runDir);
-      await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - 86_400));
       // a job this worker holds in the database but runs in no slot (its claim's answer was
       // lost with the connection, or its run failed before the end) would never end otherwise;
       // the lease is renewed first, so the jobs of this id are surely this process's

@@ -1,20 +1,34 @@
+import { lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { workers } from "@/db/schema";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { every } from "./every";
 import { reapOrphanedJobs } from "./reap-jobs";
 
+/** A worker row not renewed for this long is forgotten (its process is long gone). */
+const FORGET_WORKER_S = 86_400;
+
 /**
- * What a web process without an executor still does for the cluster: end jobs whose
- * worker died (nothing stays running forever) and fire due schedules (exactly once
- * across processes, see fireDueSchedules). A failing tick (the database away) is logged.
+ * The cluster's chores, done by every process (each is safe to run in several at once):
+ * end jobs whose worker died or stalled, forget long-dead workers, fire due schedules
+ * (exactly once across processes, see fireDueSchedules). An executor runs them beside its
+ * own chores; a web process without one runs them alone (startHousekeeping).
  */
-export function startHousekeeping(database: Database): () => void {
+export function clusterChores(database: Database) {
   const { db } = database;
-  const reap = { afterRestartGrace: database.driver === "postgres" };
-  const stops = [
-    every(10_000, "reaper", () => reapOrphanedJobs(db, reap), { first: 10_000 }),
-    every(5_000, "scheduler", () => fireDueSchedules(db), { first: 5_000 }),
-  ];
+  return {
+    async reap() {
+      await reapOrphanedJobs(db, { afterRestartGrace: database.driver === "postgres" });
+      await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - FORGET_WORKER_S));
+    },
+    fireSchedules: () => fireDueSchedules(db),
+  };
+}
+
+/** The cluster's chores in a web process that runs no executor. A failing tick (the database away) is logged. */
+export function startHousekeeping(database: Database): () => void {
+  const chores = clusterChores(database);
+  const stops = [every(10_000, "reaper", chores.reap, { first: 10_000 }), every(5_000, "scheduler", chores.fireSchedules, { first: 5_000 })];
   return () => {
     for (const s of stops) s();
   };

@@ -6,6 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import { endJobsOf, JOB_STALL_S, reapOrphanedJobs } from "@/executor/reap-jobs";
+import { clusterChores } from "@/executor/start-housekeeping";
 import { explain } from "@/lib/jobs/explanations";
 import { api, ctx, resetDb } from "../api";
 import { importBody } from "../fixtures";
@@ -76,6 +77,17 @@ describe("reaper", () => {
     await db.insert(workers).values({ id: "gone", hostname: "h", pid: 2, capacity: 1, startedAt: now - 600, heartbeatAt: now - 120 });
     const lost = await activeJob("running", "gone");
     expect(await reapOrphanedJobs(db, { afterRestartGrace: true })).toEqual([lost]);
+  });
+
+  it("a web process's chores (no executor) also forget workers silent for a day", async () => {
+    const c = await ctx();
+    const now = Math.floor(Date.now() / 1000);
+    await c.db.insert(workers).values([
+      { id: "yesterday", hostname: "h", pid: 3, capacity: 1, startedAt: now - 200_000, heartbeatAt: now - 90_000 },
+      { id: "an-hour-ago", hostname: "h", pid: 4, capacity: 1, startedAt: now - 7_200, heartbeatAt: now - 3_600 },
+    ]);
+    await clusterChores(c.database).reap();
+    expect((await c.db.select({ id: workers.id }).from(workers)).map((w) => w.id)).toEqual(["an-hour-ago"]);
   });
 
   it("ends a job its live worker has not reported progress on (a writer stuck on the database)", async () => {
