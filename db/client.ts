@@ -23,8 +23,11 @@ export type Database = {
   /** the PostgreSQL URL (postgres only): pg-boss opens its own pool */
   url?: string;
   close: () => Promise<void>;
-  /** LISTEN on a channel; resolves to the unlisten function */
-  listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; resolves to the unlisten function. `onRelisten` is called when a
+   * dropped listening connection is back (notifications sent meanwhile are lost).
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onRelisten?: () => void) => Promise<() => Promise<void>>;
 };
 
 const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -45,8 +48,14 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
       isNew: false,
       url: opts.databaseUrl,
       close: () => client.end({ timeout: 5 }),
-      listen: async (channel, onNotify) => {
-        const sub = await client.listen(channel, () => onNotify());
+      listen: async (channel, onNotify, onRelisten) => {
+        let isFirst = true;
+        // postgres.js reconnects its listening connection by itself and calls this each time
+        const onListen = () => {
+          if (!isFirst) onRelisten?.();
+          isFirst = false;
+        };
+        const sub = await client.listen(channel, (payload) => onNotify(payload), onListen);
         return () => sub.unlisten();
       },
     };
@@ -67,7 +76,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
     pglite: client,
     close: () => client.close().finally(unlock),
     listen: async (channel, onNotify) => {
-      const unsub = await client.listen(channel, () => onNotify());
+      const unsub = await client.listen(channel, (payload) => onNotify(payload));
       return () => unsub();
     },
   };

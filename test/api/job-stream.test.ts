@@ -160,10 +160,10 @@ describe("GET /api/job/job/<id>/stream/", () => {
 
   it("sends keep-alive comments while idle, and stops when the client goes away", async () => {
     const id = await runningJob();
-    const { db } = await ctx();
+    const { live } = await ctx();
     const gone = new AbortController();
     const t0 = Date.now();
-    const stream = await openJobStream(db, id, 0, gone.signal, { pollMs: 20, keepAliveMs: 150 });
+    const stream = await openJobStream(live, id, 0, gone.signal, { keepAliveMs: 150 });
     const sse = new SseReader(stream.getReader());
     expect(await sse.next()).toMatchObject({ event: "state", data: { state: "running" } });
     expect(await sse.next()).toEqual({ comment: "keep-alive" });
