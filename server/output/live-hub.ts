@@ -72,16 +72,17 @@ export class LiveHub {
 
   /**
    * Follows a job from line `after`: its backlog first, then live lines and state changes,
-   * until it ends. Resolves once the follower is live (or ended) to a function that stops
-   * following.
+   * until it ends or `gone` is aborted. Resolves once the follower is live (or ended).
    */
-  async follow(jobId: number, after: number, sink: FollowSink): Promise<() => void> {
+  async follow(jobId: number, after: number, sink: FollowSink, gone: AbortSignal): Promise<void> {
     if (this.isStopped) throw new Error("the live hub is stopped");
     await this.startListening();
+    if (gone.aborted) return;
     const watch = this.watchOf(jobId);
     const follower: Follower = { sink, cursor: after, sentState: "", isLive: false, isGone: false };
     watch.followers.add(follower);
     const leave = () => this.leave(watch, follower);
+    gone.addEventListener("abort", leave, { once: true });
     try {
       await watch.ready;
       if (!watch.isEnded && watch.snapshot) this.sendState(follower, watch.snapshot);
@@ -90,7 +91,6 @@ export class LiveHub {
       leave();
       throw e;
     }
-    return leave;
   }
 
   async stop(): Promise<void> {

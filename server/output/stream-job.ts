@@ -47,7 +47,7 @@ export async function openJobStream(hub: LiveHub, id: number, after: number, sig
   let isClosed = false;
   let lastWrite = Date.now();
   let keepAlive: NodeJS.Timeout | undefined;
-  let leave: (() => void) | undefined;
+  const gone = new AbortController();
   let wakeReader: (() => void) | undefined;
 
   const stop = () => {
@@ -55,7 +55,7 @@ export async function openJobStream(hub: LiveHub, id: number, after: number, sig
     isClosed = true;
     clearTimeout(keepAlive);
     signal.removeEventListener("abort", onAbort);
-    leave?.();
+    gone.abort();
     wakeReader?.();
     return true;
   };
@@ -104,17 +104,11 @@ export async function openJobStream(hub: LiveHub, id: number, after: number, sig
         if (signal.aborted) return close();
         signal.addEventListener("abort", onAbort, { once: true });
         scheduleKeepAlive();
-        hub.follow(id, after, sink).then(
-          (unfollow) => {
-            leave = unfollow;
-            if (isClosed) unfollow();
-          },
-          (e) => {
-            // the client reconnects with Last-Event-ID, so closing loses nothing
-            if (!isClosed) logError("[stream] job", id, e);
-            close();
-          },
-        );
+        hub.follow(id, after, sink, gone.signal).catch((e) => {
+          // the client reconnects with Last-Event-ID, so closing loses nothing
+          if (!isClosed) logError("[stream] job", id, e);
+          close();
+        });
       },
       pull() {
         const wake = wakeReader;
