@@ -19,8 +19,11 @@ export type Database = {
   /** true when this open created the embedded database (first start) */
   isNew: boolean;
   close: () => Promise<void>;
-  /** LISTEN on a channel; resolves to the unlisten function */
-  listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; resolves to the unlisten function. `onRelisten` is called when a
+   * dropped listening connection is back (notifications sent meanwhile are lost).
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onRelisten?: () => void) => Promise<() => Promise<void>>;
 };
 
 const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -40,8 +43,14 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
       driver: "postgres",
       isNew: false,
       close: () => client.end({ timeout: 5 }),
-      listen: async (channel, onNotify) => {
-        const sub = await client.listen(channel, () => onNotify());
+      listen: async (channel, onNotify, onRelisten) => {
+        let isFirst = true;
+        // postgres.js reconnects its listening connection by itself and calls this each time
+        const onListen = () => {
+          if (!isFirst) onRelisten?.();
+          isFirst = false;
+        };
+        const sub = await client.listen(channel, (payload) => onNotify(payload), onListen);
         return () => sub.unlisten();
       },
     };
@@ -61,7 +70,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
     isNew,
     close: () => client.close().finally(unlock),
     listen: async (channel, onNotify) => {
-      const unsub = await client.listen(channel, () => onNotify());
+      const unsub = await client.listen(channel, (payload) => onNotify(payload));
       return () => unsub();
     },
   };

@@ -40,6 +40,10 @@ test("a running job's lines arrive live, without a reload, until it ends", async
   // 40 tasks: ~20 s on an idle machine, several times that on a busy one; the waits allow for it
   test.setTimeout(240_000);
   const job = await launch(request, (await data(request)).templates.slow);
+  const recordReads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname === `/api/job/job/${job.id}/`) recordReads.push(r.url());
+  });
   await page.goto(`/jobs/${job.id}`);
   // a reload would drop this mark
   await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
@@ -52,6 +56,9 @@ test("a running job's lines arrive live, without a reload, until it ends", async
   await expect(page.getByRole("checkbox", { name: "跟随输出" })).toBeChecked();
   await expect(stateBadge(page)).toHaveText("成功", { timeout: 60_000 });
   await expect(viewer(page).getByText(/^PLAY RECAP/)).toBeVisible();
+  // the state came from the stream: the job record was read on opening and once at the end, not every few seconds
+  await expect.poll(() => recordReads.length).toBeGreaterThanOrEqual(1);
+  expect(recordReads.length).toBeLessThanOrEqual(2);
   await expect(viewer(page).getByText(/localhost\s+: ok=40\s+changed=20/)).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "跟随输出" })).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);

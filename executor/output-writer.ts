@@ -6,7 +6,12 @@ import { storable } from "./storable";
 import { settleWithin } from "@/db/retry";
 
 const BATCH_LINES = 2000;
-const FLUSH_MS = 100;
+/**
+ * Output waits this long for the rest of its burst before an idle writer stores it; while a
+ * batch is being stored, new output waits for that write instead (one transaction per write,
+ * however fast Ansible prints), so a line is seen live within milliseconds.
+ */
+const FLUSH_MS = 10;
 /** an event keeps the start of each long text of its result (the whole output is in the lines) */
 const EXCERPT_CHARS = 2000;
 /** a batch statement that takes longer has hung (a lock, a dying server): it is cancelled and retried */
@@ -78,6 +83,8 @@ export class OutputWriter {
   private inFlightSince: number | undefined;
   /** lines handed to a batch that is not stored yet (retrying while the database is away) */
   private queued = 0;
+  /** batches handed to the database and not stored yet */
+  private writing = 0;
   private readonly retryMs: number;
   readonly summary = new HostSummary();
   /** event names seen so far (did a play start?) */
@@ -151,9 +158,13 @@ export class OutputWriter {
     const batch: Batch = { lines: this.lines.splice(0), events: this.events.splice(0), hosts: this.summary.takeDirty() };
     if (!this.failure && (batch.lines.length || batch.events.length || batch.hosts.length)) {
       this.queued += batch.lines.length;
+      this.writing++;
       this.chain = this.chain
         .then(() => (this.failure ? undefined : this.writeWithRetry(batch)))
-        .finally(() => (this.queued -= batch.lines.length));
+        .finally(() => {
+          this.queued -= batch.lines.length;
+          if (--this.writing === 0 && (this.lines.length || this.events.length)) this.schedule();
+        });
     }
     return this.chain.then(() => {
       if (this.failure) throw this.failure;
@@ -176,7 +187,7 @@ export class OutputWriter {
 
   private schedule(): void {
     if (this.lines.length >= BATCH_LINES) void this.flush().catch(() => {});
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS);
+    else if (this.writing === 0) this.timer ??= setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS);
   }
 
   private async writeWithRetry(batch: Batch): Promise<void> {

@@ -3,8 +3,10 @@ import { openConfiguredDatabase } from "./data-dir";
 import { readConfig, type Config } from "./config";
 import { ensureAdminUser } from "./auth/ensure-admin-user";
 import { seedDemoData } from "./demo/seed-demo-data";
+import { LiveHub } from "./output/live-hub";
 
-export type AppContext = { config: Config; db: Db; database: Database; adminUserId: number };
+/** `live`: the process's one listener that feeds every job output stream. */
+export type AppContext = { config: Config; db: Db; database: Database; adminUserId: number; live: LiveHub };
 
 // One instance per process: Next loads route handlers and instrumentation as separate
 // module copies, and dev reload re-runs modules.
@@ -28,7 +30,7 @@ async function createContext(): Promise<AppContext> {
   const database = await openConfiguredDatabase(config);
   const adminUserId = await ensureAdminUser(database.db, config);
   if (database.isNew && config.demoData) await seedDemoData(database.db, { config, adminUserId });
-  return { config, db: database.db, database, adminUserId };
+  return { config, db: database.db, database, adminUserId, live: new LiveHub(database.db, database.listen) };
 }
 
 /** Closes the process's database (tests, worker shutdown). */
@@ -36,7 +38,10 @@ export async function closeContext(): Promise<void> {
   const g = globalThis as Holder;
   const p = g[KEY];
   delete g[KEY];
-  if (p) await (await p).database.close();
+  if (!p) return;
+  const ctx = await p;
+  await ctx.live.stop();
+  await ctx.database.close();
 }
 
 /** Server shutdown: closes the database for good (later getContext calls fail). */

@@ -1,12 +1,13 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isNotFound } from "@/lib/api/http";
 import { createJob, deleteJobs, fetchJob, fetchJobPage, fetchReference, searchReferences, type ReferenceKind } from "@/lib/jobs/job-api";
+import { STATE_NAMES, type JobState } from "@/lib/jobs/enums";
 import { isLive } from "@/lib/jobs/format";
-import type { JobPage, JobRecord } from "@/lib/jobs/job-record";
+import type { JobLiveState, JobPage, JobRecord } from "@/lib/jobs/job-record";
 
-/** How often shown jobs that may still change are asked for again. */
+/** How often listed jobs that may still change are asked for again (a job's own page follows its stream instead). */
 export const LIVE_REFETCH_MS = 2_000;
 
 const liveInterval = (page: JobPage | undefined) => (page?.results.some((j) => isLive(j.state)) ? LIVE_REFETCH_MS : false);
@@ -27,13 +28,20 @@ export function useJobList(query: URLSearchParams) {
   });
 }
 
+/** One job. Its state and times while it runs come from its output stream (`setLiveState`), not from polling. */
 export function useJob(id: number, initialData?: JobRecord) {
   return useQuery({
     queryKey: jobKeys.one(id),
     queryFn: ({ signal }) => fetchJob(id, signal),
     initialData,
-    refetchInterval: (q) => (q.state.data && isLive(q.state.data.state) ? LIVE_REFETCH_MS : false),
   });
+}
+
+/** A `state` event of a job's stream, put into the page's job record. */
+export function setLiveState(client: QueryClient, id: number, live: JobLiveState): void {
+  client.setQueryData<JobRecord>(jobKeys.one(id), (job) =>
+    job && { ...job, state: live.state, state_name: STATE_NAMES[live.state as JobState] ?? live.state, start_time: live.start_time, finish_time: live.finish_time },
+  );
 }
 
 export function useReferenceSearch(kind: ReferenceKind, search: string, enabled: boolean) {

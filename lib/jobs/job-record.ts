@@ -54,6 +54,9 @@ export const JobRecord = z.object({
 });
 export type JobRecord = z.infer<typeof JobRecord>;
 
+/** A job's state and times as its output stream's `state` events carry them. */
+export type JobLiveState = Pick<JobRecord, "state" | "start_time" | "finish_time">;
+
 /** LimitOffsetPagination's envelope. */
 export const drfPage = <T extends z.ZodType>(item: T) =>
   z.object({ count: z.number().int(), next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) });

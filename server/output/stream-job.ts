@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { jobs } from "@/db/schema";
 import { integer } from "@/lib/drf/fields";
 import type { FieldErrors } from "@/lib/drf/serializer";
-import type { JobState } from "@/lib/jobs/enums";
 import { readQueryField } from "../drf/query-field";
 import { assertValid } from "../http/errors";
 import { getJob } from "../jobs/get-job";
-import { MAX_LINE_NO, readLinesAfter } from "./read-lines";
+import type { FollowSink, LiveHub } from "./live-hub";
+import { MAX_LINE_NO } from "./read-lines";
+import type { JobSnapshot } from "./read-job-snapshot";
 import { logError } from "@/lib/log/log-error";
 
 export const SSE_HEADERS = {
@@ -17,10 +15,12 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-const FINAL_STATES: readonly string[] = ["successful", "failed", "canceled", "error"] satisfies JobState[];
-
-export type StreamTiming = { pollMs: number; keepAliveMs: number; batch: number };
-const DEFAULT_TIMING: StreamTiming = { pollMs: 300, keepAliveMs: 15_000, batch: 2000 };
+export type StreamTiming = { keepAliveMs: number };
+const DEFAULT_TIMING: StreamTiming = { keepAliveMs: 15_000 };
+/** bytes queued for a client that reads nothing: past this it is cut off and resumes by Last-Event-ID */
+const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+/** the backlog is read while less than this is queued */
+const HIGH_WATER_BYTES = 256 * 1024;
 
 /** Where a (re)connection resumes: the `Last-Event-ID` an EventSource sends back, else `?after=`. */
 export function readStreamCursor(request: Request, url: URL): number {
@@ -36,22 +36,31 @@ export function readStreamCursor(request: Request, url: URL): number {
  * A job's output and state as Server-Sent Events: every line after `after` once, as
  * `line` events whose id is the line number (so a reconnect resumes exactly), `state`
  * events (no id) when the state changes, and `end` once the job is final and every line
- * is out. Polls the database; stops when the client goes away.
+ * is out. The process's live hub feeds it (no query per client once it is live); it
+ * stops when the client goes away.
  */
-export async function openJobStream(db: Db, id: number, after: number, signal: AbortSignal, timing: Partial<StreamTiming> = {}): Promise<ReadableStream<Uint8Array>> {
-  await getJob(db, id);
-  const { pollMs, keepAliveMs, batch } = { ...DEFAULT_TIMING, ...timing };
+export async function openJobStream(hub: LiveHub, id: number, after: number, signal: AbortSignal, timing: Partial<StreamTiming> = {}): Promise<ReadableStream<Uint8Array>> {
+  await getJob(hub.db, id);
+  const { keepAliveMs } = { ...DEFAULT_TIMING, ...timing };
   const encoder = new TextEncoder();
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  signal.addEventListener("abort", onAbort, { once: true });
-  let cursor = after;
-  let sentState = "";
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let isClosed = false;
   let lastWrite = Date.now();
+  let keepAlive: NodeJS.Timeout | undefined;
+  const gone = new AbortController();
+  let wakeReader: (() => void) | undefined;
 
-  const finish = (controller: ReadableStreamDefaultController<Uint8Array>, last = "") => {
+  const stop = () => {
+    if (isClosed) return false;
+    isClosed = true;
+    clearTimeout(keepAlive);
     signal.removeEventListener("abort", onAbort);
-    stop.abort();
+    gone.abort();
+    wakeReader?.();
+    return true;
+  };
+  const close = (last = "") => {
+    if (!stop()) return;
     try {
       if (last) controller.enqueue(encoder.encode(last));
       controller.close();
@@ -59,63 +68,59 @@ export async function openJobStream(db: Db, id: number, after: number, signal: A
       // the client canceled the stream first
     }
   };
+  const onAbort = () => close();
+  const write = (text: string) => {
+    if (isClosed) return;
+    lastWrite = Date.now();
+    controller.enqueue(encoder.encode(text));
+    if ((controller.desiredSize ?? 0) < HIGH_WATER_BYTES - MAX_QUEUED_BYTES) {
+      stop();
+      controller.error(new Error("the client reads too slowly"));
+    }
+  };
+  const scheduleKeepAlive = () => {
+    keepAlive = setTimeout(() => {
+      if (isClosed) return;
+      if (Date.now() - lastWrite >= keepAliveMs) write(": keep-alive\n\n");
+      scheduleKeepAlive();
+    }, Math.max(0, lastWrite + keepAliveMs - Date.now()));
+  };
+  const stateEvent = (snapshot: JobSnapshot) => `event: state\ndata: ${JSON.stringify(snapshot)}\n\n`;
+  const sink: FollowSink = {
+    lines: (lines) => write(lines.map((l) => `id: ${l.lineNo}\nevent: line\ndata: ${JSON.stringify({ line: l.lineNo, text: l.text })}\n\n`).join("")),
+    state: (snapshot) => write(stateEvent(snapshot)),
+    end: (snapshot) => close((snapshot ? stateEvent(snapshot) : "") + endEvent(snapshot?.state ?? null)),
+    ready: () =>
+      isClosed || (controller.desiredSize ?? 0) > 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => (wakeReader = resolve)),
+    drop: () => close(),
+  };
 
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        while (!stop.signal.aborted) {
-          // The state is read before the lines: the executor stores its last lines before it
-          // sets a final state, so a final state seen here means this read gets them all.
-          const [job] = await db
-            .select({ state: jobs.state, start_time: jobs.startTime, finish_time: jobs.finishTime })
-            .from(jobs)
-            .where(eq(jobs.id, id));
-          if (!job) return finish(controller, endEvent(null));
-          const lines = await readLinesAfter(db, id, cursor, batch);
-          const isFinal = FINAL_STATES.includes(job.state);
-          const state = `event: state\ndata: ${JSON.stringify(job)}\n\n`;
-          const isNewState = state !== sentState;
-          let out = "";
-          if (isNewState && !isFinal) {
-            out += state;
-            sentState = state;
-          }
-          for (const l of lines) out += `id: ${l.lineNo}\nevent: line\ndata: ${JSON.stringify({ line: l.lineNo, text: l.text })}\n\n`;
-          if (lines.length) cursor = lines[lines.length - 1].lineNo;
-          if (isFinal && lines.length < batch) return finish(controller, out + (isNewState ? state : "") + endEvent(job.state));
-          const now = Date.now();
-          if (!out && now - lastWrite >= keepAliveMs) out = ": keep-alive\n\n";
-          if (out) {
-            lastWrite = now;
-            controller.enqueue(encoder.encode(out));
-            return;
-          }
-          await sleep(pollMs, stop.signal);
-        }
-        finish(controller);
-      } catch (e) {
-        // the client reconnects with Last-Event-ID, so closing loses nothing
-        if (!stop.signal.aborted) logError("[stream] job", id, e);
-        finish(controller);
-      }
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        if (signal.aborted) return close();
+        signal.addEventListener("abort", onAbort, { once: true });
+        scheduleKeepAlive();
+        hub.follow(id, after, sink, gone.signal).catch((e) => {
+          // the client reconnects with Last-Event-ID, so closing loses nothing
+          if (!isClosed) logError("[stream] job", id, e);
+          close();
+        });
+      },
+      pull() {
+        const wake = wakeReader;
+        wakeReader = undefined;
+        wake?.();
+      },
+      cancel() {
+        stop();
+      },
     },
-    cancel() {
-      signal.removeEventListener("abort", onAbort);
-      stop.abort();
-    },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
+  );
 }
 
 const endEvent = (state: string | null) => `event: end\ndata: ${JSON.stringify({ state })}\n\n`;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

@@ -4,59 +4,9 @@ import { openJobStream } from "@/server/output/stream-job";
 import { adminAuth, api, ctx, resetDb } from "../api";
 import { importBody, makeCatalog, setState } from "../fixtures";
 import { insertLines, insertManyLines } from "../output-fixtures";
+import { SseReader, type SseEvent } from "../sse";
 
 beforeEach(resetDb);
-
-type SseEvent = { id?: string; event?: string; data?: unknown; comment?: string };
-
-/** Reads a Server-Sent Events body one event (or comment) at a time, as EventSource parses it. */
-class SseReader {
-  private buf = "";
-  private decoder = new TextDecoder();
-  constructor(private reader: ReadableStreamDefaultReader<Uint8Array>) {}
-
-  async next(timeoutMs = 10_000): Promise<SseEvent | null> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const i = this.buf.indexOf("\n\n");
-      if (i >= 0) {
-        const block = this.buf.slice(0, i);
-        this.buf = this.buf.slice(i + 2);
-        return parseBlock(block);
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error("no event in time");
-      const chunk = await Promise.race([this.reader.read(), new Promise<never>((_, no) => setTimeout(() => no(new Error("no event in time")), left))]);
-      if (chunk.done) return null;
-      this.buf += this.decoder.decode(chunk.value, { stream: true });
-    }
-  }
-
-  /** Events until `stop` matches one (included) or the stream ends. */
-  async until(stop: (e: SseEvent) => boolean): Promise<SseEvent[]> {
-    const out: SseEvent[] = [];
-    for (let e = await this.next(); e; e = await this.next()) {
-      out.push(e);
-      if (stop(e)) break;
-    }
-    return out;
-  }
-}
-
-function parseBlock(block: string): SseEvent {
-  const e: SseEvent = {};
-  for (const line of block.split("\n")) {
-    if (line.startsWith(":")) e.comment = line.slice(1).trim();
-    else {
-      const [field, ...rest] = line.split(": ");
-      const value = rest.join(": ");
-      if (field === "id") e.id = value;
-      if (field === "event") e.event = value;
-      if (field === "data") e.data = JSON.parse(value);
-    }
-  }
-  return e;
-}
 
 async function open(id: number | string, opts: { query?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
   const request = new Request(`http://testserver/api/job/job/${id}/stream/${opts.query ?? ""}`, { headers: { ...(await adminAuth()), ...opts.headers }, signal: opts.signal });
@@ -160,10 +110,10 @@ describe("GET /api/job/job/<id>/stream/", () => {
 
   it("sends keep-alive comments while idle, and stops when the client goes away", async () => {
     const id = await runningJob();
-    const { db } = await ctx();
+    const { live } = await ctx();
     const gone = new AbortController();
     const t0 = Date.now();
-    const stream = await openJobStream(db, id, 0, gone.signal, { pollMs: 20, keepAliveMs: 150 });
+    const stream = await openJobStream(live, id, 0, gone.signal, { keepAliveMs: 150 });
     const sse = new SseReader(stream.getReader());
     expect(await sse.next()).toMatchObject({ event: "state", data: { state: "running" } });
     expect(await sse.next()).toEqual({ comment: "keep-alive" });

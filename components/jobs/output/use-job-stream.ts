@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { JobLiveState } from "@/lib/jobs/job-record";
 import { streamUrl } from "@/lib/jobs/output-api";
 
 export type StreamHandlers = {
   onLine: (line: number, text: string) => void;
-  onState: (state: string) => void;
+  onState: (state: JobLiveState) => void;
   onEnd: (state: string | null) => void;
 };
 
@@ -36,7 +37,7 @@ export function useJobStream(jobId: number, after: number | null, enabled: boole
         last = line;
         latest.current.onLine(line, text);
       });
-      es.addEventListener("state", (e) => latest.current.onState((JSON.parse((e as MessageEvent<string>).data) as { state: string }).state));
+      es.addEventListener("state", (e) => latest.current.onState(JSON.parse((e as MessageEvent<string>).data) as JobLiveState));
       es.addEventListener("end", (e) => {
         ended = true;
         es.close();

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { isLive } from "@/lib/jobs/format";
 import { fetchLines } from "@/lib/jobs/output-api";
-import { jobKeys } from "../use-job-queries";
+import { jobKeys, setLiveState } from "../use-job-queries";
 import { CHUNK, chunkOf, chunkStart, LineStore } from "./line-store";
 import { outputKeys } from "./use-output-queries";
 import { useJobStream } from "./use-job-stream";
@@ -13,7 +13,8 @@ import { WindowLoader } from "./window-loader";
 /**
  * A job's whole output as a sparse list: the first window at once, others when shown
  * (`show(first, last)`), and, while the job may still change, every new line from the
- * stream. State changes on the stream refresh the page's job query.
+ * stream. The stream's state events are the page's job state; its end refreshes the
+ * page's job record once (the fields that are written at the end: explanation, …).
  */
 export function useOutputLines(jobId: number, state: string) {
   const client = useQueryClient();
@@ -51,7 +52,7 @@ export function useOutputLines(jobId: number, state: string) {
 
   useJobStream(jobId, streamFrom, streaming, {
     onLine: (line, text) => store.put([[line, text]]),
-    onState: () => client.invalidateQueries({ queryKey: jobKeys.one(jobId) }),
+    onState: (live) => setLiveState(client, jobId, live),
     onEnd: () => {
       setStreaming(false);
       store.refetchIncomplete();
@@ -61,15 +62,13 @@ export function useOutputLines(jobId: number, state: string) {
     },
   });
 
-  // The page saw the job end, maybe without the stream (it was down): read the tail once more.
+  // The page saw the job end (the stream's final state, a cancel's answer): read the tail once
+  // more. The stream stays open until its own `end`, which refreshes the job record.
   const [wasLive, setWasLive] = useState(live);
   const [endings, setEndings] = useState(0);
   if (wasLive !== live) {
     setWasLive(live);
-    if (!live) {
-      setStreaming(false);
-      setEndings((n) => n + 1);
-    }
+    if (!live) setEndings((n) => n + 1);
   }
   useEffect(() => {
     if (endings === 0 || !loaded) return;
