@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { msg } from "../drf/messages";
 import { JOB_TYPES } from "./enums";
-import type { JobRecord } from "./job-record";
-
-/** Everything a re-run copies from the job it re-runs; `schedule` is deliberately not copied. */
-export const RERUN_COPIED_KEYS = [
-  "template", "project", "playbook", "inventory", "inventory_str", "credential", "kind", "module", "arguments",
-  "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
-] as const satisfies readonly (keyof JobRecord)[];
+import { RERUN_COPIED_KEYS, type JobRecord } from "../contracts/job";
 
 /** The options "edit and re-run" lets the user change, in the dialog's order. */
 export const EDITABLE_OPTIONS = [

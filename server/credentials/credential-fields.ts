@@ -1,6 +1,6 @@
 import { credentials } from "@/db/schema";
 import { choice, string } from "@/lib/drf/fields";
-import { MAX } from "@/lib/jobs/job-fields";
+import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
 export const BECOME_METHODS = ["sudo", "su", "pbrun", "pfexec", "doas", "dzdo", "ksu", "runas", "machinectl"] as const;

@@ -1,6 +1,6 @@
 import { inventories } from "@/db/schema";
 import { string } from "@/lib/drf/fields";
-import { MAX } from "@/lib/jobs/job-fields";
+import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
 export const INVENTORY_FIELDS = {

@@ -4,6 +4,7 @@ import { msg } from "@/lib/drf/messages";
 import type { FieldErrors } from "@/lib/drf/serializer";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "@/lib/jobs/enums";
 import { lastParam } from "../drf/query-string";
+import { JOB_SEARCHED } from "./job-columns";
 
 export type JobFilters = {
   /** conditions on `jobs` */
@@ -37,11 +38,6 @@ const TIME_FILTERS = [
 ] as const;
 
 const MAX_TIME = 2 ** 53 - 1;
-
-const SEARCHED = [
-  jobs.templateName, jobs.inventoryName, jobs.credentialName, jobs.projectName, jobs.scheduleName,
-  jobs.playbook, jobs.module, jobs.arguments, jobs.userName, jobs.limit,
-];
 
 /** django-filter's reading of the list's query: the seed's six filters and the extras. */
 export function readJobFilters(url: URL): JobFilters {
@@ -110,7 +106,7 @@ export function readJobFilters(url: URL): JobFilters {
     // SearchFilter: every whitespace-separated term must match one of the fields
     for (const term of search.split(/[\s,]+/).filter(Boolean).slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(or(...SEARCHED.map((c) => ilike(c, pattern)))!);
+      where.push(or(...JOB_SEARCHED.map((c) => ilike(c, pattern)))!);
     }
     countable = false;
   }

@@ -2,7 +2,7 @@ import { projects } from "@/db/schema";
 import { choice, string } from "@/lib/drf/fields";
 import { echo } from "@/lib/drf/messages";
 import { isTransportAllowed, scmUrlTransport } from "@/lib/git/scm-url";
-import { MAX } from "@/lib/jobs/job-fields";
+import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
 export const SCM_TYPES = ["manual", "git"] as const;

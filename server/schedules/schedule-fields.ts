@@ -1,7 +1,7 @@
 import { schedules, templates } from "@/db/schema";
 import { boolean, choice, intChoice, primaryKey, string } from "@/lib/drf/fields";
 import { JOB_TYPES } from "@/lib/jobs/enums";
-import { MAX } from "@/lib/jobs/job-fields";
+import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";

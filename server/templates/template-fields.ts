@@ -1,6 +1,6 @@
 import { credentials, inventories, projects, templates } from "@/db/schema";
 import { primaryKey } from "@/lib/drf/fields";
-import { RUN_OPTION_FIELDS } from "@/lib/jobs/job-fields";
+import { JOB_FIELDS, RUN_OPTION_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "@/lib/contracts/job";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
 export const TEMPLATE_FIELDS = {
@@ -13,11 +13,9 @@ export const TEMPLATE_FIELDS = {
 };
 
 /** Run option keys → template columns (the same columns a job has). */
-export const TEMPLATE_OPTION_COLUMNS = {
-  playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
-  verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-  force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout",
-} as const satisfies Record<keyof typeof RUN_OPTION_FIELDS, keyof typeof templates.$inferInsert>;
+export const TEMPLATE_OPTION_COLUMNS = Object.fromEntries(RUN_OPTION_KEYS.map((k) => [k, JOB_FIELDS[k].column])) as {
+  [K in RunOptionKey]: (typeof JOB_FIELDS)[K]["column"];
+} satisfies Record<RunOptionKey, keyof typeof templates.$inferInsert>;
 
 export const TEMPLATE_ORDERABLE = {
   id: templates.id,

@@ -1,0 +1,8 @@
+import { addedTable, fieldTable } from "./field-table";
+import { JOB_FIELDS } from "./job";
+
+/** The generated regions of docs/api.md, by name (`npm run docs:fields` writes them). */
+export const API_DOC_REGIONS: Record<string, string> = {
+  "job-added": addedTable(JOB_FIELDS),
+  job: fieldTable(JOB_FIELDS),
+};
