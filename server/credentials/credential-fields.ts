@@ -1,12 +1,8 @@
 import { credentials } from "@/db/schema";
+import { BECOME_METHODS } from "@/lib/catalog/catalog-records";
 import { choice, string } from "@/lib/drf/fields";
 import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
-
-export const BECOME_METHODS = ["sudo", "su", "pbrun", "pfexec", "doas", "dzdo", "ksu", "runas", "machinectl"] as const;
-
-/** What a response shows for a secret that is set; sent back, it keeps the stored value. */
-export const ENCRYPTED = "$encrypted$";
 
 export const SECRET_KEYS = ["password", "ssh_key", "become_password"] as const;
 

@@ -1,4 +1,4 @@
-import { ENCRYPTED } from "./credential-fields";
+import { ENCRYPTED } from "@/lib/catalog/catalog-records";
 import type { CredentialRow } from "./credential-row";
 
 const mask = (secret: string): string => (secret ? ENCRYPTED : "");

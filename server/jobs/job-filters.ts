@@ -2,6 +2,7 @@ import { eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import { jobCounts, jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import type { FieldErrors } from "@/lib/drf/serializer";
+import { parseId } from "@/lib/ids";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "@/lib/jobs/enums";
 import { lastParam } from "../drf/query-string";
 import { JOB_SEARCHED } from "./job-columns";
@@ -53,13 +54,14 @@ export function readJobFilters(url: URL): JobFilters {
   for (const [key, col, countCol] of ID_FILTERS) {
     const v = value(key);
     if (v === undefined) continue;
-    if (!/^\d{1,9}$/.test(v)) {
+    const id = parseId(v);
+    if (id === undefined) {
       errors[key] = [msg.filterBadId];
       continue;
     }
-    where.push(eq(col, Number(v)));
+    where.push(eq(col, id));
     // job_counts stores a null reference as 0: only positive ids can be counted there
-    if (countCol && Number(v) > 0) countWhere.push(eq(countCol, Number(v)));
+    if (countCol && id > 0) countWhere.push(eq(countCol, id));
     else countable = false;
   }
 

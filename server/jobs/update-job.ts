@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { ACTIVE_STATES, type JobState } from "@/lib/jobs/enums";
+import { isActiveState } from "@/lib/jobs/enums";
 import { JOB_UPDATE_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { assertValid, Conflict } from "../http/errors";
@@ -21,7 +21,7 @@ export async function updateJob(db: Db, id: number, source: FieldSource): Promis
   const { values: v, errors } = parseFields(JOB_UPDATE_FIELDS, source, { partial: true });
   return db.transaction(async (tx) => {
     const current = await getJob(tx, id, { forUpdate: true });
-    if (ACTIVE_STATES.includes(current.state as JobState)) throw new Conflict(jobMessages.notEditable);
+    if (isActiveState(current.state)) throw new Conflict(jobMessages.notEditable);
     const refs = await loadReferences(
       tx,
       { template: v.template, inventory: v.inventory, credential: v.credential, project: v.project,

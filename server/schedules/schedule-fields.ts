@@ -4,8 +4,6 @@ import { JOB_TYPES } from "@/lib/jobs/enums";
 import { MAX } from "@/lib/jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
-
 export const SCHEDULE_FIELDS = {
   name: NAME_FIELD,
   description: DESCRIPTION_FIELD,
