@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { TemplateRecord } from "../contracts/template";
 import { drfPage } from "../jobs/job-record";
 
-const id = z.number().int().nullable();
 const name = z.string().nullable();
-const flag = z.number().int().min(0).max(1);
 
 /** The catalog's records (docs/api.md, "Beyond the seed"), as the web UI reads them. */
 export const ProjectRecord = z.object({
@@ -48,32 +47,8 @@ export const CredentialRecord = z.object({
 });
 export type CredentialRecord = z.infer<typeof CredentialRecord>;
 
-export const TemplateRecord = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  project: id,
-  project_name: name,
-  playbook: z.string(),
-  inventory: id,
-  inventory_name: name,
-  credential: id,
-  credential_name: name,
-  job_type: z.string(),
-  forks: z.number().int(),
-  limit: z.string(),
-  tags: z.string(),
-  skip_tags: z.string(),
-  verbosity: z.number().int(),
-  variables: z.string(),
-  become_enabled: flag,
-  diff_mode: flag,
-  force_handlers: flag,
-  start_at_task: z.string(),
-  timeout: z.number().int(),
-  ctime: z.number(),
-});
-export type TemplateRecord = z.infer<typeof TemplateRecord>;
+/** The template record, as the template contract declares it. */
+export { TemplateRecord };
 
 /** Overrides are null where the template's value is taken. */
 export const ScheduleRecord = z.object({

@@ -31,7 +31,7 @@ export type FieldContract = {
   /** `?search=` looks in it */
   searchable?: true;
   /** `?key=` filters by it */
-  filter?: "id" | "choice" | "time";
+  filter?: "id" | "choice" | "time" | "exact";
   /** accepted on input, never shown */
   writeOnly?: true;
   /** a key beyond the seed's record, and what it means */

@@ -1,8 +1,10 @@
 import { addedTable, fieldTable } from "./field-table";
 import { JOB_FIELDS } from "./job";
+import { TEMPLATE_FIELDS } from "./template";
 
 /** The generated regions of docs/api.md, by name (`npm run docs:fields` writes them). */
 export const API_DOC_REGIONS: Record<string, string> = {
   "job-added": addedTable(JOB_FIELDS),
   job: fieldTable(JOB_FIELDS),
+  template: fieldTable(TEMPLATE_FIELDS),
 };

@@ -19,16 +19,25 @@ export function typeLabel(schema: z.ZodType): string {
 const yes = (on: unknown) => (on ? "✓" : "");
 const filterLabel = (f: FieldContract) => (f.filter === "time" ? "`__gte`, `__lte`" : f.filter ? "✓" : "");
 
-/** Every key of a record with what the API does with it, as a Markdown table. */
+const COLUMNS: [heading: string, cell: (f: FieldContract) => string][] = [
+  ["type", (f) => typeLabel(f.output)],
+  ["written by", (f) => (f.derive ? "derived" : f.writeOnly ? "write-only" : f.input ? (f.update ? "create, change" : "create") : "read-only")],
+  ["`ordering`", (f) => yes(f.orderable)],
+  ["filter", filterLabel],
+  ["`search`", (f) => yes(f.searchable)],
+  ["run option", (f) => yes(f.option)],
+  ["re-run copies", (f) => yes(f.rerun)],
+];
+
+/** Every key of a record with what the API does with it, as a Markdown table (empty columns left out). */
 export function fieldTable(contract: Contract): string {
-  const rows = Object.entries(contract).map(([key, f]) => {
-    const source = f.derive ? "derived" : f.writeOnly ? "write-only" : f.input ? (f.update ? "create, change" : "create") : "read-only";
-    return `| \`${key}\` | ${typeLabel(f.output)} | ${source} | ${yes(f.orderable)} | ${filterLabel(f)} | ${yes(f.searchable)} | ${yes(f.option)} | ${yes(f.rerun)} |`;
-  });
+  const fields = Object.entries(contract);
+  const columns = COLUMNS.filter(([, cell]) => fields.some(([, f]) => cell(f) !== ""));
+  const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [
-    "| key | type | written by | `ordering` | filter | `search` | from the template | re-run copies |",
-    "|---|---|---|---|---|---|---|---|",
-    ...rows,
+    row(["key", ...columns.map(([heading]) => heading)]),
+    row(["---", ...columns.map(() => "---")]).replaceAll(" ", ""),
+    ...fields.map(([key, f]) => row([`\`${key}\``, ...columns.map(([, cell]) => cell(f))])),
   ].join("\n");
 }
 

@@ -2,7 +2,7 @@ import { credentials } from "@/db/schema";
 import { BECOME_METHODS } from "@/lib/catalog/catalog-records";
 import { choice, string } from "@/lib/drf/fields";
 import { MAX } from "@/lib/jobs/limits";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "@/lib/contracts/common-fields";
 
 export const SECRET_KEYS = ["password", "ssh_key", "become_password"] as const;
 

@@ -1,7 +1,7 @@
 import { inventories } from "@/db/schema";
 import { string } from "@/lib/drf/fields";
 import { MAX } from "@/lib/jobs/limits";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "@/lib/contracts/common-fields";
 
 export const INVENTORY_FIELDS = {
   name: NAME_FIELD,

@@ -3,7 +3,7 @@ import { choice, string } from "@/lib/drf/fields";
 import { echo } from "@/lib/drf/messages";
 import { isTransportAllowed, scmUrlTransport } from "@/lib/git/scm-url";
 import { MAX } from "@/lib/jobs/limits";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "@/lib/contracts/common-fields";
 
 export const SCM_TYPES = ["manual", "git"] as const;
 

@@ -2,7 +2,7 @@ import { schedules, templates } from "@/db/schema";
 import { boolean, choice, intChoice, primaryKey, string } from "@/lib/drf/fields";
 import { JOB_TYPES } from "@/lib/jobs/enums";
 import { MAX } from "@/lib/jobs/limits";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "@/lib/contracts/common-fields";
 
 export const SCHEDULE_FIELDS = {
   name: NAME_FIELD,
