@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
 import { flagName, JOB_KINDS, JOB_STATES, JOB_TYPES, KIND_NAMES, STATE_NAMES, VERBOSITY_NAMES, type JobKind, type JobState } from "../jobs/enums";
 import { MAX, MAX_TIME_S, MAX_TIMEOUT_S } from "../jobs/limits";
-import { inputSpec, keysWith, recordSchema, serializer, type Contract, type FieldContract } from "./define";
+import { inputSpec, keysWith, recordSchema, serializer, type Contract, type FieldContract, type OptionStorage } from "./define";
 
 const id = z.number().int();
 const ref = id.nullable();
@@ -13,8 +13,8 @@ const time = z.number().nullable();
 
 const reference = { output: ref, input: primaryKey(), reference: true, update: true, orderable: true, filter: "id" } as const;
 const refName = { output: name, orderable: true, searchable: true } as const;
-const flagOption = { output: flag01, input: flag(), option: { sql: "smallint", default: 0 }, update: true, rerun: true, orderable: true } as const;
-const textOption = { output: str, input: string({ maxLength: MAX.short }), option: { sql: "text", default: "" }, update: true, rerun: true, orderable: true } as const;
+const flagOption = { output: flag01, input: flag(), option: { sql: "smallint", default: 0, form: "flag" }, update: true, rerun: true, orderable: true } as const;
+const textOption = { output: str, input: string({ maxLength: MAX.short }), option: { sql: "text", default: "", form: "text" }, update: true, rerun: true, orderable: true } as const;
 const flagNameOf = (key: string) => ({ output: str, derive: (r: Record<string, unknown>) => flagName(r[key] as number) });
 
 /**
@@ -26,15 +26,15 @@ export const JOB_FIELDS = {
   template: { ...reference, column: "templateId", rerun: true },
   cuser: { output: id, column: "cuserId", input: primaryKey({ nullable: false }), reference: true, orderable: true, filter: "id" },
   user: { output: str, column: "userName", orderable: true, searchable: true },
-  job_type: { output: str, column: "jobType", input: choice(JOB_TYPES), option: { sql: "text", default: "run" }, update: true, rerun: true, orderable: true, filter: "choice" },
+  job_type: { output: str, column: "jobType", input: choice(JOB_TYPES), option: { sql: "text", default: "run", form: "choice" }, update: true, rerun: true, orderable: true, filter: "choice" },
   inventory: { ...reference, column: "inventoryId", rerun: true },
   credential: { ...reference, column: "credentialId", rerun: true },
-  forks: { output: id, column: "forks", input: integer({ min: 0, max: 200 }), option: { sql: "integer", default: 0 }, update: true, rerun: true, orderable: true },
+  forks: { output: id, column: "forks", input: integer({ min: 0, max: 200 }), option: { sql: "integer", default: 0, form: "int" }, update: true, rerun: true, orderable: true },
   limit: { ...textOption, column: "limit", searchable: true },
   tags: { ...textOption, column: "tags" },
   skip_tags: { ...textOption, column: "skipTags" },
-  verbosity: { output: id, column: "verbosity", input: intChoice([0, 1, 2, 3, 4]), option: { sql: "smallint", default: 0 }, update: true, rerun: true, orderable: true },
-  variables: { ...textOption, column: "variables", input: string({ maxLength: MAX.text }) },
+  verbosity: { output: id, column: "verbosity", input: intChoice([0, 1, 2, 3, 4]), option: { sql: "smallint", default: 0, form: "choice" }, update: true, rerun: true, orderable: true },
+  variables: { ...textOption, column: "variables", input: string({ maxLength: MAX.text }), option: { sql: "text", default: "", form: "textarea" } },
   start_time: { output: time, column: "startTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   finish_time: { output: time, column: "finishTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   state: { output: str, column: "state", input: choice(JOB_STATES), orderable: true, filter: "choice" },
@@ -47,7 +47,7 @@ export const JOB_FIELDS = {
   credential_name: { ...refName, column: "credentialName" },
   template_name: { ...refName, column: "templateName" },
   state_name: { output: str, derive: (r) => STATE_NAMES[r.state as JobState] ?? r.state },
-  playbook: { ...textOption, column: "playbook", searchable: true },
+  playbook: { ...textOption, column: "playbook", option: { sql: "text", default: "", form: "playbook" }, searchable: true },
   kind: { output: str, column: "kind", input: choice(JOB_KINDS), update: true, rerun: true, orderable: true, filter: "choice" },
   arguments: { output: str, column: "arguments", input: string({ maxLength: MAX.arguments }), update: true, rerun: true, orderable: true, searchable: true },
   module: { output: str, column: "module", input: string({ maxLength: MAX.module }), update: true, rerun: true, orderable: true, searchable: true },
@@ -64,7 +64,7 @@ export const JOB_FIELDS = {
   project_name: { ...refName, column: "projectName" },
   project: { ...reference, column: "projectId", rerun: true },
   timeout: {
-    output: id, column: "timeout", input: integer({ min: 0, max: MAX_TIMEOUT_S }), option: { sql: "integer", default: 0 }, update: true, rerun: true, orderable: true,
+    output: id, column: "timeout", input: integer({ min: 0, max: MAX_TIMEOUT_S }), option: { sql: "integer", default: 0, form: "int" }, update: true, rerun: true, orderable: true,
     added: "seconds the run may take; past it the executor stops it and the job ends `failed` (AWX's `timeout`); `0` = no limit; 0 … 2,592,000; a run option like `forks`: taken from the template, copied by a re-run",
   },
   explanation: {
@@ -96,6 +96,14 @@ const INPUT_KEYS = [...INPUT_ORDER.filter((k) => inputKeys.includes(k)), ...inpu
 export const RUN_OPTION_KEYS = INPUT_KEYS.filter((k): k is (typeof inputKeys)[number] & keyof PickBy<"option"> => "option" in JOB_FIELDS[k]);
 export type RunOptionKey = keyof PickBy<"option">;
 export const RUN_OPTION_FIELDS = inputSpec(JOB_FIELDS, RUN_OPTION_KEYS);
+
+type OptionsEditedAs<F extends string> = { [K in RunOptionKey]: (typeof JOB_FIELDS)[K]["option"]["form"] extends F ? K : never }[RunOptionKey];
+const editedAs = <F extends OptionStorage["form"]>(form: F) => RUN_OPTION_KEYS.filter((k): k is OptionsEditedAs<F> => JOB_FIELDS[k].option.form === form);
+/** The run options the forms edit in a plain text box (trimmed), and as a checkbox (0/1). */
+export const TEXT_OPTIONS = editedAs("text");
+export type TextOption = (typeof TEXT_OPTIONS)[number];
+export const FLAG_OPTIONS = editedAs("flag");
+export type FlagOption = (typeof FLAG_OPTIONS)[number];
 
 /** Every writable key of a job, parsed as DRF would. */
 export const JOB_INPUT_FIELDS = inputSpec(JOB_FIELDS, INPUT_KEYS);
