@@ -121,6 +121,20 @@ export const RERUN_COPIED_KEYS = keysWith(JOB_FIELDS, "rerun");
 export const JOB_ORDERABLE_KEYS = keysWith(JOB_FIELDS, "orderable");
 export const JOB_SEARCHED_KEYS = keysWith(JOB_FIELDS, "searchable");
 
+type RunOptionColumn<K extends RunOptionKey> = (typeof JOB_FIELDS)[K]["column"];
+/** A job's run options keyed by column, flags as booleans: what the executor runs with. */
+export type RunSettings = {
+  [K in RunOptionKey as RunOptionColumn<K>]: (typeof JOB_FIELDS)[K]["option"]["form"] extends "flag" ? boolean : z.infer<(typeof JOB_FIELDS)[K]["output"]>;
+};
+export function runSettingsOf(row: Record<string, unknown>): RunSettings {
+  return Object.fromEntries(
+    RUN_OPTION_KEYS.map((key) => {
+      const { column, option } = JOB_FIELDS[key];
+      return [column, option.form === "flag" ? row[column] === 1 : row[column]];
+    }),
+  ) as RunSettings;
+}
+
 /** The job record of the API contract (docs/api.md), as the web UI reads it. */
 export const JobRecord = recordSchema(JOB_FIELDS);
 export type JobRecord = z.infer<typeof JobRecord>;
