@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { BECOME_METHODS, CredentialRecord, ENCRYPTED } from "../contracts/credential";
+import { InventoryRecord } from "../contracts/inventory";
 import { TemplateRecord } from "../contracts/template";
 import { drfPage } from "../jobs/job-record";
 
@@ -21,31 +23,9 @@ export const ProjectRecord = z.object({
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
-export const InventoryRecord = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  content: z.string(),
-  variables: z.string(),
-  hosts: z.array(z.string()),
-  ctime: z.number(),
-});
-export type InventoryRecord = z.infer<typeof InventoryRecord>;
+/** The inventory and credential records, as their contracts declare them. */
+export { CredentialRecord, InventoryRecord };
 
-/** Secrets come back as "$encrypted$" when set, "" when not. */
-export const CredentialRecord = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  username: z.string(),
-  password: z.string(),
-  ssh_key: z.string(),
-  become_method: z.string(),
-  become_user: z.string(),
-  become_password: z.string(),
-  ctime: z.number(),
-});
-export type CredentialRecord = z.infer<typeof CredentialRecord>;
 
 /** The template record, as the template contract declares it. */
 export { TemplateRecord };
@@ -88,8 +68,5 @@ export type CatalogPage<K extends CatalogKind> = { count: number; next: string |
 
 export const catalogPage = <K extends CatalogKind>(kind: K) => drfPage(CATALOG_RECORDS[kind]) as unknown as z.ZodType<CatalogPage<K>>;
 
-/** What a response shows for a secret that is set; sent back, the stored value is kept. */
-export const ENCRYPTED = "$encrypted$";
-
-/** Ansible's become methods, as the credential API accepts them. */
-export const BECOME_METHODS = ["sudo", "su", "pbrun", "pfexec", "doas", "dzdo", "ksu", "runas", "machinectl"] as const;
+/** Declared with the credential contract; the credential form uses them. */
+export { BECOME_METHODS, ENCRYPTED };

@@ -35,7 +35,7 @@ export type FieldContract = {
   searchable?: true;
   /** `?key=` filters by it */
   filter?: "id" | "choice" | "time" | "exact";
-  /** accepted on input, never shown */
+  /** a secret: accepted on input, never shown; the record only says whether it is set (`encode`) */
   writeOnly?: true;
   /** a key beyond the seed's record, and what it means */
   added?: string;
@@ -50,11 +50,11 @@ export function keysWith<C extends Contract, P extends keyof FieldContract>(cont
   return Object.keys(contract).filter((k) => contract[k][property] !== undefined) as Keys<C, P>[];
 }
 
-export type OutputShape<C extends Contract> = { [K in keyof C as C[K] extends { writeOnly: true } ? never : K]: C[K]["output"] };
+export type OutputShape<C extends Contract> = { [K in keyof C]: C[K]["output"] };
 
-/** The zod object of a contract's record (write-only keys left out). */
+/** The zod object of a contract's record. */
 export function recordSchema<C extends Contract>(contract: C): z.ZodObject<OutputShape<C>> {
-  const shape = Object.fromEntries(Object.entries(contract).filter(([, f]) => !f.writeOnly).map(([k, f]) => [k, f.output]));
+  const shape = Object.fromEntries(Object.entries(contract).map(([k, f]) => [k, f.output]));
   return z.object(shape) as unknown as z.ZodObject<OutputShape<C>>;
 }
 
@@ -67,7 +67,7 @@ export function inputSpec<C extends Contract, K extends keyof C & string>(contra
 
 /** A row → its wire record: stored keys from their columns, then the derived ones, in contract order. */
 export function serializer<C extends Contract>(contract: C) {
-  const entries = Object.entries(contract).filter(([, f]) => !f.writeOnly);
+  const entries = Object.entries(contract);
   return (row: Record<string, unknown>): z.infer<z.ZodObject<OutputShape<C>>> => {
     const record: Record<string, unknown> = {};
     for (const [key, f] of entries) {

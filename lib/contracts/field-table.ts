@@ -21,7 +21,7 @@ const filterLabel = (f: FieldContract) => (f.filter === "time" ? "`__gte`, `__lt
 
 const COLUMNS: [heading: string, cell: (f: FieldContract) => string][] = [
   ["type", (f) => typeLabel(f.output)],
-  ["written by", (f) => (f.derive ? "derived" : f.writeOnly ? "write-only" : f.input ? (f.update ? "create, change" : "create") : "read-only")],
+  ["written by", (f) => (f.derive ? "derived" : f.writeOnly ? "create, change (write-only: shown as `\"$encrypted$\"` when set)" : f.input ? (f.update ? "create, change" : "create") : "read-only")],
   ["`ordering`", (f) => yes(f.orderable)],
   ["filter", filterLabel],
   ["`search`", (f) => yes(f.searchable)],

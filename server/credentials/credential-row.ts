@@ -1,5 +1,5 @@
 import type { credentials } from "@/db/schema";
-import { ENCRYPTED } from "@/lib/catalog/catalog-records";
+import { ENCRYPTED } from "@/lib/contracts/credential";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import type { SecretBox } from "../crypto/secret-box";
 import { credentialMessages } from "./credential-fields";
