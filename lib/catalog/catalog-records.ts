@@ -1,30 +1,14 @@
 import { z } from "zod";
 import { BECOME_METHODS, CredentialRecord, ENCRYPTED } from "../contracts/credential";
 import { InventoryRecord } from "../contracts/inventory";
+import { ProjectRecord } from "../contracts/project";
 import { TemplateRecord } from "../contracts/template";
 import { drfPage } from "../jobs/job-record";
 
 const name = z.string().nullable();
 
-/** The catalog's records (docs/api.md, "Beyond the seed"), as the web UI reads them. */
-export const ProjectRecord = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  scm_type: z.string(),
-  scm_url: z.string(),
-  scm_branch: z.string(),
-  local_path: z.string(),
-  playbooks: z.array(z.string()),
-  /** git: the commit of the last sync, and why the last sync failed */
-  scm_revision: z.string().default(""),
-  sync_error: z.string().default(""),
-  ctime: z.number(),
-});
-export type ProjectRecord = z.infer<typeof ProjectRecord>;
-
-/** The inventory and credential records, as their contracts declare them. */
-export { CredentialRecord, InventoryRecord };
+/** The catalog's records, as their contracts declare them (the schedule's is below). */
+export { CredentialRecord, InventoryRecord, ProjectRecord };
 
 
 /** The template record, as the template contract declares it. */

@@ -1,6 +1,7 @@
 import { CREDENTIAL_FIELDS } from "./credential";
 import { addedTable, fieldTable } from "./field-table";
 import { INVENTORY_FIELDS } from "./inventory";
+import { PROJECT_FIELDS } from "./project";
 import { JOB_FIELDS } from "./job";
 import { TEMPLATE_FIELDS } from "./template";
 
@@ -9,6 +10,7 @@ export const API_DOC_REGIONS: Record<string, string> = {
   "job-added": addedTable(JOB_FIELDS),
   job: fieldTable(JOB_FIELDS),
   template: fieldTable(TEMPLATE_FIELDS),
+  project: fieldTable(PROJECT_FIELDS),
   inventory: fieldTable(INVENTORY_FIELDS),
   credential: fieldTable(CREDENTIAL_FIELDS),
 };

@@ -5,6 +5,7 @@ import type { Contract, FieldContract } from "./define";
 export function typeLabel(schema: z.ZodType): string {
   const def = schema.def as { type: string; innerType?: z.ZodType };
   if (def.type === "nullable" && def.innerType) return `${typeLabel(def.innerType)} or null`;
+  if (def.type === "default" && def.innerType) return typeLabel(def.innerType);
   if (def.type === "string") return "string";
   if (def.type === "boolean") return "bool";
   if (def.type === "array") return "list";
