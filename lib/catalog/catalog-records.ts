@@ -2,39 +2,12 @@ import { z } from "zod";
 import { BECOME_METHODS, CredentialRecord, ENCRYPTED } from "../contracts/credential";
 import { InventoryRecord } from "../contracts/inventory";
 import { ProjectRecord } from "../contracts/project";
+import { ScheduleRecord } from "../contracts/schedule";
 import { TemplateRecord } from "../contracts/template";
 import { drfPage } from "../jobs/job-record";
 
-const name = z.string().nullable();
-
-/** The catalog's records, as their contracts declare them (the schedule's is below). */
-export { CredentialRecord, InventoryRecord, ProjectRecord };
-
-
-/** The template record, as the template contract declares it. */
-export { TemplateRecord };
-
-/** Overrides are null where the template's value is taken. */
-export const ScheduleRecord = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  template: z.number().int(),
-  template_name: name,
-  cron: z.string(),
-  timezone: z.string(),
-  enabled: z.boolean(),
-  limit: z.string().nullable(),
-  tags: z.string().nullable(),
-  skip_tags: z.string().nullable(),
-  variables: z.string().nullable(),
-  verbosity: z.number().int().nullable(),
-  job_type: z.string().nullable(),
-  next_run: z.number().nullable(),
-  last_error: z.string(),
-  ctime: z.number(),
-});
-export type ScheduleRecord = z.infer<typeof ScheduleRecord>;
+/** The catalog's records, as their contracts (lib/contracts) declare them. */
+export { CredentialRecord, InventoryRecord, ProjectRecord, ScheduleRecord, TemplateRecord };
 
 export const ProjectFolders = z.object({ root: z.string(), folders: z.array(z.string()) });
 export type ProjectFolders = z.infer<typeof ProjectFolders>;

@@ -2,6 +2,7 @@ import { CREDENTIAL_FIELDS } from "./credential";
 import { addedTable, fieldTable } from "./field-table";
 import { INVENTORY_FIELDS } from "./inventory";
 import { PROJECT_FIELDS } from "./project";
+import { SCHEDULE_FIELDS } from "./schedule";
 import { JOB_FIELDS } from "./job";
 import { TEMPLATE_FIELDS } from "./template";
 
@@ -13,4 +14,5 @@ export const API_DOC_REGIONS: Record<string, string> = {
   project: fieldTable(PROJECT_FIELDS),
   inventory: fieldTable(INVENTORY_FIELDS),
   credential: fieldTable(CREDENTIAL_FIELDS),
+  schedule: fieldTable(SCHEDULE_FIELDS),
 };
