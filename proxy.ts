@@ -1,16 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { LOGIN_PATH, loginHref } from "@/lib/auth/login-path";
 import { newNonce, pageContentSecurityPolicy } from "@/server/http/content-security-policy";
 
-// set by the login (server/auth/session-cookie.ts); whether it is still valid is the API's
-// and the pages' business: this only spares a browser without one a page it cannot use
-const SESSION_COOKIE = "zuoye_session";
 const CSP = "content-security-policy";
 
 /**
  * Every page answer gets a Content-Security-Policy with a nonce of its own; Next reads
  * the nonce from the request's copy of the header and puts it on the page's scripts.
- * A page request without a session cookie goes to the login page, which comes back afterwards.
+ * A page request without a session cookie goes to the login page, which comes back afterwards;
+ * whether the cookie is still valid is the API's and the pages' business.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

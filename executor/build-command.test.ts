@@ -4,7 +4,7 @@ import { buildCommand, hostListSource, jobFiles, type RunSpec } from "./build-co
 const base: RunSpec = {
   kind: "job", projectDir: "/p", playbook: "site.yml", module: "", arguments: "", jobType: "run", forks: 0,
   limit: "", tags: "", skipTags: "", verbosity: 0, variables: "", becomeEnabled: false, diffMode: false,
-  forceHandlers: false, startAtTask: "", inventorySource: "/j/inventory/hosts",
+  forceHandlers: false, startAtTask: "", timeout: 0, inventorySource: "/j/inventory/hosts",
   credential: { username: "", hasPassword: false, hasSshKey: false, becomeMethod: "sudo", becomeUser: "", hasBecomePassword: false },
 };
 const files = jobFiles("/j");

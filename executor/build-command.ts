@@ -1,23 +1,12 @@
 import path from "node:path";
+import type { RunSettings } from "@/lib/contracts/job";
 
-/** What a run needs to know, resolved from the job and the objects it references now. */
-export type RunSpec = {
+/** What a run needs to know, resolved from the job (its run options as the contract lists them) and the objects it references now. */
+export type RunSpec = RunSettings & {
   kind: "job" | "adhoc";
   projectDir: string;
-  playbook: string;
   module: string;
   arguments: string;
-  jobType: string;
-  forks: number;
-  limit: string;
-  tags: string;
-  skipTags: string;
-  verbosity: number;
-  variables: string;
-  becomeEnabled: boolean;
-  diffMode: boolean;
-  forceHandlers: boolean;
-  startAtTask: string;
   /** `-i` source: a file in the job's directory, or a comma host list */
   inventorySource: string;
   credential: {

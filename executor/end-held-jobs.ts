@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { endJob, reasonLine, type JobEnd } from "./end-job";
 
 /**
@@ -13,7 +14,7 @@ export async function endJobsHeldBy(db: Db, workerId: string, why: string, keep:
   const held = await db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.workerId, workerId), inArray(jobs.state, ["waiting", "running"])));
+    .where(and(eq(jobs.workerId, workerId), inArray(jobs.state, [...ACTIVE_STATES])));
   const ended: number[] = [];
   for (const { id } of held) {
     if (keep.has(id)) continue;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
+import { nowSeconds } from "@/lib/time";
 
 export const RED = "\u001b[0;31m";
 export const RESET = "\u001b[0m";
@@ -22,7 +23,7 @@ export type JobEnd = {
  * ended already or no longer matches.
  */
 export async function endJob(db: Db, id: number, end: JobEnd, guard: SQL = sql`true`): Promise<boolean> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   return db.transaction(async (tx) => {
     const rows = rowsOf<{ id: number }>(
       await tx.execute(sql`

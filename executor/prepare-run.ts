@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials, inventories, projects, type jobs } from "@/db/schema";
+import { runSettingsOf } from "@/lib/contracts/job";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import type { Config } from "@/server/config";
 import { secretBox, type SecretBox } from "@/server/crypto/secret-box";
@@ -149,10 +150,7 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
   if (c?.becomePassword) secretFile("becomePassword", c.becomePassword);
 
   const spec: RunSpec = {
-    kind, projectDir: path.join(root, "project"), playbook: job.playbook, module: job.module, arguments: job.arguments, jobType: job.jobType,
-    forks: job.forks, limit: job.limit, tags: job.tags, skipTags: job.skipTags, verbosity: job.verbosity,
-    variables: job.variables, becomeEnabled: job.becomeEnabled === 1, diffMode: job.diffMode === 1,
-    forceHandlers: job.forceHandlers === 1, startAtTask: job.startAtTask, inventorySource,
+    ...runSettingsOf(job), kind, projectDir: path.join(root, "project"), module: job.module, arguments: job.arguments, inventorySource,
     credential: {
       username: c?.username ?? "", hasPassword: Boolean(c?.password), hasSshKey: Boolean(c?.sshKey),
       becomeMethod: c?.becomeMethod ?? "", becomeUser: c?.becomeUser ?? "", hasBecomePassword: Boolean(c?.becomePassword),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { explain } from "@/lib/jobs/explanations";
+import { nowSeconds } from "@/lib/time";
 import { endJob, reasonLine } from "./end-job";
 import { endJobsHeldBy } from "./end-held-jobs";
 
@@ -21,7 +22,7 @@ export const JOB_STALL_S = 180;
  * a minute must not end every running job the moment the database is back.
  */
 export async function reapOrphanedJobs(db: Db, opts: { afterRestartGrace?: boolean } = {}): Promise<number[]> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   const justStarted = opts.afterRestartGrace ? sql`pg_postmaster_start_time() > now() - make_interval(secs => ${WORKER_STALE_S})` : sql`false`;
   const stale = sql`(worker_id is null or (not ${justStarted} and worker_id not in (select id from workers where heartbeat_at >= ${now - WORKER_STALE_S})))`;
   const stalled = sql`(progress_at is not null and progress_at < ${now - JOB_STALL_S})`;

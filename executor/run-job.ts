@@ -6,6 +6,7 @@ import { jobs, users } from "@/db/schema";
 import { explain } from "@/lib/jobs/explanations";
 import type { Config } from "@/server/config";
 import type { Isolation } from "@/server/sandbox/isolation";
+import { nowSeconds } from "@/lib/time";
 import { ansibleEnv } from "./ansible-env";
 import type { ClaimedJob } from "./claim-next-job";
 import { endJob, reasonLine, type JobEnd } from "./end-job";
@@ -36,7 +37,6 @@ export type ExecutorDeps = {
   isolation: Isolation;
 };
 
-const now = () => Math.floor(Date.now() / 1000);
 /** how long the final state is retried while the database is away */
 const END_RETRY_MS = 10 * 60_000;
 
@@ -76,7 +76,7 @@ export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void>
     await retryTransient(() =>
       db
         .update(jobs)
-        .set({ state: "running", startTime: now() })
+        .set({ state: "running", startTime: nowSeconds() })
         .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
     );
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { ACTIVE_STATES } from "@/lib/jobs/enums";
 
 const JOB_DIR = /^(?:job|project)-(\d+)-/;
 
@@ -32,7 +33,7 @@ export async function sweepRunDir(db: Db, runDir: string): Promise<number> {
   const active = await db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(inArray(jobs.id, [...byJob.keys()]), inArray(jobs.state, ["waiting", "running"])));
+    .where(and(inArray(jobs.id, [...byJob.keys()]), inArray(jobs.state, [...ACTIVE_STATES])));
   for (const { id } of active) byJob.delete(id);
   let removed = 0;
   for (const names of byJob.values()) {

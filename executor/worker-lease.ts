@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sleep } from "@/db/retry";
 import { workers } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
 import { WORKER_STALE_S } from "./reap-jobs";
 
 export type LeaseHolder = { instance: string; hostname: string; pid: number; heartbeatAt: number };
@@ -19,7 +20,6 @@ export type WorkerLease = {
 
 export class LeaseRefused extends Error {}
 
-const now = () => Math.floor(Date.now() / 1000);
 
 /**
  * Takes the worker id: inserts its row, or takes over a holder that is gone (no heartbeat
@@ -43,8 +43,8 @@ export async function acquireWorkerLease(
       pid: process.pid,
       capacity: registration.capacity,
       sandbox: registration.sandbox,
-      startedAt: now(),
-      heartbeatAt: now(),
+      startedAt: nowSeconds(),
+      heartbeatAt: nowSeconds(),
     };
     const lease: WorkerLease = { workerId: row.id, instance, row };
     const [inserted] = await db.insert(workers).values(row).onConflictDoNothing().returning({ id: workers.id });
@@ -61,7 +61,7 @@ export async function acquireWorkerLease(
       if (taken) return { ...lease, tookOver: { holder, why } };
       continue;
     }
-    const held = `worker id "${row.id}" is held by a running process (pid ${holder.pid} on ${holder.hostname}, heartbeat ${Math.max(0, now() - holder.heartbeatAt)} s ago)`;
+    const held = `worker id "${row.id}" is held by a running process (pid ${holder.pid} on ${holder.hostname}, heartbeat ${Math.max(0, nowSeconds() - holder.heartbeatAt)} s ago)`;
     if (Date.now() >= deadline) {
       throw new LeaseRefused(`${held}: stop that process, or give this one another WORKER_ID`);
     }
@@ -78,11 +78,11 @@ export async function acquireWorkerLease(
 export async function renewWorkerLease(db: Db, lease: WorkerLease): Promise<"renewed" | "recreated" | { lost: LeaseHolder }> {
   const [beat] = await db
     .update(workers)
-    .set({ heartbeatAt: now() })
+    .set({ heartbeatAt: nowSeconds() })
     .where(and(eq(workers.id, lease.workerId), eq(workers.instance, lease.instance)))
     .returning({ id: workers.id });
   if (beat) return "renewed";
-  const [made] = await db.insert(workers).values({ ...lease.row, heartbeatAt: now() }).onConflictDoNothing().returning({ id: workers.id });
+  const [made] = await db.insert(workers).values({ ...lease.row, heartbeatAt: nowSeconds() }).onConflictDoNothing().returning({ id: workers.id });
   if (made) return "recreated";
   const holder = await readHolder(db, lease.workerId);
   if (!holder) throw new Error(`worker row ${lease.workerId} vanished during the heartbeat`);
@@ -104,7 +104,7 @@ async function readHolder(db: Db, workerId: string): Promise<LeaseHolder | undef
 
 /** Why the holder no longer runs, or undefined while it may. */
 function holderGone(holder: LeaseHolder): string | undefined {
-  const age = now() - holder.heartbeatAt;
+  const age = nowSeconds() - holder.heartbeatAt;
   if (age > WORKER_STALE_S) return `no heartbeat for ${age} s`;
   // the same pid as ours is an earlier life (a container's pid 1): it cannot be this process
   if (holder.hostname === os.hostname() && (holder.pid === process.pid || !isAlive(holder.pid))) {

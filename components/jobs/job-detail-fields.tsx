@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FLAG_OPTIONS, TEXT_OPTIONS } from "@/lib/contracts/job";
 import { historyHref, type HistorySearch } from "@/lib/jobs/history-search";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { useI18n, useJobLabels } from "../i18n/i18n-provider";
@@ -61,6 +62,9 @@ export function OverviewFields({ job }: { job: JobRecord }) {
   return <FieldList rows={rows} />;
 }
 
+/** The options with a row of their own above; a text or flag option added later gets a plain row after them. */
+const SHOWN: readonly string[] = ["limit", "tags", "skip_tags", "become_enabled", "diff_mode", "force_handlers", "start_at_task"];
+
 export function OptionFields({ job }: { job: JobRecord }) {
   const { t } = useI18n();
   const labels = useJobLabels();
@@ -79,6 +83,8 @@ export function OptionFields({ job }: { job: JobRecord }) {
         { label: f.force_handlers, value: labels.flag(job.force_handlers, job.force_handlers_name) },
         { label: f.start_at_task, value: text(job.start_at_task) },
         { label: f.timeout, value: job.timeout > 0 ? t.detail.seconds(job.timeout) : t.detail.noTimeout },
+        ...TEXT_OPTIONS.filter((k) => !SHOWN.includes(k)).map((k) => ({ label: f[k], value: text(job[k]) })),
+        ...FLAG_OPTIONS.filter((k) => !SHOWN.includes(k)).map((k) => ({ label: f[k], value: labels.flag(job[k]) })),
       ]}
     />
   );

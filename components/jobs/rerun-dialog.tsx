@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { HttpError } from "@/lib/api/http";
 import type { JobRecord } from "@/lib/jobs/job-record";
-import { changedOptions, EDITABLE_OPTIONS, FLAG_OPTIONS, formErrors, RerunOptions, rerunBody, rerunFormValues, type RerunFormValues } from "@/lib/jobs/rerun";
+import { changedOptions, EDITABLE_OPTIONS, FLAG_OPTIONS, formErrors, RerunOptions, rerunBody, rerunFormValues, TEXT_OPTIONS, type RerunFormValues } from "@/lib/jobs/rerun";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { FormField, inputClass } from "../ui/form-field";
@@ -13,8 +13,6 @@ import { ApiErrorList } from "./api-error-list";
 import { RerunChanges } from "./rerun-changes";
 import { useCreateJob } from "./use-job-queries";
 import { JobTypeChoices, VerbosityChoices } from "./run-option-choices";
-
-const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
 
 /** Edit the copied run options, see what changed, re-run; API errors land beside their fields. */
 export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => void }) {

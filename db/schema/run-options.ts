@@ -1,21 +1,23 @@
 import { integer, smallint, text } from "drizzle-orm/pg-core";
+import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "@/lib/contracts/job";
 
-/** The run options a job shares with the template it was launched from. */
-export function runOptionColumns() {
-  return {
-    playbook: text("playbook").notNull().default(""),
-    jobType: text("job_type").notNull().default("run"),
-    forks: integer("forks").notNull().default(0),
-    limit: text("limit").notNull().default(""),
-    tags: text("tags").notNull().default(""),
-    skipTags: text("skip_tags").notNull().default(""),
-    verbosity: smallint("verbosity").notNull().default(0),
-    variables: text("variables").notNull().default(""),
-    becomeEnabled: smallint("become_enabled").notNull().default(0),
-    diffMode: smallint("diff_mode").notNull().default(0),
-    forceHandlers: smallint("force_handlers").notNull().default(0),
-    startAtTask: text("start_at_task").notNull().default(""),
-    /** seconds a run may take before it is stopped and ends `failed` (AWX's `timeout`); 0: no limit */
-    timeout: integer("timeout").notNull().default(0),
+const COLUMN_TYPES = {
+  text: (name: string, value: string) => text(name).notNull().default(value),
+  integer: (name: string, value: number) => integer(name).notNull().default(value),
+  smallint: (name: string, value: number) => smallint(name).notNull().default(value),
+};
+
+type Options = typeof JOB_FIELDS;
+type RunOptionColumns = { [K in RunOptionKey as Options[K]["column"]]: ReturnType<(typeof COLUMN_TYPES)[Options[K]["option"]["sql"]]> };
+
+/**
+ * The run options a job shares with the template it was launched from, as the job
+ * contract declares them: the column is named like the wire key.
+ */
+export function runOptionColumns(): RunOptionColumns {
+  const build = (key: RunOptionKey) => {
+    const { sql, default: value } = JOB_FIELDS[key].option;
+    return (COLUMN_TYPES[sql] as (name: string, value: string | number) => unknown)(key, value);
   };
+  return Object.fromEntries(RUN_OPTION_KEYS.map((key) => [JOB_FIELDS[key].column, build(key)])) as RunOptionColumns;
 }

@@ -1,6 +1,4 @@
-/** The cookie a login sets for the page's script, and the header a change must echo it in. */
-export const CSRF_COOKIE = "zuoye_csrf";
-export const CSRF_HEADER = "X-CSRFToken";
+import { CSRF_COOKIE } from "../auth/cookie-names";
 
 /** Methods that change nothing and need no CSRF token. */
 export const isSafeMethod = (method: string | undefined): boolean => ["GET", "HEAD", "OPTIONS"].includes((method ?? "GET").toUpperCase());

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { CSRF_HEADER, isSafeMethod, readCsrfToken } from "./csrf";
+import { CSRF_HEADER } from "../auth/cookie-names";
+import { isSafeMethod, readCsrfToken } from "./csrf";
 
 export type FieldErrors = Record<string, string[]>;
 

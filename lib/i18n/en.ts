@@ -1,3 +1,4 @@
+import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
 import type { Dictionary } from "./zh";
@@ -56,7 +57,7 @@ export const en: Dictionary = {
     start_time: "Started",
     finish_time: "Finished",
     duration: "Duration",
-  },
+  } satisfies Record<RunOptionKey, string> & Record<string, string>,
   history: {
     title: "Job history",
     count: (n) => `${n} ${n === 1 ? "job" : "jobs"}`,

@@ -1,3 +1,4 @@
+import type { RunOptionKey } from "../contracts/job";
 import { authZh } from "./auth-zh";
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
@@ -22,7 +23,8 @@ export const zh = {
   updating: "正在更新…",
   /** compact: seconds are dropped from an hour or more */
   duration: (h: number, m: number, s: number) => (h ? `${h}小时${m}分` : m ? `${m}分${s}秒` : `${s}秒`),
-  fields: {
+  // every run option needs its label: the forms show each one the contract lists
+  fields: ({
     id: "ID",
     name: "名称",
     template: "模板",
@@ -57,7 +59,7 @@ export const zh = {
     start_time: "开始时间",
     finish_time: "结束时间",
     duration: "耗时",
-  } as Record<string, string>,
+  } satisfies Record<RunOptionKey, string> & Record<string, string>) as Record<string, string>,
   history: {
     title: "作业历史",
     count: (n: number) => `共 ${n} 条`,

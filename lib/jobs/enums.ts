@@ -13,8 +13,16 @@ export const STATE_NAMES: Record<JobState, string> = {
 
 /** States in which the executor owns the job: it may be neither changed nor deleted. */
 export const ACTIVE_STATES: readonly JobState[] = ["waiting", "running"];
-/** States a POST may record as history of a run that happened elsewhere. */
-export const IMPORT_STATES: readonly JobState[] = ["successful", "failed", "canceled", "error"];
+/** States a job ends in; a POST may record one as history of a run that happened elsewhere. */
+export const FINAL_STATES: readonly JobState[] = ["successful", "failed", "canceled", "error"];
+export const IMPORT_STATES = FINAL_STATES;
+/** States in which a job may still change by itself: queued or owned by the executor. */
+export const LIVE_STATES: readonly JobState[] = ["new", ...ACTIVE_STATES];
+
+const isIn = (states: readonly JobState[]) => (state: string) => (states as readonly string[]).includes(state);
+export const isActiveState = isIn(ACTIVE_STATES);
+export const isFinalState = isIn(FINAL_STATES);
+export const isLiveState = isIn(LIVE_STATES);
 
 export const JOB_KINDS = ["job", "adhoc"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

@@ -1,12 +1,10 @@
+import { isActiveState, isLiveState } from "./enums";
 import type { JobRecord } from "./job-record";
 
-/** States in which a job may still change by itself: the UI polls while one is shown. */
-export const LIVE_STATES = ["new", "waiting", "running"];
-/** States the API refuses to delete (the executor owns the job). */
-export const UNDELETABLE_STATES = ["waiting", "running"];
-
-export const isLive = (state: string) => LIVE_STATES.includes(state);
-export const isDeletable = (state: string) => !UNDELETABLE_STATES.includes(state);
+/** The UI polls while a live job is shown. */
+export const isLive = isLiveState;
+/** The API refuses to delete a job the executor owns. */
+export const isDeletable = (state: string) => !isActiveState(state);
 
 /** What the job ran: its template, else the ad-hoc module and arguments, else the playbook. */
 export function jobTitle(job: Pick<JobRecord, "template_name" | "kind" | "module" | "arguments" | "playbook" | "id">): string {

@@ -1,11 +1,12 @@
 import { createLoader, createParser, createSerializer, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { parseId } from "../ids";
 import { JOB_KINDS, JOB_STATES } from "./enums";
 
 // One set of parsers for the server page (which drops what does not parse) and the
 // client (useQueryStates): the URL is the history's whole state.
 
 const parseAsId = createParser({
-  parse: (v) => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null),
+  parse: (v) => parseId(v) || null,
   serialize: String,
 });
 

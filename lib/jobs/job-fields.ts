@@ -1,59 +1,5 @@
 import { parseYamlSafely } from "../yaml/parse-yaml-safely";
-import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
 import { echo } from "../drf/messages";
-import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "./enums";
-
-/** The longest `timeout` a job may have: 30 days. */
-export const MAX_TIMEOUT_S = 30 * 86_400;
-
-/** Limits on free text, so no field can fill the database. */
-export const MAX = { short: 1024, module: 256, arguments: 16384, text: 262144 } as const;
-
-/** The run options a job shares with a template (also the template's fields). */
-export const RUN_OPTION_FIELDS = {
-  playbook: string({ maxLength: MAX.short }),
-  job_type: choice(JOB_TYPES),
-  forks: integer({ min: 0, max: 200 }),
-  limit: string({ maxLength: MAX.short }),
-  tags: string({ maxLength: MAX.short }),
-  skip_tags: string({ maxLength: MAX.short }),
-  verbosity: intChoice([0, 1, 2, 3, 4]),
-  variables: string({ maxLength: MAX.text }),
-  become_enabled: flag(),
-  diff_mode: flag(),
-  force_handlers: flag(),
-  start_at_task: string({ maxLength: MAX.short }),
-  /** seconds; 0: no limit (AWX's job timeout) */
-  timeout: integer({ min: 0, max: MAX_TIMEOUT_S }),
-};
-
-/** Every writable key of a job, parsed as DRF would. */
-export const JOB_INPUT_FIELDS = {
-  cuser: primaryKey({ nullable: false }),
-  template: primaryKey(),
-  inventory: primaryKey(),
-  credential: primaryKey(),
-  project: primaryKey(),
-  schedule: primaryKey(),
-  node: primaryKey(),
-  job: primaryKey(),
-  ...RUN_OPTION_FIELDS,
-  inventory_str: string({ maxLength: MAX.text }),
-  module: string({ maxLength: MAX.module }),
-  arguments: string({ maxLength: MAX.arguments }),
-  kind: choice(JOB_KINDS),
-  state: choice(JOB_STATES),
-  start_time: integer({ min: 0, max: 253402300799, nullable: true }),
-  finish_time: integer({ min: 0, max: 253402300799, nullable: true }),
-  ctime: integer({ min: 0, max: 253402300799 }),
-};
-
-/** Keys PUT/PATCH may change: run options and references, not state, times or cuser. */
-export const JOB_UPDATE_KEYS = [
-  "template", "inventory", "credential", "project", "schedule", "node", "job",
-  "playbook", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout", "inventory_str", "module", "arguments", "kind",
-] as const;
 
 export const jobMessages = {
   variables: "必须是 YAML 或 JSON 格式的字典（mapping）。",

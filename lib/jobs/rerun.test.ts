@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JobRecord } from "./job-record";
-import { changedOptions, RERUN_COPIED_KEYS, RerunOptions, rerunBody, rerunFormValues } from "./rerun";
+import { RERUN_COPIED_KEYS } from "../contracts/job";
+import { changedOptions, RerunOptions, rerunBody, rerunFormValues } from "./rerun";
 
 const job = {
   id: 7, cuser: 1, user: "管理员", template: 2, inventory: 3, credential: 4, project: 5, schedule: 6, node: null,
@@ -9,7 +10,7 @@ const job = {
   verbosity: 1, verbosity_name: "Verbose", variables: "x: 1", inventory_str: "", become_enabled: 1, diff_mode: 0, force_handlers: 0,
   become_enabled_name: "是", diff_mode_name: "否", force_handlers_name: "否", module: "", arguments: "", kind: "job", kind_name: "自动化作业",
   job: null, state: "failed", state_name: "失败", start_time: 1, finish_time: 2, ctime: 1,
-  timeout: 600, explanation: "主机 web 的任务 “x” 失败", canceled_by: null,
+  timeout: 600, explanation: "主机 web 的任务 “x” 失败", canceled_by: null, variables_trusted: 1,
 } satisfies JobRecord;
 
 describe("re-run", () => {

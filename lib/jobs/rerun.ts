@@ -1,40 +1,27 @@
 import { z } from "zod";
 import { msg } from "../drf/messages";
 import { JOB_TYPES } from "./enums";
-import type { JobRecord } from "./job-record";
+import { FLAG_OPTIONS, RERUN_COPIED_KEYS, RUN_OPTION_KEYS, TEXT_OPTIONS, type FlagOption, type JobRecord, type RunOptionKey, type TextOption } from "../contracts/job";
 
-/** Everything a re-run copies from the job it re-runs; `schedule` is deliberately not copied. */
-export const RERUN_COPIED_KEYS = [
-  "template", "project", "playbook", "inventory", "inventory_str", "credential", "kind", "module", "arguments",
-  "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
-] as const satisfies readonly (keyof JobRecord)[];
-
-/** The options "edit and re-run" lets the user change, in the dialog's order. */
-export const EDITABLE_OPTIONS = [
+/** The options "edit and re-run" lets the user change, in the dialog's order; options added later come last. */
+const DIALOG_ORDER = [
   "variables", "limit", "tags", "skip_tags", "verbosity", "job_type", "forks",
   "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
-] as const satisfies readonly (keyof JobRecord)[];
-export type EditableOption = (typeof EDITABLE_OPTIONS)[number];
-export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
+] as const satisfies readonly RunOptionKey[];
+export type EditableOption = Exclude<RunOptionKey, "playbook">;
+export const EDITABLE_OPTIONS: readonly EditableOption[] = [
+  ...DIALOG_ORDER,
+  ...RUN_OPTION_KEYS.filter((k): k is EditableOption => k !== "playbook" && !(DIALOG_ORDER as readonly string[]).includes(k)),
+];
+export { FLAG_OPTIONS, TEXT_OPTIONS };
 
 /** The dialog's inputs as the browser holds them. */
-export type RerunFormValues = {
-  variables: string;
-  limit: string;
-  tags: string;
-  skip_tags: string;
-  start_at_task: string;
-  verbosity: string;
-  job_type: string;
-  forks: string;
-  timeout: string;
-  become_enabled: boolean;
-  diff_mode: boolean;
-  force_handlers: boolean;
-};
+export type RerunFormValues = { variables: string; verbosity: string; job_type: string; forks: string; timeout: string } & Record<TextOption, string> &
+  Record<FlagOption, boolean>;
 
 const flag = z.boolean().transform((b): 0 | 1 => (b ? 1 : 0));
+const integer = z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number);
+const shapeOf = <K extends string, T extends z.ZodType>(keys: readonly K[], type: T) => Object.fromEntries(keys.map((k) => [k, type])) as Record<K, T>;
 
 /**
  * The dialog's inputs → the API's values. Only the shape is checked here (an integer
@@ -43,34 +30,24 @@ const flag = z.boolean().transform((b): 0 | 1 => (b ? 1 : 0));
  */
 export const RerunOptions = z.object({
   variables: z.string(),
-  limit: z.string().trim(),
-  tags: z.string().trim(),
-  skip_tags: z.string().trim(),
-  start_at_task: z.string().trim(),
+  ...shapeOf(TEXT_OPTIONS, z.string().trim()),
   verbosity: z.string().trim().regex(/^\d+$/, msg.invalidInteger).transform(Number),
   job_type: z.enum(JOB_TYPES, { error: (i) => msg.invalidChoice(String(i.input)) }),
-  forks: z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number),
-  timeout: z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number),
-  become_enabled: flag,
-  diff_mode: flag,
-  force_handlers: flag,
+  forks: integer,
+  timeout: integer,
+  ...shapeOf(FLAG_OPTIONS, flag),
 });
 export type RerunOptions = z.output<typeof RerunOptions>;
 
 export function rerunFormValues(job: JobRecord): RerunFormValues {
   return {
     variables: job.variables,
-    limit: job.limit,
-    tags: job.tags,
-    skip_tags: job.skip_tags,
-    start_at_task: job.start_at_task,
+    ...(Object.fromEntries(TEXT_OPTIONS.map((k) => [k, job[k]])) as Record<TextOption, string>),
     verbosity: String(job.verbosity),
     job_type: job.job_type,
     forks: String(job.forks),
     timeout: String(job.timeout),
-    become_enabled: job.become_enabled === 1,
-    diff_mode: job.diff_mode === 1,
-    force_handlers: job.force_handlers === 1,
+    ...(Object.fromEntries(FLAG_OPTIONS.map((k) => [k, job[k] === 1])) as Record<FlagOption, boolean>),
   };
 }
 

@@ -1,3 +1,6 @@
+/** A schedule's zone when its creator names none. */
+export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+
 /** `2025-05-04 09:30` as a wall clock in the given IANA zone (a schedule's own zone). */
 export function formatInZone(sec: number, timeZone: string): string {
   let parts: Intl.DateTimeFormatPart[];

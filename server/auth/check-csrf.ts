@@ -1,8 +1,8 @@
+import { CSRF_HEADER } from "@/lib/auth/cookie-names";
 import type { Config } from "../config";
 import { siteOrigin } from "../http/client-address";
 import { Forbidden } from "../http/errors";
 import { authMessages } from "./messages";
-import { CSRF_HEADER } from "./session-cookie";
 import { sameSecret } from "./random-secret";
 
 type OriginConfig = Pick<Config, "trustProxy" | "publicUrl">;

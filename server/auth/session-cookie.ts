@@ -1,12 +1,9 @@
 import { sealData, unsealData } from "iron-session";
+import { CSRF_COOKIE, SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import type { Config } from "../config";
 import { derivedKey } from "../crypto/secret-box";
 import { isHttps } from "../http/client-address";
 
-export const SESSION_COOKIE = "zuoye_session";
-/** readable by the page's script, which echoes it in the X-CSRFToken header */
-export const CSRF_COOKIE = "zuoye_csrf";
-export const CSRF_HEADER = "x-csrftoken";
 
 type Sealed = { sid: string };
 

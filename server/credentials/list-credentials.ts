@@ -1,7 +1,24 @@
+import { sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials } from "@/db/schema";
 import { listResource } from "../resources/list-resource";
 import { CREDENTIAL_ORDERABLE } from "./credential-fields";
+
+const isSet = (secret: AnyColumn) => sql<boolean>`${secret} <> ''`;
+
+/** The list reads no ciphertext: of each secret only whether it is set. */
+const LISTED = {
+  id: credentials.id,
+  name: credentials.name,
+  description: credentials.description,
+  username: credentials.username,
+  becomeMethod: credentials.becomeMethod,
+  becomeUser: credentials.becomeUser,
+  ctime: credentials.ctime,
+  hasPassword: isSet(credentials.password),
+  hasSshKey: isSet(credentials.sshKey),
+  hasBecomePassword: isSet(credentials.becomePassword),
+};
 
 export async function listCredentials(db: Db, url: URL) {
   return listResource(db, {
@@ -9,6 +26,6 @@ export async function listCredentials(db: Db, url: URL) {
     orderable: CREDENTIAL_ORDERABLE,
     name: credentials.name,
     search: [credentials.name, credentials.description],
-    select: (d) => d.select().from(credentials).$dynamic(),
+    select: (d) => d.select(LISTED).from(credentials).$dynamic(),
   }, url);
 }

@@ -1,22 +1,20 @@
-import { ENCRYPTED } from "./credential-fields";
+import { toCredentialRecord, type CredentialRecord } from "@/lib/contracts/credential";
 import type { CredentialRow } from "./credential-row";
 
-const mask = (secret: string): string => (secret ? ENCRYPTED : "");
+/** A credential without its secrets, saying only whether each is set: what a list reads. */
+export type CredentialView = Omit<CredentialRow, "password" | "sshKey" | "becomePassword"> & {
+  hasPassword: boolean;
+  hasSshKey: boolean;
+  hasBecomePassword: boolean;
+};
 
 /** Secrets are write-only: a response only tells whether each is set. */
-export function serializeCredential(r: CredentialRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    username: r.username,
-    password: mask(r.password),
-    ssh_key: mask(r.sshKey),
-    become_method: r.becomeMethod,
-    become_user: r.becomeUser,
-    become_password: mask(r.becomePassword),
-    ctime: r.ctime,
-  };
+export function serializeCredential(row: CredentialRow | CredentialView): CredentialRecord {
+  return toCredentialRecord("password" in row ? withoutSecrets(row) : row);
 }
 
-export type CredentialRecord = ReturnType<typeof serializeCredential>;
+function withoutSecrets({ password, sshKey, becomePassword, ...rest }: CredentialRow): CredentialView {
+  return { ...rest, hasPassword: Boolean(password), hasSshKey: Boolean(sshKey), hasBecomePassword: Boolean(becomePassword) };
+}
+
+export type { CredentialRecord };

@@ -1,3 +1,4 @@
+import { parseId } from "@/lib/ids";
 import { logError } from "@/lib/log/log-error";
 import { authenticate } from "../auth/authenticate";
 import type { CurrentUser } from "../auth/current-user";
@@ -108,6 +109,7 @@ function errorResponse(e: unknown): Response {
 
 /** A path id as DRF's router matches it: digits only, else 404. */
 export function pathId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound();
-  return Number(raw);
+  const id = parseId(raw);
+  if (id === undefined) throw new NotFound();
+  return id;
 }

@@ -1,18 +1,9 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { inventories } from "@/db/schema";
-import { string } from "@/lib/drf/fields";
-import { MAX } from "@/lib/jobs/job-fields";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { INVENTORY_FIELDS as INVENTORY_CONTRACT, INVENTORY_INPUT_FIELDS, INVENTORY_ORDERABLE_KEYS } from "@/lib/contracts/inventory";
 
-export const INVENTORY_FIELDS = {
-  name: NAME_FIELD,
-  description: DESCRIPTION_FIELD,
-  content: string({ maxLength: MAX.text }),
-  variables: string({ maxLength: MAX.text }),
-};
+export const INVENTORY_FIELDS = INVENTORY_INPUT_FIELDS;
 
-export const INVENTORY_ORDERABLE = {
-  id: inventories.id,
-  name: inventories.name,
-  description: inventories.description,
-  ctime: inventories.ctime,
-};
+export const INVENTORY_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
+  INVENTORY_ORDERABLE_KEYS.map((key) => [key, inventories[INVENTORY_CONTRACT[key].column]]),
+);

@@ -1,15 +1,8 @@
+import { toInventoryRecord, type InventoryRecord } from "@/lib/contracts/inventory";
 import type { InventoryRow } from "./inventory-row";
 
-export function serializeInventory(r: InventoryRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    content: r.content,
-    variables: r.variables,
-    hosts: r.hosts,
-    ctime: r.ctime,
-  };
-}
+export type { InventoryRecord };
 
-export type InventoryRecord = ReturnType<typeof serializeInventory>;
+export function serializeInventory(row: InventoryRow): InventoryRecord {
+  return toInventoryRecord(row);
+}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { ACTIVE_STATES, type JobState } from "@/lib/jobs/enums";
+import { isActiveState } from "@/lib/jobs/enums";
 import { explain } from "@/lib/jobs/explanations";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
@@ -26,7 +26,7 @@ export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow
       .returning();
     if (canceled) return canceled;
     const job = await getJob(tx, id, { forUpdate: true });
-    if (!ACTIVE_STATES.includes(job.state as JobState)) throw new Conflict(jobMessages.notCancelable);
+    if (!isActiveState(job.state)) throw new Conflict(jobMessages.notCancelable);
     if (job.cancelRequested) return job;
     const [requested] = await tx.update(jobs).set({ cancelRequested: true, ...by }).where(eq(jobs.id, id)).returning();
     return requested;

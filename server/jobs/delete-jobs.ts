@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { ACTIVE_STATES } from "@/lib/jobs/enums";
+import { isActiveState } from "@/lib/jobs/enums";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { Conflict } from "../http/errors";
 import { deleteJobOutput } from "../output/delete-job-output";
@@ -11,7 +11,7 @@ import { getJob } from "./get-job";
 export async function deleteJob(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const job = await getJob(tx, id, { forUpdate: true });
-    if ((ACTIVE_STATES as string[]).includes(job.state)) throw new Conflict(jobMessages.notDeletable);
+    if (isActiveState(job.state)) throw new Conflict(jobMessages.notDeletable);
     await tx.delete(jobs).where(eq(jobs.id, id));
     await deleteJobOutput(tx, [id]);
   });
@@ -28,7 +28,7 @@ export async function deleteJobs(db: Db, ids: number[]): Promise<void> {
       .where(inArray(jobs.id, existing))
       .orderBy(jobs.id)
       .for("update");
-    const active = locked.filter((j) => (ACTIVE_STATES as string[]).includes(j.state)).map((j) => j.id);
+    const active = locked.filter((j) => isActiveState(j.state)).map((j) => j.id);
     if (active.length) throw new Conflict(jobMessages.someNotDeletable(active));
     await tx.delete(jobs).where(and(inArray(jobs.id, existing)));
     await deleteJobOutput(tx, locked.map((j) => j.id));

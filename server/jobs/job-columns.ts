@@ -1,43 +1,21 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { jobs } from "@/db/schema";
+import { JOB_FIELDS, JOB_ORDERABLE_KEYS, JOB_SEARCHED_KEYS, type JobFieldKey } from "@/lib/contracts/job";
 
-/** Record keys that are stored columns: what `ordering` may name. */
-export const JOB_COLUMNS = {
-  id: jobs.id,
-  cuser: jobs.cuserId,
-  user: jobs.userName,
-  template: jobs.templateId,
-  template_name: jobs.templateName,
-  inventory: jobs.inventoryId,
-  inventory_name: jobs.inventoryName,
-  credential: jobs.credentialId,
-  credential_name: jobs.credentialName,
-  project: jobs.projectId,
-  project_name: jobs.projectName,
-  schedule: jobs.scheduleId,
-  schedule_name: jobs.scheduleName,
-  node: jobs.nodeId,
-  job: jobs.parentJobId,
-  playbook: jobs.playbook,
-  job_type: jobs.jobType,
-  forks: jobs.forks,
-  limit: jobs.limit,
-  tags: jobs.tags,
-  skip_tags: jobs.skipTags,
-  verbosity: jobs.verbosity,
-  variables: jobs.variables,
-  inventory_str: jobs.inventoryStr,
-  become_enabled: jobs.becomeEnabled,
-  diff_mode: jobs.diffMode,
-  force_handlers: jobs.forceHandlers,
-  start_at_task: jobs.startAtTask,
-  timeout: jobs.timeout,
-  module: jobs.module,
-  arguments: jobs.arguments,
-  kind: jobs.kind,
-  state: jobs.state,
-  start_time: jobs.startTime,
-  finish_time: jobs.finishTime,
-  ctime: jobs.ctime,
-} as const;
+/** The contract, checked here against the table: every column it names is one of the job's. */
+const FIELDS: Record<JobFieldKey, { output: unknown; column?: keyof typeof jobs.$inferSelect }> = JOB_FIELDS;
 
-export const JOB_ORDERABLE = Object.keys(JOB_COLUMNS);
+/** The column a stored key lives in. */
+export function jobColumn(key: JobFieldKey): AnyPgColumn {
+  const column = FIELDS[key].column;
+  if (column === undefined) throw new Error(`job key ${key} is not stored`);
+  return jobs[column];
+}
+
+/** Record keys that are stored columns and that `ordering` may name. */
+export const JOB_COLUMNS: Record<string, AnyPgColumn> = Object.fromEntries(JOB_ORDERABLE_KEYS.map((k) => [k, jobColumn(k)]));
+
+export const JOB_ORDERABLE = JOB_ORDERABLE_KEYS;
+
+/** The columns `?search=` looks in. */
+export const JOB_SEARCHED: AnyPgColumn[] = JOB_SEARCHED_KEYS.map(jobColumn);

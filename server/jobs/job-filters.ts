@@ -2,8 +2,10 @@ import { eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import { jobCounts, jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import type { FieldErrors } from "@/lib/drf/serializer";
+import { parseId } from "@/lib/ids";
 import { JOB_KINDS, JOB_STATES, JOB_TYPES } from "@/lib/jobs/enums";
 import { lastParam } from "../drf/query-string";
+import { JOB_SEARCHED } from "./job-columns";
 
 export type JobFilters = {
   /** conditions on `jobs` */
@@ -38,11 +40,6 @@ const TIME_FILTERS = [
 
 const MAX_TIME = 2 ** 53 - 1;
 
-const SEARCHED = [
-  jobs.templateName, jobs.inventoryName, jobs.credentialName, jobs.projectName, jobs.scheduleName,
-  jobs.playbook, jobs.module, jobs.arguments, jobs.userName, jobs.limit,
-];
-
 /** django-filter's reading of the list's query: the seed's six filters and the extras. */
 export function readJobFilters(url: URL): JobFilters {
   const where: SQL[] = [];
@@ -57,13 +54,14 @@ export function readJobFilters(url: URL): JobFilters {
   for (const [key, col, countCol] of ID_FILTERS) {
     const v = value(key);
     if (v === undefined) continue;
-    if (!/^\d{1,9}$/.test(v)) {
+    const id = parseId(v);
+    if (id === undefined) {
       errors[key] = [msg.filterBadId];
       continue;
     }
-    where.push(eq(col, Number(v)));
+    where.push(eq(col, id));
     // job_counts stores a null reference as 0: only positive ids can be counted there
-    if (countCol && Number(v) > 0) countWhere.push(eq(countCol, Number(v)));
+    if (countCol && id > 0) countWhere.push(eq(countCol, id));
     else countable = false;
   }
 
@@ -110,7 +108,7 @@ export function readJobFilters(url: URL): JobFilters {
     // SearchFilter: every whitespace-separated term must match one of the fields
     for (const term of search.split(/[\s,]+/).filter(Boolean).slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(or(...SEARCHED.map((c) => ilike(c, pattern)))!);
+      where.push(or(...JOB_SEARCHED.map((c) => ilike(c, pattern)))!);
     }
     countable = false;
   }

@@ -1,4 +1,5 @@
 import type { jobs } from "@/db/schema";
+import { JOB_FIELDS, JOB_VALUE_KEYS } from "@/lib/contracts/job";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { isModuleName, isPlaybookPath, isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
@@ -8,14 +9,8 @@ type JobInsert = typeof jobs.$inferInsert;
 
 /** Parsed body keys → job columns, for the keys that were given. */
 export function optionColumns(v: Record<string, unknown>): Partial<JobInsert> {
-  const map: Record<string, keyof JobInsert> = {
-    playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
-    verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-    force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout", inventory_str: "inventoryStr",
-    module: "module", arguments: "arguments", kind: "kind",
-  };
   const out: Record<string, unknown> = {};
-  for (const [k, col] of Object.entries(map)) if (v[k] !== undefined) out[col] = v[k];
+  for (const key of JOB_VALUE_KEYS) if (v[key] !== undefined) out[JOB_FIELDS[key].column] = v[key];
   return out as Partial<JobInsert>;
 }
 

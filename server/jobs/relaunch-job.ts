@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import type { jobs } from "@/db/schema";
+import { RERUN_COPIED_KEYS } from "@/lib/contracts/job";
 import { choice } from "@/lib/drf/fields";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { jobMessages } from "@/lib/jobs/job-fields";
@@ -10,19 +11,13 @@ import { createJob } from "./create-job";
 import { getJob } from "./get-job";
 import { serializeJob, type JobRow } from "./serialize-job";
 
-/** What a relaunch copies from the old job; the body may override any of them. */
-const COPIED_KEYS = [
-  "template", "project", "playbook", "inventory", "inventory_str", "credential", "kind", "module", "arguments",
-  "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables", "become_enabled", "diff_mode",
-  "force_handlers", "start_at_task", "timeout",
-] as const;
-
 const RELAUNCH_FIELDS = { hosts: choice(["all", "failed"] as const) };
 
 /**
  * POST .../relaunch/: a new job from the old one's options and references, launched by
  * the caller, through the same validation as a job POST. `hosts=failed` limits it to the
- * hosts that failed or were unreachable (over any `limit` in the body).
+ * hosts that failed or were unreachable (over any `limit` in the body). The body may
+ * override any copied key.
  */
 export async function relaunchJob(db: Db, user: Actor, id: number, readBody: () => Promise<FieldSource>): Promise<JobRow> {
   const old = await getJob(db, id);
@@ -38,13 +33,13 @@ export async function relaunchJob(db: Db, user: Actor, id: number, readBody: () 
   }
   const record: Record<string, unknown> = serializeJob(old);
   const base: Record<string, unknown> = { state: "new", job: old.id };
-  for (const key of COPIED_KEYS) base[key] = record[key];
+  for (const key of RERUN_COPIED_KEYS) base[key] = record[key];
   return createJob(db, user, overlay(base, body), fixed);
 }
 
 /** The old job's values under the body's overrides, as one serializer input. */
 function overlay(base: Record<string, unknown>, body: FieldSource): FieldSource {
-  const overridden = (key: string) => (COPIED_KEYS as readonly string[]).includes(key) && body.has(key);
+  const overridden = (key: string) => (RERUN_COPIED_KEYS as readonly string[]).includes(key) && body.has(key);
   return {
     isForm: body.isForm,
     has: (key) => overridden(key) || Object.prototype.hasOwnProperty.call(base, key),

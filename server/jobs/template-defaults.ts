@@ -1,14 +1,8 @@
 import type { Db } from "@/db/client";
 import type { jobs } from "@/db/schema";
-import { RUN_OPTION_FIELDS } from "@/lib/jobs/job-fields";
+import { JOB_FIELDS, RUN_OPTION_KEYS } from "@/lib/contracts/job";
 import { loadReferences, type References, type TemplateRow } from "./load-references";
 import { referenceColumns } from "./job-options";
-
-const TEMPLATE_OPTION_COLUMNS = {
-  playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
-  verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-  force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout",
-} as const satisfies Record<keyof typeof RUN_OPTION_FIELDS, keyof TemplateRow>;
 
 /**
  * What a launch from a template takes from it, as an AWX launch does: each run option
@@ -17,8 +11,9 @@ const TEMPLATE_OPTION_COLUMNS = {
  */
 export async function templateDefaults(db: Db, template: TemplateRow, given: Record<string, unknown>): Promise<{ columns: Partial<typeof jobs.$inferInsert>; project?: References["project"] }> {
   const columns: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(TEMPLATE_OPTION_COLUMNS)) {
-    if (given[key] === undefined) columns[col] = template[col];
+  for (const key of RUN_OPTION_KEYS) {
+    const column = JOB_FIELDS[key].column;
+    if (given[key] === undefined) columns[column] = template[column];
   }
   const ids = {
     project: given.project === undefined ? template.projectId : undefined,

@@ -3,8 +3,9 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { ACTIVE_STATES, type JobState } from "@/lib/jobs/enums";
-import { JOB_INPUT_FIELDS, JOB_UPDATE_KEYS, jobMessages } from "@/lib/jobs/job-fields";
+import { isActiveState } from "@/lib/jobs/enums";
+import { JOB_UPDATE_FIELDS } from "@/lib/contracts/job";
+import { jobMessages } from "@/lib/jobs/job-fields";
 import { assertValid, Conflict } from "../http/errors";
 import { getJob } from "./get-job";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
@@ -12,17 +13,15 @@ import { loadReferences } from "./load-references";
 import type { JobRow } from "./serialize-job";
 import { areVariablesTrusted } from "./variables-trust";
 
-const UPDATE_FIELDS = Object.fromEntries(JOB_UPDATE_KEYS.map((k) => [k, JOB_INPUT_FIELDS[k]])) as Pick<typeof JOB_INPUT_FIELDS, (typeof JOB_UPDATE_KEYS)[number]>;
-
 /**
  * PUT and PATCH of one job (both partial, as the seed says). State, times and cuser are
  * read-only here. A changed reference takes the referenced object's current name.
  */
 export async function updateJob(db: Db, id: number, source: FieldSource): Promise<JobRow> {
-  const { values: v, errors } = parseFields(UPDATE_FIELDS, source, { partial: true });
+  const { values: v, errors } = parseFields(JOB_UPDATE_FIELDS, source, { partial: true });
   return db.transaction(async (tx) => {
     const current = await getJob(tx, id, { forUpdate: true });
-    if (ACTIVE_STATES.includes(current.state as JobState)) throw new Conflict(jobMessages.notEditable);
+    if (isActiveState(current.state)) throw new Conflict(jobMessages.notEditable);
     const refs = await loadReferences(
       tx,
       { template: v.template, inventory: v.inventory, credential: v.credential, project: v.project,

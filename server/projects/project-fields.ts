@@ -1,20 +1,12 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { projects } from "@/db/schema";
-import { choice, string } from "@/lib/drf/fields";
+import { PROJECT_FIELDS as PROJECT_CONTRACT, PROJECT_INPUT_FIELDS, PROJECT_ORDERABLE_KEYS, SCM_TYPES } from "@/lib/contracts/project";
 import { echo } from "@/lib/drf/messages";
 import { isTransportAllowed, scmUrlTransport } from "@/lib/git/scm-url";
-import { MAX } from "@/lib/jobs/job-fields";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
 
-export const SCM_TYPES = ["manual", "git"] as const;
+export { SCM_TYPES };
 
-export const PROJECT_FIELDS = {
-  name: NAME_FIELD,
-  description: DESCRIPTION_FIELD,
-  scm_type: choice(SCM_TYPES),
-  scm_url: string({ maxLength: MAX.short }),
-  scm_branch: string({ maxLength: 256 }),
-  local_path: string({ maxLength: MAX.short }),
-};
+export const PROJECT_FIELDS = PROJECT_INPUT_FIELDS;
 
 export const projectMessages = {
   scmUrl: "请输入合法的仓库地址：http(s)://、ssh://、git://、git@主机:路径 或 file://。",
@@ -35,13 +27,6 @@ export function scmUrlProblem(url: string, allowProtocol: string): string | null
   return isTransportAllowed(transport, allowProtocol) ? null : projectMessages.scmTransport(transport, allowProtocol);
 }
 
-export const PROJECT_ORDERABLE = {
-  id: projects.id,
-  name: projects.name,
-  description: projects.description,
-  scm_type: projects.scmType,
-  scm_url: projects.scmUrl,
-  scm_branch: projects.scmBranch,
-  local_path: projects.localPath,
-  ctime: projects.ctime,
-};
+export const PROJECT_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
+  PROJECT_ORDERABLE_KEYS.map((key) => [key, projects[PROJECT_CONTRACT[key].column]]),
+);

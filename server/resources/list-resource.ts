@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { msg } from "@/lib/drf/messages";
+import { parseId } from "@/lib/ids";
 import type { FieldErrors } from "@/lib/drf/serializer";
 import { readOrdering } from "../drf/ordering";
 import { readPage, type Page } from "../drf/pagination";
@@ -50,8 +51,9 @@ function readFilters<Q extends PgSelect>(spec: ListSpec<Q>, url: URL): SQL[] {
   for (const [key, col] of Object.entries(spec.idFilters ?? {})) {
     const v = value(key);
     if (v === undefined) continue;
-    if (!/^\d{1,9}$/.test(v)) errors[key] = [msg.filterBadId];
-    else where.push(eq(col, Number(v)));
+    const id = parseId(v);
+    if (id === undefined) errors[key] = [msg.filterBadId];
+    else where.push(eq(col, id));
   }
 
   const search = value("search");

@@ -1,6 +1,7 @@
 import { and, gte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workers } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
 import type { Config } from "../config";
 
 /** A worker that has not beaten for this long is not counted (the reaper's threshold). */
@@ -17,7 +18,7 @@ export type SandboxWarning = {
 
 /** What the pages warn about: anywhere jobs or syncs run without a sandbox, or cannot run. Null when all is well. */
 export async function readSandboxWarning(db: Db, config: Pick<Config, "sandbox">): Promise<SandboxWarning | null> {
-  const since = Math.floor(Date.now() / 1000) - LIVE_S;
+  const since = nowSeconds() - LIVE_S;
   const rows = await db
     .select({ id: workers.id, sandbox: workers.sandbox })
     .from(workers)

@@ -2,10 +2,11 @@ import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
+import { DEFAULT_TIMEZONE } from "@/lib/schedules/zone-time";
 import type { Actor } from "../auth/current-user";
 import { assertValid } from "../http/errors";
 import { getSchedule } from "./get-schedule";
-import { DEFAULT_TIMEZONE, SCHEDULE_FIELDS } from "./schedule-fields";
+import { SCHEDULE_FIELDS } from "./schedule-fields";
 import { scheduleColumns } from "./schedule-row";
 import type { ScheduleWithName } from "./select-schedules";
 

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { schedules, templates, users } from "@/db/schema";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
+import { nowSeconds } from "@/lib/time";
 import { createJob } from "../jobs/create-job";
 import { hasRole } from "../auth/roles";
 import type { Actor } from "../auth/current-user";
@@ -17,7 +18,7 @@ type ScheduleRow = typeof schedules.$inferSelect;
  * missed several times while everything was down fires once (one catch-up), then
  * continues from now. Returns the launched job ids.
  */
-export async function fireDueSchedules(db: Db, now = Math.floor(Date.now() / 1000)): Promise<number[]> {
+export async function fireDueSchedules(db: Db, now = nowSeconds()): Promise<number[]> {
   const due = await db
     .select()
     .from(schedules)

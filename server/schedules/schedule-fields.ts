@@ -1,40 +1,17 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { schedules, templates } from "@/db/schema";
-import { boolean, choice, intChoice, primaryKey, string } from "@/lib/drf/fields";
-import { JOB_TYPES } from "@/lib/jobs/enums";
-import { MAX } from "@/lib/jobs/job-fields";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { OVERRIDE_KEYS, SCHEDULE_FIELDS as SCHEDULE_CONTRACT, SCHEDULE_INPUT_FIELDS, SCHEDULE_ORDERABLE_KEYS } from "@/lib/contracts/schedule";
 
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+export const SCHEDULE_FIELDS = SCHEDULE_INPUT_FIELDS;
 
-export const SCHEDULE_FIELDS = {
-  name: NAME_FIELD,
-  description: DESCRIPTION_FIELD,
-  template: { ...primaryKey({ nullable: false }), required: true },
-  cron: { ...string({ maxLength: 256, allowBlank: false }), required: true },
-  timezone: string({ maxLength: 64, allowBlank: false }),
-  enabled: boolean(),
-  // overrides of the template's run options: null takes the template's
-  limit: string({ maxLength: MAX.short, nullable: true }),
-  tags: string({ maxLength: MAX.short, nullable: true }),
-  skip_tags: string({ maxLength: MAX.short, nullable: true }),
-  variables: string({ maxLength: MAX.text, nullable: true }),
-  verbosity: { ...intChoice([0, 1, 2, 3, 4]), nullable: true },
-  job_type: choice(JOB_TYPES, { nullable: true }),
-};
+/** Overridable run option keys → schedule columns. */
+export const OVERRIDE_COLUMNS = Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, SCHEDULE_CONTRACT[k].column])) as {
+  [K in (typeof OVERRIDE_KEYS)[number]]: (typeof SCHEDULE_CONTRACT)[K]["column"];
+} satisfies Record<(typeof OVERRIDE_KEYS)[number], keyof typeof schedules.$inferInsert>;
 
-export const OVERRIDE_COLUMNS = {
-  limit: "limit", tags: "tags", skip_tags: "skipTags", variables: "variables", verbosity: "verbosity", job_type: "jobType",
-} as const satisfies Partial<Record<keyof typeof SCHEDULE_FIELDS, keyof typeof schedules.$inferInsert>>;
-
-export const SCHEDULE_ORDERABLE = {
-  id: schedules.id,
-  name: schedules.name,
-  description: schedules.description,
-  template: schedules.templateId,
-  template_name: templates.name,
-  cron: schedules.cron,
-  timezone: schedules.timezone,
-  enabled: schedules.enabled,
-  ...Object.fromEntries(Object.entries(OVERRIDE_COLUMNS).map(([key, col]) => [key, schedules[col]])),
-  ctime: schedules.ctime,
-};
+export const SCHEDULE_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
+  SCHEDULE_ORDERABLE_KEYS.map((key) => {
+    const column = SCHEDULE_CONTRACT[key].column;
+    return [key, column === "templateName" ? templates.name : schedules[column]];
+  }),
+);

@@ -1,34 +1,22 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { credentials, inventories, projects, templates } from "@/db/schema";
-import { primaryKey } from "@/lib/drf/fields";
-import { RUN_OPTION_FIELDS } from "@/lib/jobs/job-fields";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "../resources/common-fields";
+import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "@/lib/contracts/job";
+import { TEMPLATE_FIELDS as CONTRACT, TEMPLATE_INPUT_FIELDS, TEMPLATE_ORDERABLE_KEYS, type TemplateFieldKey } from "@/lib/contracts/template";
 
-export const TEMPLATE_FIELDS = {
-  name: NAME_FIELD,
-  description: DESCRIPTION_FIELD,
-  project: primaryKey(),
-  inventory: primaryKey(),
-  credential: primaryKey(),
-  ...RUN_OPTION_FIELDS,
-};
+export const TEMPLATE_FIELDS = TEMPLATE_INPUT_FIELDS;
 
 /** Run option keys → template columns (the same columns a job has). */
-export const TEMPLATE_OPTION_COLUMNS = {
-  playbook: "playbook", job_type: "jobType", forks: "forks", limit: "limit", tags: "tags", skip_tags: "skipTags",
-  verbosity: "verbosity", variables: "variables", become_enabled: "becomeEnabled", diff_mode: "diffMode",
-  force_handlers: "forceHandlers", start_at_task: "startAtTask", timeout: "timeout",
-} as const satisfies Record<keyof typeof RUN_OPTION_FIELDS, keyof typeof templates.$inferInsert>;
+export const TEMPLATE_OPTION_COLUMNS = Object.fromEntries(RUN_OPTION_KEYS.map((k) => [k, JOB_FIELDS[k].column])) as {
+  [K in RunOptionKey]: (typeof JOB_FIELDS)[K]["column"];
+} satisfies Record<RunOptionKey, keyof typeof templates.$inferInsert>;
 
-export const TEMPLATE_ORDERABLE = {
-  id: templates.id,
-  name: templates.name,
-  description: templates.description,
-  project: templates.projectId,
-  project_name: projects.name,
-  inventory: templates.inventoryId,
-  inventory_name: inventories.name,
-  credential: templates.credentialId,
-  credential_name: credentials.name,
-  ...Object.fromEntries(Object.entries(TEMPLATE_OPTION_COLUMNS).map(([key, col]) => [key, templates[col]])),
-  ctime: templates.ctime,
-};
+/** The referenced objects' current names come from the list's joins. */
+const JOINED: Record<string, AnyPgColumn> = { projectName: projects.name, inventoryName: inventories.name, credentialName: credentials.name };
+const FIELDS: Record<TemplateFieldKey, { output: unknown; column?: keyof typeof templates.$inferSelect | keyof typeof JOINED }> = CONTRACT;
+
+export const TEMPLATE_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
+  TEMPLATE_ORDERABLE_KEYS.map((key) => {
+    const column = FIELDS[key].column!;
+    return [key, column in JOINED ? JOINED[column] : templates[column as keyof typeof templates.$inferSelect]];
+  }),
+);

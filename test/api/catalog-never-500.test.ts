@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { JOB_INPUT_FIELDS } from "@/lib/jobs/job-fields";
+import { JOB_INPUT_FIELDS } from "@/lib/contracts/job";
 import { CREDENTIAL_FIELDS } from "@/server/credentials/credential-fields";
 import { INVENTORY_FIELDS } from "@/server/inventories/inventory-fields";
 import { PROJECT_FIELDS } from "@/server/projects/project-fields";

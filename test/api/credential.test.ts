@@ -97,6 +97,18 @@ describe("GET /api/job/credential/", () => {
     expect(await names("name")).toEqual(["a-cred", "b-cred", "c-cred"]);
     expect(await names("password")).toEqual(["c-cred", "a-cred", "b-cred"]);
   });
+
+  it("shows each secret as the record of one does: $encrypted$ when set, \"\" when not", async () => {
+    await api("POST", "/api/job/credential/", { json: { name: "all", password: "p", ssh_key: RSA, become_password: "b" } });
+    await api("POST", "/api/job/credential/", { json: { name: "none" } });
+    const listed = (await api("GET", "/api/job/credential/?ordering=id")).body.results;
+    const one = await Promise.all(listed.map(async (c: { id: number }) => (await api("GET", `/api/job/credential/${c.id}/`)).body));
+    expect(listed).toEqual(one);
+    expect(listed.map((c: Record<string, string>) => [c.password, c.ssh_key, c.become_password])).toEqual([
+      ["$encrypted$", "$encrypted$", "$encrypted$"],
+      ["", "", ""],
+    ]);
+  });
 });
 
 describe("/api/job/credential/<id>/", () => {

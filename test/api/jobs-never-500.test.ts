@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { JOB_INPUT_FIELDS } from "@/lib/jobs/job-fields";
+import { JOB_INPUT_FIELDS } from "@/lib/contracts/job";
 import { api } from "../api";
 import { importBody, makeCatalog } from "../fixtures";
 

@@ -58,7 +58,7 @@ describe("a stored bad limit never reaches Ansible", () => {
     const spec: RunSpec = {
       kind: "adhoc", projectDir: "/", playbook: "", module: "ping", arguments: "", jobType: "run", forks: 0, limit: "--version",
       tags: "", skipTags: "", verbosity: 0, variables: "", becomeEnabled: false, diffMode: false, forceHandlers: false, startAtTask: "",
-      inventorySource: "localhost,",
+      timeout: 0, inventorySource: "localhost,",
       credential: { username: "", hasPassword: false, hasSshKey: false, becomeMethod: "", becomeUser: "", hasBecomePassword: false },
     };
     const { program, args } = buildCommand(spec, jobFiles("/nonexistent"));

@@ -1,10 +1,11 @@
 import { NewSchedule } from "@/components/catalog/schedules/schedule-pages";
+import { parseId } from "@/lib/ids";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** `?template=<id>` starts the form with that template chosen (the template page links here). */
 export default async function NewSchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = (await searchParams).template;
-  const template = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const template = typeof raw === "string" ? (parseId(raw) ?? null) : null;
   return <NewSchedule template={template} />;
 }

@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo } from "react";
 import { describeCron } from "@/lib/schedules/describe-cron";
 import { cronProblem, isTimeZone, nextRunAfter } from "@/lib/schedules/cron";
 import { formatInZone } from "@/lib/schedules/zone-time";
+import { nowSeconds } from "@/lib/time";
 import { inputClass } from "../../ui/form-field";
 import { useIsClient } from "../../ui/local-time";
 import { Field } from "../form/field";
@@ -15,7 +16,7 @@ const SHOWN_RUNS = 3;
 function nextRuns(cron: string, timezone: string, n: number): number[] | null {
   if (cronProblem(cron) !== null || !isTimeZone(timezone)) return null;
   const out: number[] = [];
-  let after = Math.floor(Date.now() / 1000);
+  let after = nowSeconds();
   while (out.length < n) {
     const next = nextRunAfter(cron, timezone, after);
     if (next === null) break;

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ScheduleRecord } from "@/lib/catalog/catalog-records";
+import { DEFAULT_TIMEZONE } from "@/lib/schedules/zone-time";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field } from "../form/field";
@@ -12,8 +13,6 @@ import { useCatalogText } from "../use-catalog-text";
 import { CronField } from "./cron-field";
 import { OVERRIDE_TEXT, ScheduleOverrides, type OverrideValues } from "./schedule-overrides";
 import { TimezoneField } from "./timezone-field";
-
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
 
 type Values = OverrideValues & { name: string; description: string; template: number | null; cron: string; timezone: string; enabled: boolean };
 

@@ -1,17 +1,16 @@
 "use client";
 
 import type { FieldErrors } from "@/lib/api/http";
+import { FLAG_OPTIONS, TEXT_OPTIONS, type FlagOption, type TextOption } from "@/lib/contracts/job";
 import { inputClass } from "../../ui/form-field";
 import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogText } from "../use-catalog-text";
 import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices";
 
-export const TEXT_OPTIONS = ["limit", "tags", "skip_tags", "start_at_task"] as const;
-export const FLAG_OPTIONS = ["become_enabled", "diff_mode", "force_handlers"] as const;
+export { FLAG_OPTIONS, TEXT_OPTIONS };
 
-export type RunOptionValues = Record<(typeof TEXT_OPTIONS)[number] | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> &
-  Record<(typeof FLAG_OPTIONS)[number], boolean>;
+export type RunOptionValues = Record<TextOption | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> & Record<FlagOption, boolean>;
 
 /** A template's run options, as a job has them. */
 export function RunOptions({ values: v, set, errors }: { values: RunOptionValues; set: <K extends keyof RunOptionValues>(k: K, v: RunOptionValues[K]) => void; errors: FieldErrors }) {

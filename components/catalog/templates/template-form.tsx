@@ -1,6 +1,7 @@
 "use client";
 
 import type { TemplateRecord } from "@/lib/catalog/catalog-records";
+import type { FlagOption, TextOption } from "@/lib/contracts/job";
 import { inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field } from "../form/field";
@@ -27,14 +28,9 @@ const valuesOf = (r?: TemplateRecord): Values => ({
   verbosity: String(r?.verbosity ?? 0),
   forks: String(r?.forks ?? 0),
   timeout: String(r?.timeout ?? 0),
-  limit: r?.limit ?? "",
-  tags: r?.tags ?? "",
-  skip_tags: r?.skip_tags ?? "",
-  start_at_task: r?.start_at_task ?? "",
+  ...(Object.fromEntries(TEXT_OPTIONS.map((k) => [k, r?.[k] ?? ""])) as Record<TextOption, string>),
   variables: r?.variables ?? "",
-  become_enabled: !!r?.become_enabled,
-  diff_mode: !!r?.diff_mode,
-  force_handlers: !!r?.force_handlers,
+  ...(Object.fromEntries(FLAG_OPTIONS.map((k) => [k, !!r?.[k]])) as Record<FlagOption, boolean>),
 });
 
 /** The API judges every value (its DRF errors land beside the fields); only the types are shaped here. */
@@ -44,9 +40,7 @@ function bodyOf(v: Values): Record<string, unknown> {
     forks: v.forks.trim() === "" ? 0 : v.forks,
     timeout: v.timeout.trim() === "" ? 0 : v.timeout,
     verbosity: Number(v.verbosity),
-    become_enabled: v.become_enabled ? 1 : 0,
-    diff_mode: v.diff_mode ? 1 : 0,
-    force_handlers: v.force_handlers ? 1 : 0,
+    ...Object.fromEntries(FLAG_OPTIONS.map((k) => [k, v[k] ? 1 : 0])),
   };
 }
 

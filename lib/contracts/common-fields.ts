@@ -1,5 +1,5 @@
-import { string } from "@/lib/drf/fields";
-import { MAX } from "@/lib/jobs/job-fields";
+import { string } from "../drf/fields";
+import { MAX } from "../jobs/limits";
 
 /** `name` of every referenced object: required, not blank, at most 512 characters. */
 export const NAME_FIELD = { ...string({ maxLength: 512, allowBlank: false }), required: true };

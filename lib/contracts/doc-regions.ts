@@ -1,0 +1,18 @@
+import { CREDENTIAL_FIELDS } from "./credential";
+import { addedTable, fieldTable } from "./field-table";
+import { INVENTORY_FIELDS } from "./inventory";
+import { PROJECT_FIELDS } from "./project";
+import { SCHEDULE_FIELDS } from "./schedule";
+import { JOB_FIELDS } from "./job";
+import { TEMPLATE_FIELDS } from "./template";
+
+/** The generated regions of docs/api.md, by name (`npm run docs:fields` writes them). */
+export const API_DOC_REGIONS: Record<string, string> = {
+  "job-added": addedTable(JOB_FIELDS),
+  job: fieldTable(JOB_FIELDS),
+  template: fieldTable(TEMPLATE_FIELDS),
+  project: fieldTable(PROJECT_FIELDS),
+  inventory: fieldTable(INVENTORY_FIELDS),
+  credential: fieldTable(CREDENTIAL_FIELDS),
+  schedule: fieldTable(SCHEDULE_FIELDS),
+};

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { string } from "../drf/fields";
+import { MAX } from "../jobs/limits";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
+import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
+
+/** The inventory record, in its key order. */
+export const INVENTORY_FIELDS = {
+  id: { output: z.number().int(), column: "id", orderable: true },
+  name: { output: z.string(), column: "name", input: NAME_FIELD, update: true, orderable: true, searchable: true, filter: "exact" },
+  description: { output: z.string(), column: "description", input: DESCRIPTION_FIELD, update: true, orderable: true, searchable: true },
+  content: { output: z.string(), column: "content", input: string({ maxLength: MAX.text }), update: true },
+  variables: { output: z.string(), column: "variables", input: string({ maxLength: MAX.text }), update: true },
+  /** the hosts `content` names, worked out when it is saved */
+  hosts: { output: z.array(z.string()), column: "hosts" },
+  ctime: { output: z.number(), column: "ctime", orderable: true },
+} as const satisfies Contract;
+
+export const INVENTORY_INPUT_FIELDS = inputSpec(INVENTORY_FIELDS, keysWith(INVENTORY_FIELDS, "input"));
+export const INVENTORY_ORDERABLE_KEYS = keysWith(INVENTORY_FIELDS, "orderable");
+
+/** The inventory record, as the web UI reads it. */
+export const InventoryRecord = recordSchema(INVENTORY_FIELDS);
+export type InventoryRecord = z.infer<typeof InventoryRecord>;
+
+export const toInventoryRecord: (row: Record<string, unknown>) => InventoryRecord = serializer(INVENTORY_FIELDS);

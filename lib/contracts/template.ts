@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { primaryKey } from "../drf/fields";
+import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
+import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
+import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "./job";
+
+const str = z.string();
+const reference = { output: z.number().int().nullable(), input: primaryKey(), reference: true, update: true, orderable: true, filter: "id" } as const;
+/** the referenced object's current name (a join), null when it is gone */
+const currentName = { output: z.string().nullable(), orderable: true } as const;
+
+/** A run option as the job contract declares it: a template stores and parses it the same way. */
+function option<K extends RunOptionKey>(key: K): Pick<(typeof JOB_FIELDS)[K], "output" | "column" | "input" | "option"> & { update: true; orderable: true } {
+  const { output, column, input, option } = JOB_FIELDS[key];
+  return { output, column, input, option, update: true, orderable: true };
+}
+
+const PLACED = [
+  "playbook", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
+  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
+] as const satisfies readonly RunOptionKey[];
+type Later = Exclude<RunOptionKey, (typeof PLACED)[number]>;
+/** Run options added after the template record was laid out: they come last, before `ctime`. */
+const laterOptions = Object.fromEntries(
+  RUN_OPTION_KEYS.filter((k) => !(PLACED as readonly string[]).includes(k)).map((k) => [k, option(k)]),
+) as { [K in Later]: ReturnType<typeof option<K>> };
+
+/** The template record, in its key order; its run options are the job contract's. */
+export const TEMPLATE_FIELDS = {
+  id: { output: z.number().int(), column: "id", orderable: true },
+  name: { output: str, column: "name", input: NAME_FIELD, update: true, orderable: true, searchable: true, filter: "exact" },
+  description: { output: str, column: "description", input: DESCRIPTION_FIELD, update: true, orderable: true, searchable: true },
+  project: { ...reference, column: "projectId" },
+  project_name: { ...currentName, column: "projectName" },
+  playbook: option("playbook"),
+  inventory: { ...reference, column: "inventoryId" },
+  inventory_name: { ...currentName, column: "inventoryName" },
+  credential: { ...reference, column: "credentialId" },
+  credential_name: { ...currentName, column: "credentialName" },
+  job_type: option("job_type"),
+  forks: option("forks"),
+  limit: option("limit"),
+  tags: option("tags"),
+  skip_tags: option("skip_tags"),
+  verbosity: option("verbosity"),
+  verbosity_name: JOB_FIELDS.verbosity_name,
+  variables: option("variables"),
+  become_enabled: option("become_enabled"),
+  become_enabled_name: JOB_FIELDS.become_enabled_name,
+  diff_mode: option("diff_mode"),
+  diff_mode_name: JOB_FIELDS.diff_mode_name,
+  force_handlers: option("force_handlers"),
+  force_handlers_name: JOB_FIELDS.force_handlers_name,
+  start_at_task: option("start_at_task"),
+  timeout: option("timeout"),
+  ...laterOptions,
+  ctime: { output: z.number(), column: "ctime", orderable: true },
+} as const satisfies Contract;
+
+export type TemplateFieldKey = keyof typeof TEMPLATE_FIELDS;
+
+/** What a create or update parses, in order: the template's own keys, then its run options. */
+export const TEMPLATE_INPUT_FIELDS = inputSpec(TEMPLATE_FIELDS, [
+  "name", "description", "project", "inventory", "credential", ...RUN_OPTION_KEYS,
+] as const satisfies readonly TemplateFieldKey[]);
+
+export const TEMPLATE_ORDERABLE_KEYS = keysWith(TEMPLATE_FIELDS, "orderable");
+
+/** The template record, as the web UI reads it. */
+export const TemplateRecord = recordSchema(TEMPLATE_FIELDS);
+export type TemplateRecord = z.infer<typeof TemplateRecord>;
+
+/** A template row with its references' current names → its record. */
+export const toTemplateRecord: (row: Record<string, unknown>) => TemplateRecord = serializer(TEMPLATE_FIELDS);
