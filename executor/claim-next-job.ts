@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
 
 export type ClaimedJob = typeof jobs.$inferSelect;
 
@@ -32,7 +33,7 @@ export async function claimNextJob(db: Db, lease: ClaimLease, recover?: Readonly
     .for("update", { skipLocked: true });
   const [job] = await db
     .update(jobs)
-    .set({ state: "waiting", workerId: lease.workerId, progressAt: Math.floor(Date.now() / 1000) })
+    .set({ state: "waiting", workerId: lease.workerId, progressAt: nowSeconds() })
     .where(and(eq(jobs.id, sql`(${next})`), ...wanted))
     .returning();
   return job;

@@ -3,7 +3,9 @@ import { and, eq, inArray, notInArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { errorLine, retryTransient, sleep } from "@/db/retry";
 import { jobs } from "@/db/schema";
+import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { explain } from "@/lib/jobs/explanations";
+import { nowSeconds } from "@/lib/time";
 import type { Config } from "@/server/config";
 import { claimNextJob } from "./claim-next-job";
 import { endJobsHeldBy } from "./end-held-jobs";
@@ -42,7 +44,6 @@ export type ExecutorOptions = {
   onLeaseLost?: (holder: LeaseHolder) => void;
 };
 
-const now = () => Math.floor(Date.now() / 1000);
 /** a batch of output in the database's hands this long is not progress */
 const JOB_STUCK_MS = 60_000;
 /** a stopped run ends within ~6 s (SIGINT, SIGTERM, SIGKILL 3 s apart), then its last output is stored */
@@ -117,7 +118,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       const wanted = await db
         .select({ id: jobs.id, state: jobs.state })
         .from(jobs)
-        .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, ["waiting", "running"]))));
+        .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, [...ACTIVE_STATES]))));
       for (const { id, state } of wanted) {
         const control = running.get(id);
         if (!control || control.canceled || control.shuttingDown) continue;
@@ -131,7 +132,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     // the reaper ends a job whose progress stops being reported: one whose output write hangs
     every(10_000, "executor progress", async () => {
       const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
-      if (live.length) await db.update(jobs).set({ progressAt: now() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
+      if (live.length) await db.update(jobs).set({ progressAt: nowSeconds() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
     }, { retryMs: 1000, attemptMs: 10_000 }),
   ];
   const chores = clusterChores(database);

@@ -1,6 +1,7 @@
 import { lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workers } from "@/db/schema";
+import { nowSeconds } from "@/lib/time";
 import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
 import { every } from "./every";
 import { reapOrphanedJobs } from "./reap-jobs";
@@ -19,7 +20,7 @@ export function clusterChores(database: Database) {
   return {
     async reap() {
       await reapOrphanedJobs(db, { afterRestartGrace: database.driver === "postgres" });
-      await db.delete(workers).where(lt(workers.heartbeatAt, Math.floor(Date.now() / 1000) - FORGET_WORKER_S));
+      await db.delete(workers).where(lt(workers.heartbeatAt, nowSeconds() - FORGET_WORKER_S));
     },
     fireSchedules: () => fireDueSchedules(db),
   };
