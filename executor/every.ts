@@ -31,9 +31,9 @@ export function every(
         retry = Math.min(retry * 2, ms);
       }
     }
-    if (!stopped) timer = setTimeout(tick, next);
+    if (!stopped) timer = setTimeout(() => void tick(), next);
   };
-  timer = setTimeout(tick, opts.first ?? 0);
+  timer = setTimeout(() => void tick(), opts.first ?? 0);
   return () => {
     stopped = true;
     clearTimeout(timer);

@@ -29,7 +29,7 @@ export function ApiTokens() {
           {notice}
         </p>
         {tokens.isError && !tokens.data ? (
-          <ErrorState title={k.loadFailed} error={tokens.error} onRetry={() => tokens.refetch()} retrying={tokens.isFetching} />
+          <ErrorState title={k.loadFailed} error={tokens.error} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
         ) : !tokens.data ? (
           <p className="flex items-center gap-2 text-sm text-slate-500">
             <Spinner /> {t.loading}

@@ -28,7 +28,7 @@ export function PasswordForm({ username }: { username: string }) {
     onSuccess: () => {
       setValues(EMPTY);
       setDone(true);
-      client.invalidateQueries({ queryKey: ME_KEY });
+      void client.invalidateQueries({ queryKey: ME_KEY });
     },
     onError: (e) => {
       if (e instanceof HttpError && e.fieldErrors) setErrors({ old: e.fieldErrors.old_password ?? [], next: e.fieldErrors.new_password ?? [] });

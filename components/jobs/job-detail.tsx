@@ -44,7 +44,7 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
           {t.detail.deleted}
         </p>
       ) : query.isError ? (
-        <ErrorState title={t.loadFailed} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
+        <ErrorState title={t.loadFailed} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : null}
       <JobExplanation job={job} />
       <JobOutput key={job.id} job={job} />

@@ -24,7 +24,7 @@ export function recordedName(rows: JobRecord[], kind: ReferenceKind, id: number 
 export function JobFilters({ search, setSearch, rows }: { search: HistorySearch; setSearch: SetHistorySearch; rows: JobRecord[] }) {
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
-  const set = (values: HistoryUpdate) => setSearch({ ...values, page: null });
+  const set = (values: HistoryUpdate) => void setSearch({ ...values, page: null });
   const activeCount = FILTER_KEYS.filter((k) => search[k] !== null && search[k] !== "").length;
   const active = activeCount > 0;
 

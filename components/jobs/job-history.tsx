@@ -39,7 +39,7 @@ export function JobHistory() {
     setSelection({ key: queryKey, ids: next });
     setNotice("");
   };
-  const sort = (ordering: HistorySearch["ordering"]) => setSearch({ ordering, page: null });
+  const sort = (ordering: HistorySearch["ordering"]) => void setSearch({ ordering, page: null });
   const filtered = FILTER_KEYS.some((k) => search[k] !== null && search[k] !== "");
   const failedNow = list.isError && (!list.data || list.isPlaceholderData);
 
@@ -75,16 +75,16 @@ export function JobHistory() {
           <SortSelect ordering={search.ordering} onSort={sort} />
         </div>
       </div>
-      {list.isError && !failedNow && <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} />}
+      {list.isError && !failedNow && <ErrorState title={t.history.error} error={list.error} onRetry={() => void list.refetch()} />}
       {failedNow ? (
-        <ErrorState title={t.history.error} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+        <ErrorState title={t.history.error} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : !list.data ? (
         <JobTableSkeleton rows={Math.min(search.size, 20)} selectable={canOperate} />
       ) : rows.length === 0 ? (
         <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-16 text-center">
           <p className="font-medium text-slate-800">{list.data.count > 0 ? t.history.pastEnd : filtered ? t.history.empty : t.history.emptyAll}</p>
           {list.data.count > 0 ? (
-            <Button className="mt-3" onClick={() => setSearch({ page: null })}>
+            <Button className="mt-3" onClick={() => void setSearch({ page: null })}>
               {t.history.firstPage}
             </Button>
           ) : filtered ? (
@@ -114,8 +114,8 @@ export function JobHistory() {
         page={search.page}
         size={search.size}
         count={failedNow ? null : (list.data?.count ?? null)}
-        onPage={(page) => setSearch({ page: page <= 1 ? null : page }, { scroll: true })}
-        onSize={(size) => setSearch({ size, page: null })}
+        onPage={(page) => void setSearch({ page: page <= 1 ? null : page }, { scroll: true })}
+        onSize={(size) => void setSearch({ size, page: null })}
       />
     </div>
   );

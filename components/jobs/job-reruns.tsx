@@ -19,7 +19,7 @@ export function JobReruns({ jobId }: { jobId: number }) {
   const list = useJobList(query);
 
   let body;
-  if (list.isError && !list.data) body = <ErrorState title={t.loadFailed} error={list.error} onRetry={() => list.refetch()} />;
+  if (list.isError && !list.data) body = <ErrorState title={t.loadFailed} error={list.error} onRetry={() => void list.refetch()} />;
   else if (!list.data) body = <div className="h-16 animate-pulse rounded bg-slate-100" />;
   else if (list.data.count === 0) body = <p className="text-sm text-slate-500">{t.detail.rerunsEmpty}</p>;
   else

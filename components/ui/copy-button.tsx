@@ -32,7 +32,7 @@ export function CopyButton({ text, labels }: { text: string; labels: { copy: str
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="primary" onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}>
+      <Button variant="primary" onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
         {state === "copied" ? `✓ ${labels.copied}` : labels.copy}
       </Button>
       <span role="status" className="text-xs text-red-700">

@@ -56,7 +56,7 @@ export function UsersPage() {
         </p>
       </div>
       {list.isError && !list.data ? (
-        <ErrorState title={u.loadFailed} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+        <ErrorState title={u.loadFailed} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : !list.data ? (
         <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
           <Spinner /> {t.loading}

@@ -77,7 +77,7 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
       </div>
       {banner}
       {list.isError && !list.data ? (
-        <ErrorState title={c.common.loadFailed} error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+        <ErrorState title={c.common.loadFailed} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : !list.data ? (
         <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
           <Spinner /> {t.loading}

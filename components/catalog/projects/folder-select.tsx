@@ -33,7 +33,7 @@ export function FolderSelect({ value, onChange, errors }: { value: string; onCha
               </option>
             ))}
           </select>
-          <Button onClick={() => folders.refetch()} disabled={folders.isFetching} aria-label={c.projects.refreshFolders} title={c.projects.refreshFolders}>
+          <Button onClick={() => void folders.refetch()} disabled={folders.isFetching} aria-label={c.projects.refreshFolders} title={c.projects.refreshFolders}>
             <span aria-hidden className={folders.isFetching ? "animate-spin" : ""}>
               ↻
             </span>

@@ -17,7 +17,7 @@ export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number
   const query = useHostSummaries(jobId, state);
 
   let body;
-  if (query.isError && !query.data) body = <ErrorState title={t.loadFailed} error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError && !query.data) body = <ErrorState title={t.loadFailed} error={query.error} onRetry={() => void query.refetch()} />;
   else if (!query.data) body = <div className="h-16 animate-pulse rounded bg-slate-100" />;
   else if (query.data.count === 0) body = <p className="text-sm text-slate-500">{isLive(state) ? h.pending : h.empty}</p>;
   else

@@ -57,8 +57,8 @@ export function useOutputLines(jobId: number, state: string) {
       setStreaming(false);
       store.refetchIncomplete();
       loader.pump();
-      client.invalidateQueries({ queryKey: jobKeys.one(jobId) });
-      client.invalidateQueries({ queryKey: outputKeys.hosts(jobId) });
+      void client.invalidateQueries({ queryKey: jobKeys.one(jobId) });
+      void client.invalidateQueries({ queryKey: outputKeys.hosts(jobId) });
     },
   });
 
