@@ -74,14 +74,23 @@ async function main() {
     const cases = await pickCases(db);
     buildIfStale(args.build);
     const port = await freePort(3400);
-    server = await startServer({
-      DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", EXECUTOR: "off", DEMO_DATA: "0",
-      DATA_DIR: BENCH_DATA_DIR,
-    }, port);
+    server = await startServer(
+      {
+        DATABASE_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        EXECUTOR: "off",
+        DEMO_DATA: "0",
+        DATA_DIR: BENCH_DATA_DIR,
+      },
+      port,
+    );
     const headers: Record<string, string> = { authorization: `Token ${token.key}` };
     await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, headers);
-    console.log(`[bench] next start on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
-      `, Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}`);
+    console.log(
+      `[bench] next start on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
+        `, Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}`,
+    );
 
     // like python-requests: keep-alive, gzip accepted (the body is read, not inflated);
     // --identity asks for uncompressed bodies, as curl does
@@ -107,8 +116,10 @@ async function main() {
       for (let i = 0; i < 33; i++) inDbTimes.push(await traced.serverMs(statements));
       const inDb = summarize(inDbTimes.slice(3), 1);
       results.push({ c, http: load, direct, inDb, appCpu, pgCpu: pg });
-      console.log(`[bench] ${c.name}: p50 ${ms(load.p50)} p95 ${ms(load.p95)} ${load.rps.toFixed(0)} req/s` +
-        `${load.errors ? ` (${load.errors} errors)` : ""}; CPU/req app ${ms(appCpu)} PostgreSQL ${ms(pg)}; direct p50 ${ms(direct.p50)}, in PostgreSQL ${ms(inDb.p50)}`);
+      console.log(
+        `[bench] ${c.name}: p50 ${ms(load.p50)} p95 ${ms(load.p95)} ${load.rps.toFixed(0)} req/s` +
+          `${load.errors ? ` (${load.errors} errors)` : ""}; CPU/req app ${ms(appCpu)} PostgreSQL ${ms(pg)}; direct p50 ${ms(direct.p50)}, in PostgreSQL ${ms(inDb.p50)}`,
+      );
     }
     agent.destroy();
     await printReport(db, results, { concurrency, durationMs });
@@ -130,7 +141,10 @@ type BenchToken = { key: string; revoke: () => Promise<void> };
 async function benchToken(db: Db, url: string): Promise<BenchToken> {
   if (process.env.BENCH_TOKEN) return { key: process.env.BENCH_TOKEN, revoke: async () => {} };
   const config = readConfig({
-    ...process.env, DATABASE_URL: url, DATA_DIR: BENCH_DATA_DIR, DEMO_DATA: "0",
+    ...process.env,
+    DATABASE_URL: url,
+    DATA_DIR: BENCH_DATA_DIR,
+    DEMO_DATA: "0",
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || crypto.randomBytes(18).toString("base64url"),
   });
   const adminId = await ensureAdminUser(db, config);
@@ -175,7 +189,9 @@ async function fill(db: Db, want: number): Promise<void> {
     const now = nowSeconds();
     await seedCatalog(db, { projectsRoot: path.join(BENCH_DATA_DIR, "projects"), now });
     await seedJobs(db, {
-      count: want - have, from: now - 730 * 86400, to: now,
+      count: want - have,
+      from: now - 730 * 86400,
+      to: now,
       onProgress: (done, total) => console.log(`[bench]   ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`),
     });
     console.log(`[bench] seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -187,15 +203,18 @@ async function fill(db: Db, want: number): Promise<void> {
 /** X values from the data: the most used template, inventory, credential and schedule (largest pages to count). */
 async function pickCases(db: Db): Promise<Case[]> {
   const top = async (col: string) => {
-    const [r] = rowsOf<{ id: number }>(await db.execute(sql.raw(
-      `select ${col} as id from job_counts where ${col} > 0 group by 1 order by sum(n) desc, 1 limit 1`)));
+    const [r] = rowsOf<{ id: number }>(
+      await db.execute(sql.raw(`select ${col} as id from job_counts where ${col} > 0 group by 1 order by sum(n) desc, 1 limit 1`)),
+    );
     if (!r) throw new Error(`no job has a ${col}`);
     return r.id;
   };
   const [t, i, c, s] = [await top("template_id"), await top("inventory_id"), await top("credential_id"), await top("schedule_id")];
-  const ids = rowsOf<{ id: number }>(await db.execute(sql`
+  const ids = rowsOf<{ id: number }>(
+    await db.execute(sql`
     select id from (select id, row_number() over (order by id) r, count(*) over () n from jobs) x
-    where r % greatest(n / 100, 1) = 0 limit 100`)).map((r) => r.id);
+    where r % greatest(n / 100, 1) = 0 limit 100`),
+  ).map((r) => r.id);
   const L = "/api/job/job/";
   return [
     { name: "default page", path: L, target: 10 },
@@ -229,21 +248,27 @@ async function printReport(db: Db, results: Result[], o: { concurrency: number; 
   const [v] = rowsOf<{ v: string; n: string | number }>(await db.execute(sql`select version() as v, (select count(*) from jobs) as n`));
   const cpu = os.cpus();
   console.log(`\n### ${new Date().toISOString().slice(0, 10)} — ${Number(v.n).toLocaleString("en")} jobs\n`);
-  console.log(`${cpu[0]?.model ?? "cpu"} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version};` +
-    ` ${v.v.split(" on ")[0]}; ${o.concurrency} concurrent keep-alive loops, ${o.durationMs / 1000} s per case after a warm-up;` +
-    ` Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}; 1-min load average before: ${loadBefore}\n`);
+  console.log(
+    `${cpu[0]?.model ?? "cpu"} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version};` +
+      ` ${v.v.split(" on ")[0]}; ${o.concurrency} concurrent keep-alive loops, ${o.durationMs / 1000} s per case after a warm-up;` +
+      ` Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}; 1-min load average before: ${loadBefore}\n`,
+  );
   console.log("| case | HTTP p50 | HTTP p95 | req/s | app CPU/req | PostgreSQL CPU/req | direct call p50 | SQL in PostgreSQL p50 | target (HTTP p50) | |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const { c, http, direct, inDb, appCpu, pgCpu } of results) {
     const ok = http.errors === 0 && (c.target === null || http.p50 <= c.target);
     const verdict = c.target === null ? "" : ok ? "ok" : "**miss**";
     const dbCols = c.status === 404 ? "- | -" : `${ms(direct.p50)} | ${ms(inDb.p50)}`;
-    console.log(`| ${c.name} | ${ms(http.p50)} | ${ms(http.p95)} | ${http.rps.toFixed(0)} | ${ms(appCpu)} | ${ms(pgCpu)} | ${dbCols} |` +
-      ` ${c.target === null ? "-" : `≤ ${c.target} ms`} | ${verdict}${http.errors ? ` (${http.errors} errors)` : ""} |`);
+    console.log(
+      `| ${c.name} | ${ms(http.p50)} | ${ms(http.p95)} | ${http.rps.toFixed(0)} | ${ms(appCpu)} | ${ms(pgCpu)} | ${dbCols} |` +
+        ` ${c.target === null ? "-" : `≤ ${c.target} ms`} | ${verdict}${http.errors ? ` (${http.errors} errors)` : ""} |`,
+    );
   }
-  console.log("\napp/PostgreSQL CPU per request: CPU time of the `next start` processes / of this database's backends during the load," +
-    " divided by the requests. direct call: the domain function called in this process (driver and ORM included), sequentially." +
-    " SQL in PostgreSQL: planning + execution time of the same statements under EXPLAIN ANALYZE.");
+  console.log(
+    "\napp/PostgreSQL CPU per request: CPU time of the `next start` processes / of this database's backends during the load," +
+      " divided by the requests. direct call: the domain function called in this process (driver and ORM included), sequentially." +
+      " SQL in PostgreSQL: planning + execution time of the same statements under EXPLAIN ANALYZE.",
+  );
 }
 
 main().then(

@@ -36,12 +36,17 @@ import { buildIfStale, freePort, startServer, waitReady } from "./server";
 const BASE = process.env.BENCH_EXEC_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/zuoye_bench_executor";
 const RUNS = 7;
 const SANDBOX_RUNS = 15;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 const TRIVIAL = "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.ping:\n";
-const BIG = "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.shell: seq 1 100000\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n";
+const BIG =
+  "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.shell: seq 1 100000\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n";
 const INVENTORY = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n";
 
 async function recreateDatabase(opts: { create: boolean } = { create: true }): Promise<void> {
@@ -52,12 +57,22 @@ async function recreateDatabase(opts: { create: boolean } = { create: true }): P
   if (opts.create) await admin.unsafe(`create database ${name}`);
   await admin.end();
 }
-const pgOpts = (u: URL) => ({ host: u.hostname, port: Number(u.port || 5432), username: decodeURIComponent(u.username || "postgres"), max: 1, onnotice: () => {} });
+const pgOpts = (u: URL) => ({
+  host: u.hostname,
+  port: Number(u.port || 5432),
+  username: decodeURIComponent(u.username || "postgres"),
+  max: 1,
+  onnotice: () => {},
+});
 
 function runDirect(cwd: string, playbook: string, inventory: string): Promise<number> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn("ansible-playbook", ["-i", inventory, playbook], { cwd, stdio: ["ignore", "ignore", "ignore"], env: { PATH: process.env.PATH!, LC_ALL: "C.UTF-8", HOME: os.tmpdir() } as unknown as NodeJS.ProcessEnv });
+    const p = spawn("ansible-playbook", ["-i", inventory, playbook], {
+      cwd,
+      stdio: ["ignore", "ignore", "ignore"],
+      env: { PATH: process.env.PATH!, LC_ALL: "C.UTF-8", HOME: os.tmpdir() } as unknown as NodeJS.ProcessEnv,
+    });
     p.on("error", reject);
     p.on("close", () => resolve(performance.now() - t));
   });
@@ -81,7 +96,10 @@ async function logIn(baseUrl: string, username: string, password: string): Promi
     body: JSON.stringify({ username, password }),
   });
   if (r.status !== 200) throw new Error(`login: ${r.status} ${await r.text()}`);
-  return r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function main() {
@@ -100,8 +118,14 @@ async function main() {
   fs.writeFileSync(path.join(projectDir, "big.yml"), BIG);
   fs.writeFileSync(path.join(dataDir, "inventory"), INVENTORY);
   const t = Math.floor(Date.now() / 1000);
-  const [project] = await db.insert(projects).values({ name: "bench", localPath: "bench", playbooks: ["trivial.yml", "big.yml"], ctime: t }).returning();
-  const [inventory] = await db.insert(inventories).values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t }).returning();
+  const [project] = await db
+    .insert(projects)
+    .values({ name: "bench", localPath: "bench", playbooks: ["trivial.yml", "big.yml"], ctime: t })
+    .returning();
+  const [inventory] = await db
+    .insert(inventories)
+    .values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t })
+    .returning();
   const [credential] = await db.insert(credentials).values({ name: "none", ctime: t }).returning();
   let executor = await startExecutor(database, { ...config, workerCapacity: 2, workerId: "bench-executor" });
 
@@ -114,10 +138,14 @@ async function main() {
       const [row] = await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job.id));
       if (Number.isNaN(running) && row.state !== "new" && row.state !== "waiting") running = performance.now() - t0;
       if (Number.isNaN(firstLine)) {
-        const [l] = await db.select({ n: jobOutputLines.lineNo }).from(jobOutputLines).where(and(eq(jobOutputLines.jobId, job.id), eq(jobOutputLines.lineNo, 1)));
+        const [l] = await db
+          .select({ n: jobOutputLines.lineNo })
+          .from(jobOutputLines)
+          .where(and(eq(jobOutputLines.jobId, job.id), eq(jobOutputLines.lineNo, 1)));
         if (l) firstLine = performance.now() - t0;
       }
-      if (["successful", "failed", "canceled", "error"].includes(row.state)) return { id: job.id, state: row.state, running, firstLine, total: performance.now() - t0 };
+      if (["successful", "failed", "canceled", "error"].includes(row.state))
+        return { id: job.id, state: row.state, running, firstLine, total: performance.now() - t0 };
       await sleep(5);
     }
   };
@@ -137,7 +165,10 @@ async function main() {
   // then the trivial playbook again with SANDBOX=off
   const isolation = resolveIsolation(config);
   if (isolation.mode !== "sandbox") throw new Error(`the sandbox cannot start here (${isolation.mode}): install bubblewrap`);
-  const sandboxed = [isolation.bwrap, ...bwrapArgs({ mounts: [{ from: dataDir, to: "/job", writable: true }], cwd: "/job", user: isolation.user, command: ["/bin/true"] })];
+  const sandboxed = [
+    isolation.bwrap,
+    ...bwrapArgs({ mounts: [{ from: dataDir, to: "/job", writable: true }], cwd: "/job", user: isolation.user, command: ["/bin/true"] }),
+  ];
   const bare: number[] = [];
   const inSandbox: number[] = [];
   for (let i = 0; i < 40; i++) {
@@ -160,7 +191,10 @@ async function main() {
   // the store path alone: 100,000 coloured lines with a secret to mask
   const storeJob = await createJob(db, user, jsonSource({ state: "successful", start_time: t, finish_time: t, kind: "adhoc", module: "ping" }));
   const writer = new OutputWriter(db, storeJob.id, makeRedactor(["s3cret-value"]));
-  const sample = Array.from({ length: 100_000 }, (_, i) => `\u001b[0;32mok: [web-${i % 50}.example.com] => (item=${i}) {"changed": false, "msg": "line ${i}"}\u001b[0m`);
+  const sample = Array.from(
+    { length: 100_000 },
+    (_, i) => `\u001b[0;32mok: [web-${i % 50}.example.com] => (item=${i}) {"changed": false, "msg": "line ${i}"}\u001b[0m`,
+  );
   const s0 = performance.now();
   for (let i = 0; i < sample.length; i += 500) writer.writeLines(sample.slice(i, i + 500));
   await writer.flush();
@@ -169,7 +203,10 @@ async function main() {
   // a real job printing 100,000 lines, against ansible-playbook alone
   const bigDirect = await runDirect(projectDir, "big.yml", path.join(dataDir, "inventory"));
   const big = await launch("big.yml");
-  const [{ lines }] = await db.select({ lines: max(jobOutputLines.lineNo) }).from(jobOutputLines).where(eq(jobOutputLines.jobId, big.id));
+  const [{ lines }] = await db
+    .select({ lines: max(jobOutputLines.lineNo) })
+    .from(jobOutputLines)
+    .where(eq(jobOutputLines.jobId, big.id));
 
   // opening that job in the built app
   buildIfStale(process.argv.includes("--build"));
@@ -217,7 +254,11 @@ async function main() {
     ["trivial playbook, launch → final state, SANDBOX=on / off (alternating, medians of 15)", `${fmt(onMed)} / ${fmt(offMed)}`, "—"],
     ["sandbox added per job (SANDBOX=on minus off)", fmt(onMed - offMed), "≤ 50 ms"],
     ["ingest, store path alone (100,000 lines)", `${Math.round(100_000 / (storeMs / 1000)).toLocaleString("en")} lines/s`, "≥ 50,000 lines/s"],
-    [`100,000-line job end to end (${Number(lines).toLocaleString("en")} lines)`, `${fmt(big.total)} (${Math.round(Number(lines) / (big.total / 1000)).toLocaleString("en")} lines/s)`, "—"],
+    [
+      `100,000-line job end to end (${Number(lines).toLocaleString("en")} lines)`,
+      `${fmt(big.total)} (${Math.round(Number(lines) / (big.total / 1000)).toLocaleString("en")} lines/s)`,
+      "—",
+    ],
     ["same playbook, ansible-playbook direct", fmt(bigDirect), "—"],
     ["open its detail page (HTML, p50)", fmt(median(open.page)), "—"],
     ["its first 500 lines (p50)", fmt(median(open.head)), "—"],

@@ -106,7 +106,14 @@ async function measure(databases: Database[]): Promise<Result> {
 
 async function recreateDatabase(create: boolean): Promise<void> {
   const u = new URL(BASE);
-  const admin = postgres({ host: u.hostname, port: Number(u.port || 5432), username: decodeURIComponent(u.username || "postgres"), database: "postgres", max: 1, onnotice: () => {} });
+  const admin = postgres({
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    username: decodeURIComponent(u.username || "postgres"),
+    database: "postgres",
+    max: 1,
+    onnotice: () => {},
+  });
   await admin.unsafe(`drop database if exists ${u.pathname.slice(1)} with (force)`);
   if (create) await admin.unsafe(`create database ${u.pathname.slice(1)}`);
   await admin.end();
@@ -116,7 +123,9 @@ async function main() {
   const loadBefore = os.loadavg()[0].toFixed(2);
   const rows: string[] = [];
   const add = (where: string, workers: string, r: Result) =>
-    rows.push(`| ${where} | ${workers} | ${fmt(r.drainMs)} (${Math.round(DRAIN / (r.drainMs / 1000))} jobs/s) | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} |`);
+    rows.push(
+      `| ${where} | ${workers} | ${fmt(r.drainMs)} (${Math.round(DRAIN / (r.drainMs / 1000))} jobs/s) | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} |`,
+    );
 
   console.log("[bench] PostgreSQL ...");
   await recreateDatabase(true);
@@ -138,7 +147,9 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`\nLaunch path (jobs table, FOR UPDATE SKIP LOCKED) — ${os.cpus().length} cores, load average ${loadBefore} before, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(
+    `\nLaunch path (jobs table, FOR UPDATE SKIP LOCKED) — ${os.cpus().length} cores, load average ${loadBefore} before, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
   console.log(`| database | workers × capacity | claim ${DRAIN.toLocaleString("en")} queued jobs | claimed twice | launch → claimed p50 | p95 |`);
   console.log("|---|---|---|---|---|---|");
   for (const r of rows) console.log(r);

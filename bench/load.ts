@@ -17,10 +17,7 @@ export function summarize(latencies: number[], elapsedMs: number, errors = 0): S
  * Runs `concurrency` loops that each send `request()` back to back until `durationMs`
  * passed or `maxRequests` were sent; every latency is recorded.
  */
-export async function runLoad(
-  request: (i: number) => Promise<void>,
-  opts: { concurrency: number; durationMs: number; maxRequests: number },
-): Promise<Stats> {
+export async function runLoad(request: (i: number) => Promise<void>, opts: { concurrency: number; durationMs: number; maxRequests: number }): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;

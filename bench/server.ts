@@ -7,8 +7,20 @@ import path from "node:path";
 const ROOT = process.cwd();
 /** The bench's own build folder (next.config.js reads NEXT_DIST_DIR). */
 export const DIST_DIR = ".next-bench";
-const SOURCES = ["app", "components", "server", "db", "lib", "executor", "instrumentation.ts", "next.config.js",
-  "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "db",
+  "lib",
+  "executor",
+  "instrumentation.ts",
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 
 function newestSourceMtime(): number {
   let newest = 0;
@@ -76,7 +88,9 @@ export function processCpuMs(match: (stat: string[], cmdline: string) => boolean
       const fields = fs.readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ");
       const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, "utf8");
       if (match(fields, cmdline)) total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }
   return total;
 }
@@ -84,10 +98,11 @@ export function processCpuMs(match: (stat: string[], cmdline: string) => boolean
 /** `next start` bound to 127.0.0.1, in its own process group so that stop() ends it and its children. */
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   let log = "";
-  const child: ChildProcess = spawn(
-    path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)],
-    { env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, PORT: String(port), HOSTNAME: "127.0.0.1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (b) => (log += b));
   child.stderr!.on("data", (b) => (log += b));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -101,13 +116,20 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     const timer = setTimeout(() => {
       try {
         process.kill(-child.pid!, "SIGKILL");
-      } catch { /* gone */ }
+      } catch {
+        /* gone */
+      }
     }, 5000);
     await exited;
     clearTimeout(timer);
   };
-  return { baseUrl: `http://127.0.0.1:${port}`, stop, log: () => log, cpuMs: () => processCpuMs((stat) => Number(stat[2]) === child.pid),
-    hasExited: () => child.exitCode !== null || child.signalCode !== null };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop,
+    log: () => log,
+    cpuMs: () => processCpuMs((stat) => Number(stat[2]) === child.pid),
+    hasExited: () => child.exitCode !== null || child.signalCode !== null,
+  };
 }
 
 /** Polls `url` until it answers 200 (the first request also opens the database). */

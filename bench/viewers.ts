@@ -46,7 +46,14 @@ const INVENTORY = "localhost ansible_connection=local ansible_python_interpreter
 const TICK = /tick \d+ at (\d+\.\d+)/;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pgOpts = (u: URL, database: string) => ({ host: u.hostname, port: Number(u.port || 5432), username: decodeURIComponent(u.username || "postgres"), database, max: 1, onnotice: () => {} });
+const pgOpts = (u: URL, database: string) => ({
+  host: u.hostname,
+  port: Number(u.port || 5432),
+  username: decodeURIComponent(u.username || "postgres"),
+  database,
+  max: 1,
+  onnotice: () => {},
+});
 
 async function recreateDatabase(create: boolean): Promise<void> {
   const u = new URL(BASE);
@@ -110,8 +117,14 @@ async function main() {
   fs.mkdirSync(path.join(config.projectsRoot, "bench"), { recursive: true });
   fs.writeFileSync(path.join(config.projectsRoot, "bench", "ticks.yml"), PLAYBOOK);
   const t = Math.floor(Date.now() / 1000);
-  const [project] = await db.insert(projects).values({ name: "bench", localPath: "bench", playbooks: ["ticks.yml"], ctime: t }).returning();
-  const [inventory] = await db.insert(inventories).values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t }).returning();
+  const [project] = await db
+    .insert(projects)
+    .values({ name: "bench", localPath: "bench", playbooks: ["ticks.yml"], ctime: t })
+    .returning();
+  const [inventory] = await db
+    .insert(inventories)
+    .values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t })
+    .returning();
   const [credential] = await db.insert(credentials).values({ name: "none", ctime: t }).returning();
   const token = await createToken(db, adminId, { name: "npm run bench:viewers" });
   const headers = { authorization: `Token ${token.key}` };
@@ -121,7 +134,9 @@ async function main() {
   if (preloaded) await database.db.execute("create extension if not exists pg_stat_statements");
   const counters = async () => {
     const [x] = await stats`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${dbName}`;
-    const statements = preloaded ? await stats`select coalesce(sum(calls), 0) as n from pg_stat_statements where dbid = (select oid from pg_database where datname = ${dbName})` : [{ n: NaN }];
+    const statements = preloaded
+      ? await stats`select coalesce(sum(calls), 0) as n from pg_stat_statements where dbid = (select oid from pg_database where datname = ${dbName})`
+      : [{ n: NaN }];
     return { xacts: Number(x.n), calls: Number(statements[0].n) };
   };
 
@@ -182,12 +197,21 @@ async function main() {
   }
 
   const ms = (x: number) => (Number.isNaN(x) ? "—" : `${x.toFixed(0)} ms`);
-  console.log(`\nViewers benchmark — ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, one job printing a stamped result (3 lines) every ~0.12 s\n`);
+  console.log(
+    `\nViewers benchmark — ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, one job printing a stamped result (3 lines) every ~0.12 s\n`,
+  );
   console.log(`| viewers | DB transactions/s | ${preloaded ? "statements/s (pg_stat_statements) | " : ""}server CPU | line delay p50 | p95 | lines measured |`);
   console.log(`|---|---|${preloaded ? "---|" : ""}---|---|---|---|`);
   for (const p of phases) {
-    const cols = [String(p.viewers), p.xactsPerS.toFixed(1), ...(preloaded ? [p.callsPerS.toFixed(1)] : []), `${(p.cpuPerS / 10).toFixed(1)} %`,
-      ms(percentile(p.delays, 50)), ms(percentile(p.delays, 95)), p.delays.length.toLocaleString("en")];
+    const cols = [
+      String(p.viewers),
+      p.xactsPerS.toFixed(1),
+      ...(preloaded ? [p.callsPerS.toFixed(1)] : []),
+      `${(p.cpuPerS / 10).toFixed(1)} %`,
+      ms(percentile(p.delays, 50)),
+      ms(percentile(p.delays, 95)),
+      p.delays.length.toLocaleString("en"),
+    ];
     console.log(`| ${cols.join(" | ")} |`);
   }
   if (!preloaded) console.log("\n(pg_stat_statements is not in shared_preload_libraries here: transactions are counted from pg_stat_database)");

@@ -30,7 +30,11 @@ test("an API token made in the account page is shown once, works, and stops work
   await expect(row).toContainText("从未使用");
   await expect(page.getByText(key)).toHaveCount(0);
 
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Token ${key}` }, storageState: { cookies: [], origins: [] } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Token ${key}` },
+    storageState: { cookies: [], origins: [] },
+  });
   expect((await script.get("/api/job/job/?limit=1")).status()).toBe(200);
   await page.reload();
   await expect(row).not.toContainText("从未使用");
@@ -95,7 +99,12 @@ test("a user changes their own password: each refusal on its field, then the new
   await context.close();
 });
 
-test("revoke all my tokens: after a confirmation every key stops working, and this browser stays logged in", async ({ browser, request, playwright, baseURL }) => {
+test("revoke all my tokens: after a confirmation every key stops working, and this browser stays logged in", async ({
+  browser,
+  request,
+  playwright,
+  baseURL,
+}) => {
   const user = await createUser(request, { username: uniq("all"), role: "operator", password: "first-password-1" });
   const keys = [await obtainToken(request, user.username, "first-password-1"), await obtainToken(request, user.username, "first-password-1")];
   const { context, page } = await browserAs(browser, user.username, "first-password-1");

@@ -10,7 +10,10 @@ export async function obtainToken(request: APIRequestContext, username: string, 
 }
 
 /** A user made by the admin through the API (`request` carries the admin's token). */
-export async function createUser(request: APIRequestContext, fields: { username: string; role: string; password: string; display_name?: string }): Promise<User> {
+export async function createUser(
+  request: APIRequestContext,
+  fields: { username: string; role: string; password: string; display_name?: string },
+): Promise<User> {
   const res = await request.post("/api/auth/users/", { data: fields });
   expect(res.status(), `POST /api/auth/users/ → ${await res.text()}`).toBe(201);
   return (await res.json()) as User;

@@ -30,11 +30,21 @@ export async function seedRunnableTemplate(request: APIRequestContext, name: str
   const project = await createProject(request, `${name} 项目`, `hello-${tag()}`, { "hello.yml": HELLO_PLAYBOOK });
   const inventory = await post<Named>(request, "/api/job/inventory/", { name: `${name} 本机`, content: LOCAL_HOST });
   const credential = await post<Named>(request, "/api/job/credential/", { name: `${name} 凭据`, username: "root" });
-  return post<Named>(request, "/api/job/template/", { name, project: project.id, inventory: inventory.id, credential: credential.id, playbook: "hello.yml", ...extra });
+  return post<Named>(request, "/api/job/template/", {
+    name,
+    project: project.id,
+    inventory: inventory.id,
+    credential: credential.id,
+    playbook: "hello.yml",
+    ...extra,
+  });
 }
 
 /** Follows a link of the header's main navigation. */
 export async function navigate(page: Page, section: string) {
-  await page.getByRole("navigation", { name: /主导航|Main/ }).getByRole("link", { name: section, exact: true }).click();
+  await page
+    .getByRole("navigation", { name: /主导航|Main/ })
+    .getByRole("link", { name: section, exact: true })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: section, exact: true })).toBeVisible();
 }

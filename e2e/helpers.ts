@@ -59,7 +59,9 @@ export async function expectRows(page: Page, ids: number[]) {
 }
 
 export const rowOf = (page: Page, id: number): Locator =>
-  jobTable(page).getByRole("row").filter({ has: page.getByRole("checkbox", { name: new RegExp(`#${id}$`) }) });
+  jobTable(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("checkbox", { name: new RegExp(`#${id}$`) }) });
 
 /** Picks an option of a searchable select (template, inventory, ...). */
 export async function pick(page: Page, label: string, name: string) {

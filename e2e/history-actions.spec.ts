@@ -3,7 +3,11 @@ import { createCredential, createInventory, expectRows, importJob, jobCount, lau
 
 test("bulk delete asks first, then deletes the selected rows", async ({ page, request }) => {
   const token = uniq("bd");
-  const [a, b, c] = [await importJob(request, { arguments: token }), await importJob(request, { arguments: token, state: "failed" }), await importJob(request, { arguments: token })];
+  const [a, b, c] = [
+    await importJob(request, { arguments: token }),
+    await importJob(request, { arguments: token, state: "failed" }),
+    await importJob(request, { arguments: token }),
+  ];
   await page.goto(`/jobs?search=${token}`);
   await expect(jobCount(page)).toHaveText("共 3 条");
 

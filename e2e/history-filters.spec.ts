@@ -1,7 +1,18 @@
 import { expect, test } from "./fixtures";
 import type { APIRequestContext } from "@playwright/test";
 import {
-  clearPick, createCredential, createInventory, createSchedule, createTemplate, expectRows, importJob, jobCount, jobTable, pick, shanghai, uniq,
+  clearPick,
+  createCredential,
+  createInventory,
+  createSchedule,
+  createTemplate,
+  expectRows,
+  importJob,
+  jobCount,
+  jobTable,
+  pick,
+  shanghai,
+  uniq,
 } from "./helpers";
 
 /** Eight jobs over two of each referenced object; every job carries the token in its arguments. */
@@ -26,8 +37,14 @@ async function seedHistory(request: APIRequestContext) {
   for (const [i, [t, inv, c, s, state, kind]] of rows.entries()) {
     jobs.push(
       await importJob(request, {
-        template: t?.id ?? null, inventory: inv?.id ?? null, credential: c?.id ?? null, schedule: s?.id ?? null,
-        state, kind, start_time: base + i * 3600 * 5, arguments: `data=${token}`,
+        template: t?.id ?? null,
+        inventory: inv?.id ?? null,
+        credential: c?.id ?? null,
+        schedule: s?.id ?? null,
+        state,
+        kind,
+        start_time: base + i * 3600 * 5,
+        arguments: `data=${token}`,
         ...(kind === "job" ? { playbook: `site-${i}.yml`, module: "" } : {}),
       }),
     );

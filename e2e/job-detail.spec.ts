@@ -10,17 +10,37 @@ async function seedRunnable(request: APIRequestContext) {
   const credential = await createCredential(request, `${token} 凭据`);
   const schedule = await createSchedule(request, `${token} 每日`, template.id);
   const job = await importJob(request, {
-    template: template.id, inventory: inventory.id, credential: credential.id, schedule: schedule.id,
-    kind: "adhoc", module: "ping", arguments: "data=pong", inventory_str: "",
-    job_type: "check", forks: 5, limit: "localhost", tags: "base", skip_tags: "slow", verbosity: 2,
-    variables: '{"app": "order", "port": 8080}', become_enabled: 1, diff_mode: 1, force_handlers: 0, start_at_task: "",
-    state: "failed", start_time: shanghai("2025-05-04T09:30:00"), finish_time: shanghai("2025-05-04T09:31:05"),
+    template: template.id,
+    inventory: inventory.id,
+    credential: credential.id,
+    schedule: schedule.id,
+    kind: "adhoc",
+    module: "ping",
+    arguments: "data=pong",
+    inventory_str: "",
+    job_type: "check",
+    forks: 5,
+    limit: "localhost",
+    tags: "base",
+    skip_tags: "slow",
+    verbosity: 2,
+    variables: '{"app": "order", "port": 8080}',
+    become_enabled: 1,
+    diff_mode: 1,
+    force_handlers: 0,
+    start_at_task: "",
+    state: "failed",
+    start_time: shanghai("2025-05-04T09:30:00"),
+    finish_time: shanghai("2025-05-04T09:31:05"),
   });
   return { token, template, inventory, credential, schedule, job };
 }
 
 const field = (page: import("@playwright/test").Page, label: string) =>
-  page.getByRole("term").filter({ hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}$`) }).locator("xpath=following-sibling::dd[1]");
+  page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 test("a job's detail shows every field, linked to the filtered history", async ({ page, request }) => {
   const s = await seedRunnable(request);
@@ -75,7 +95,24 @@ test("re-run posts a copy and lands on the new job, which links back", async ({ 
   await expect(field(page, "重新执行自")).toHaveText(`作业 #${s.job.id}`);
 
   const copy = await (await request.get(`/api/job/job/${newId}/`)).json();
-  for (const key of ["template", "inventory", "credential", "kind", "module", "arguments", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables", "become_enabled", "diff_mode", "force_handlers"])
+  for (const key of [
+    "template",
+    "inventory",
+    "credential",
+    "kind",
+    "module",
+    "arguments",
+    "job_type",
+    "forks",
+    "limit",
+    "tags",
+    "skip_tags",
+    "verbosity",
+    "variables",
+    "become_enabled",
+    "diff_mode",
+    "force_handlers",
+  ])
     expect(copy[key], key).toEqual(s.job[key]);
   expect(copy.schedule).toBeNull();
   expect(copy.job).toBe(s.job.id);

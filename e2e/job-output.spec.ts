@@ -24,14 +24,31 @@ async function seed(request: APIRequestContext): Promise<Seed> {
   const mixed = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL_HOST}\n${UNREACHABLE_HOST}` });
   const credential = await createCredential(request, `${token} 凭据`);
   const templates: Record<string, Named> = {};
-  for (const [key, playbook, inventory] of [["slow", "slow.yml", local], ["sleep", "sleep.yml", local], ["many", "many.yml", local], ["mixed", "ping.yml", mixed], ["late", "late.yml", local]] as const)
-    templates[key] = await post<Named>(request, "/api/job/template/", { name: `${token} ${key}`, project: project.id, inventory: inventory.id, credential: credential.id, playbook });
+  for (const [key, playbook, inventory] of [
+    ["slow", "slow.yml", local],
+    ["sleep", "sleep.yml", local],
+    ["many", "many.yml", local],
+    ["mixed", "ping.yml", mixed],
+    ["late", "late.yml", local],
+  ] as const)
+    templates[key] = await post<Named>(request, "/api/job/template/", {
+      name: `${token} ${key}`,
+      project: project.id,
+      inventory: inventory.id,
+      credential: credential.id,
+      playbook,
+    });
   return { token, templates };
 }
 
 const viewer = (page: Page) => page.getByTestId("output-lines");
 const lineCount = async (page: Page) => Number((await page.getByTestId("output-count").textContent())?.replace(/\D/g, "") || 0);
-const stateBadge = (page: Page) => page.getByRole("region", { name: "概要" }).getByRole("term").filter({ hasText: /^状态$/ }).locator("xpath=following-sibling::dd[1]");
+const stateBadge = (page: Page) =>
+  page
+    .getByRole("region", { name: "概要" })
+    .getByRole("term")
+    .filter({ hasText: /^状态$/ })
+    .locator("xpath=following-sibling::dd[1]");
 
 let seeded: Seed | undefined;
 const data = async (request: APIRequestContext) => (seeded ??= await seed(request));
@@ -96,7 +113,10 @@ test("cancel from the history row", async ({ page, request }) => {
   const row = rowOf(page, job.id);
   await expect(row).toContainText("运行中");
   await row.getByRole("button", { name: `取消作业 #${job.id}` }).click();
-  await page.getByRole("dialog", { name: `取消作业 #${job.id}` }).getByRole("button", { name: "确认取消作业" }).click();
+  await page
+    .getByRole("dialog", { name: `取消作业 #${job.id}` })
+    .getByRole("button", { name: "确认取消作业" })
+    .click();
   await expect(row).toContainText("已取消", { timeout: 15_000 });
   await expect(row.getByRole("button", { name: `取消作业 #${job.id}` })).toBeHidden();
 });
@@ -169,11 +189,23 @@ test("a failed host: the recap marks it, filters the output to it, re-runs only 
   expect(rerun.limit).toBe("bad");
   expect(rerun.job).toBe(job.id);
   await expect(page.getByRole("heading", { name: `作业 #${newId}` })).toBeVisible();
-  await expect(page.getByRole("term").filter({ hasText: /^限制主机 \(limit\)$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("bad");
+  await expect(
+    page
+      .getByRole("term")
+      .filter({ hasText: /^限制主机 \(limit\)$/ })
+      .locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText("bad");
 });
 
 test("empty states: none recorded for an import; none yet, then live lines, for a job that starts slowly", async ({ page, request }) => {
-  const imported = await post<Job>(request, "/api/job/job/", { state: "successful", kind: "adhoc", module: "ping", inventory_str: "localhost", start_time: 1746000000, finish_time: 1746000042 });
+  const imported = await post<Job>(request, "/api/job/job/", {
+    state: "successful",
+    kind: "adhoc",
+    module: "ping",
+    inventory_str: "localhost",
+    start_time: 1746000000,
+    finish_time: 1746000042,
+  });
   await page.goto(`/jobs/${imported.id}`);
   await expect(page.getByText("没有记录输出。")).toBeVisible();
   await expect(page.getByRole("button", { name: "重新执行失败主机" })).toBeHidden();

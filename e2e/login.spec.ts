@@ -46,7 +46,8 @@ test("a wrong password is refused with a message, and the form stays", async ({ 
 test("after too many failures the login page says to wait", async ({ page, request }) => {
   const user = await createUser(request, { username: uniq("rl"), role: "viewer", password: "right-password-1" });
   // five failures from this machine (the browser's address too) use up the per-user-and-address allowance
-  for (let i = 0; i < 5; i++) expect((await request.post("/api/auth/login/", { data: { username: user.username, password: `wrong-${i}` } })).status()).toBe(400);
+  for (let i = 0; i < 5; i++)
+    expect((await request.post("/api/auth/login/", { data: { username: user.username, password: `wrong-${i}` } })).status()).toBe(400);
   await page.goto("/login");
   // even the right password waits now
   await logInThroughPage(page, user.username, "right-password-1");

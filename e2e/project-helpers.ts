@@ -8,7 +8,9 @@ import type { Job, Named } from "./helpers";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const PROJECTS_ROOT =
   process.env.PROJECTS_ROOT ??
-  (process.env.E2E_DATABASE_URL ? path.resolve(process.env.DATA_DIR ?? "data", "projects") : path.join(process.env.TMPDIR ?? "/tmp", `zuoye-e2e-${PORT}`, "projects"));
+  (process.env.E2E_DATABASE_URL
+    ? path.resolve(process.env.DATA_DIR ?? "data", "projects")
+    : path.join(process.env.TMPDIR ?? "/tmp", `zuoye-e2e-${PORT}`, "projects"));
 
 /** This machine as an inventory line. */
 export const LOCAL_HOST = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3";

@@ -6,7 +6,11 @@ import { waitForState } from "./project-helpers";
 
 /** What an operator is offered on the history, a job's page and the catalog, counted by accessible name. */
 async function offeredActions(page: Page, s: { inventory: number; done: number; live: number; template: string; schedule: string }) {
-  const count = (name: string) => page.getByRole("button", { name, exact: true }).or(page.getByRole("link", { name, exact: true })).count();
+  const count = (name: string) =>
+    page
+      .getByRole("button", { name, exact: true })
+      .or(page.getByRole("link", { name, exact: true }))
+      .count();
   await page.goto(`/jobs?inventory=${s.inventory}`);
   await expect(jobCount(page)).toHaveText("共 2 条");
   const history = { checkboxes: await page.getByRole("checkbox").count(), cancelRow: await count(`取消作业 #${s.live}`) };
@@ -19,7 +23,12 @@ async function offeredActions(page: Page, s: { inventory: number; done: number; 
   await page.goto("/templates");
   await page.getByLabel("搜索").fill(s.template);
   await expect(page.getByRole("link", { name: s.template, exact: true })).toBeVisible();
-  const templates = { new: await count("+ 新建模板"), launch: await count(`启动「${s.template}」`), edit: await count(`编辑「${s.template}」`), delete: await count(`删除「${s.template}」`) };
+  const templates = {
+    new: await count("+ 新建模板"),
+    launch: await count(`启动「${s.template}」`),
+    edit: await count(`编辑「${s.template}」`),
+    delete: await count(`删除「${s.template}」`),
+  };
   await page.goto("/schedules");
   await page.getByLabel("搜索").fill(s.schedule);
   await expect(page.getByRole("link", { name: s.schedule, exact: true })).toBeVisible();
@@ -33,7 +42,13 @@ test("a viewer reads the history and a job's output, and is offered nothing that
   const credential = await createCredential(request, `${token} 凭据`);
   const template = await createTemplate(request, `${token}`, { inventory: inventory.id, credential: credential.id });
   const schedule = await createSchedule(request, `${token} 每日`, template.id);
-  const done = await launchJob(request, { kind: "adhoc", module: "debug", arguments: `msg=hello-${token}`, inventory: inventory.id, credential: credential.id });
+  const done = await launchJob(request, {
+    kind: "adhoc",
+    module: "debug",
+    arguments: `msg=hello-${token}`,
+    inventory: inventory.id,
+    credential: credential.id,
+  });
   expect(await waitForState(request, done.id, ["successful", "failed", "error"])).toBe("successful");
   const live = await launchJob(request, { kind: "adhoc", module: "command", arguments: "sleep 60", inventory: inventory.id, credential: credential.id });
   const seeded = { inventory: inventory.id, done: done.id, live: live.id, template: template.name, schedule: schedule.name };

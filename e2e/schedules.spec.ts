@@ -36,7 +36,15 @@ test("a schedule made in the browser: bad cron refused beside the field, run now
   const scheduleId = Number(page.url().split("/").pop());
   await expect(page.getByTestId("next-run")).toHaveText(/^\d{4}-\d\d-\d\d 09:30\s*Asia\/Shanghai$/);
   const saved = await (await request.get(`/api/job/schedule/${scheduleId}/`)).json();
-  expect(saved).toMatchObject({ template: template.id, cron: "30 9 * * 1-5", timezone: "Asia/Shanghai", enabled: true, tags: "daily", limit: null, next_run: expect.any(Number) });
+  expect(saved).toMatchObject({
+    template: template.id,
+    cron: "30 9 * * 1-5",
+    timezone: "Asia/Shanghai",
+    enabled: true,
+    tags: "daily",
+    limit: null,
+    next_run: expect.any(Number),
+  });
 
   // run now: the job starts at once, and the schedule's jobs are a link away
   await page.getByRole("button", { name: `立即运行「每日巡检 ${t}」` }).click();

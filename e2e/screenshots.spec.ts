@@ -11,7 +11,9 @@ const WEEK = { from: "2025-03-03", to: "2025-03-09" };
 test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, request }) => {
   mkdirSync(DIR, { recursive: true });
   // a database kept between runs (E2E_DATABASE_URL) still holds the last run's week
-  const old = await (await request.get(`/api/job/job/?limit=1000&start_time__gte=${shanghai(`${WEEK.from}T00:00:00`)}&start_time__lte=${shanghai(`${WEEK.to}T23:59:59`)}`)).json();
+  const old = await (
+    await request.get(`/api/job/job/?limit=1000&start_time__gte=${shanghai(`${WEEK.from}T00:00:00`)}&start_time__lte=${shanghai(`${WEEK.to}T23:59:59`)}`)
+  ).json();
   if (old.count) expect((await request.delete("/api/job/job/", { data: { "pk[]": old.results.map((j: { id: number }) => j.id) } })).status()).toBe(204);
   const cred = await createCredential(request, "deploy 账号");
   const root = await createCredential(request, "root 密码");
@@ -25,7 +27,11 @@ test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, 
     [deploy.id, "successful", { playbook: "deploy.yml", variables: "app_name: order-service\nversion: 8.5.100", limit: "app", forks: 10 }],
     [nginx.id, "failed", { playbook: "config.yml", variables: '{"upstream": "app"}' }],
     [backup.id, "successful", { playbook: "backup.yml", schedule: nightly.id }],
-    [0, "successful", { kind: "adhoc", module: "shell", arguments: "df -h /", inventory: prod.id, credential: root.id, variables: "threshold: 80\nmount: /", forks: 10 }],
+    [
+      0,
+      "successful",
+      { kind: "adhoc", module: "shell", arguments: "df -h /", inventory: prod.id, credential: root.id, variables: "threshold: 80\nmount: /", forks: 10 },
+    ],
     [deploy.id, "canceled", { playbook: "rollback.yml" }],
     [backup.id, "successful", { playbook: "backup.yml", schedule: nightly.id }],
     [nginx.id, "successful", { playbook: "reload.yml" }],
@@ -38,7 +44,10 @@ test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, 
     const start = shanghai(`2025-03-0${3 + Math.floor(i / 2)}T${String(8 + ((i * 5) % 11)).padStart(2, "0")}:${String((i * 17) % 60).padStart(2, "0")}:00`);
     const job = await importJob(request, {
       ...(template ? { template, kind: "job", module: "", inventory_str: "" } : {}),
-      state, start_time: start, finish_time: start + 40 + i * 83, ...extra,
+      state,
+      start_time: start,
+      finish_time: start + 40 + i * 83,
+      ...extra,
     });
     if (i === 3) adhocId = job.id;
   }
@@ -59,7 +68,12 @@ test("screenshots: history, job detail, edit-and-re-run dialog", async ({ page, 
   await dialog.getByRole("button", { name: "重新执行" }).click();
   await expect(page).not.toHaveURL(`/jobs/${adhocId}`);
   await expect(page.getByRole("region", { name: "概要" }).getByText(/^(成功|失败|错误|已取消)$/)).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId("output-lines").getByText(/CHANGED|SUCCESS|FAILED|UNREACHABLE/).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("output-lines")
+      .getByText(/CHANGED|SUCCESS|FAILED|UNREACHABLE/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "各主机的执行结果" })).toBeVisible();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${DIR}/job-detail.png`, fullPage: true });
@@ -88,7 +102,13 @@ test("screenshot: a job's output, searched, with a failed host in the recap", as
   const hosts = ["web-01", "web-02"].map((h) => LOCAL_HOST.replace("localhost", h)).concat(UNREACHABLE_HOST.replace("bad", "web-03"));
   const inventory = await post<Named>(request, "/api/job/inventory/", { name: "web 集群", content: hosts.join("\n") });
   const credential = await createCredential(request, "deploy 账号");
-  const template = await post<Named>(request, "/api/job/template/", { name: "nginx 配置发布", project: project.id, inventory: inventory.id, credential: credential.id, playbook: "site.yml" });
+  const template = await post<Named>(request, "/api/job/template/", {
+    name: "nginx 配置发布",
+    project: project.id,
+    inventory: inventory.id,
+    credential: credential.id,
+    playbook: "site.yml",
+  });
   const job = await launchTemplate(request, template);
   expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
 

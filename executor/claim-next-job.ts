@@ -19,7 +19,10 @@ export type ClaimLease = { workerId: string; instance: string };
  */
 export async function claimNextJob(db: Db, lease: ClaimLease, recover?: ReadonlySet<number>): Promise<ClaimedJob | undefined> {
   const holdsLease = exists(
-    db.select({ one: sql`1` }).from(workers).where(and(eq(workers.id, lease.workerId), eq(workers.instance, lease.instance))),
+    db
+      .select({ one: sql`1` })
+      .from(workers)
+      .where(and(eq(workers.id, lease.workerId), eq(workers.instance, lease.instance))),
   );
   const wanted: SQL[] = recover
     ? [eq(jobs.state, "waiting"), eq(jobs.workerId, lease.workerId), ...(recover.size ? [notInArray(jobs.id, [...recover])] : [])]

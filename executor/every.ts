@@ -9,12 +9,7 @@ import { errorLine, settleWithin } from "@/db/retry";
  * and a heartbeat waiting on it would let the worker be declared lost while it runs fine.
  * Only for idempotent ticks: the abandoned one may still complete later.
  */
-export function every(
-  ms: number,
-  name: string,
-  fn: () => Promise<unknown>,
-  opts: { retryMs?: number; first?: number; attemptMs?: number } = {},
-): () => void {
+export function every(ms: number, name: string, fn: () => Promise<unknown>, opts: { retryMs?: number; first?: number; attemptMs?: number } = {}): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout;
   let retry = opts.retryMs;

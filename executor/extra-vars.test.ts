@@ -43,10 +43,39 @@ function loadWithAnsible(pairs: [string, string][]): { same: boolean; unsafe: bo
 
 const DOCUMENTS = [
   [
-    "a: yes", 'b: "x {{ y }}"', "c:", 'd: !!int "3"', 'e: [1, two, "3", null, ~, Null]', "f: 1e3", 'base: &b {g: 1, h: "{{ x }}"}',
-    "m:", "  <<: *b", "  i: 2", "h: !unsafe foo", "k: |", "  multi {{ x }}", "  line", "l: 2001-12-14", "l2: 2001-12-14 21:59:43.10 -5",
-    "l3: 2001-1-14", "n: 0x1F", "o: 017", "p: 1_000", "q: 1:20", "r: .inf", "s: -.5", "t: y", "u: '{% if x %}'", "v: !!str 123",
-    'x: "\\u00e9\\t"', "nested: {a: [ {b: \"{{ lookup('pipe','id') }}\"} ]}", "on: off", "empty: ''", "folded: >", "  one {{ x }}", "  two",
+    "a: yes",
+    'b: "x {{ y }}"',
+    "c:",
+    'd: !!int "3"',
+    'e: [1, two, "3", null, ~, Null]',
+    "f: 1e3",
+    'base: &b {g: 1, h: "{{ x }}"}',
+    "m:",
+    "  <<: *b",
+    "  i: 2",
+    "h: !unsafe foo",
+    "k: |",
+    "  multi {{ x }}",
+    "  line",
+    "l: 2001-12-14",
+    "l2: 2001-12-14 21:59:43.10 -5",
+    "l3: 2001-1-14",
+    "n: 0x1F",
+    "o: 017",
+    "p: 1_000",
+    "q: 1:20",
+    "r: .inf",
+    "s: -.5",
+    "t: y",
+    "u: '{% if x %}'",
+    "v: !!str 123",
+    'x: "\\u00e9\\t"',
+    "nested: {a: [ {b: \"{{ lookup('pipe','id') }}\"} ]}",
+    "on: off",
+    "empty: ''",
+    "folded: >",
+    "  one {{ x }}",
+    "  two",
   ].join("\n"),
   '{"a": "{{ x }}", "b": 1e3, "c": 1.5E3, "c2": 1.5e+3, "d": [true, null, -0, 1.5, 10], "e": {"f": "\\u00e9\\/"}, "g": 12345678901234567890, "h": "yes"}',
   "list:\n  - one\n  - 2\n  - plain\n    folded {{ x }}\n  - - deeper {{ x }}\n    - 3.0\n",
@@ -68,9 +97,9 @@ describe("markStringsUnsafe", () => {
 
   it("tags strings, not numbers, booleans or nulls", () => {
     expect(markStringsUnsafe("a: \"{{ lookup('pipe', 'id') }}\"\nb: 1\nc: true\nd: ~")).toBe(
-      "!unsafe \"a\": !unsafe \"{{ lookup('pipe', 'id') }}\"\n!unsafe \"b\": 1\n!unsafe \"c\": true\n!unsafe \"d\": ~",
+      '!unsafe "a": !unsafe "{{ lookup(\'pipe\', \'id\') }}"\n!unsafe "b": 1\n!unsafe "c": true\n!unsafe "d": ~',
     );
-    expect(markStringsUnsafe("x: [\"{{ a }}\", {y: \"{% b %}\"}]")).toBe('!unsafe "x": [ !unsafe "{{ a }}", { !unsafe "y": !unsafe "{% b %}" } ]');
+    expect(markStringsUnsafe('x: ["{{ a }}", {y: "{% b %}"}]')).toBe('!unsafe "x": [ !unsafe "{{ a }}", { !unsafe "y": !unsafe "{% b %}" } ]');
   });
 });
 

@@ -15,7 +15,12 @@ describe("HostSummary", () => {
     expect(s.hosts.get("a")).toMatchObject({ ok: 2, changed: 1 });
     expect(s.hosts.get("b")).toMatchObject({ failures: 1, ignored: 1 });
     expect(s.failedHosts()).toEqual(["b", "c"]);
-    expect(s.takeDirty().map(([h]) => h).sort()).toEqual(["a", "b", "c", "d"]);
+    expect(
+      s
+        .takeDirty()
+        .map(([h]) => h)
+        .sort(),
+    ).toEqual(["a", "b", "c", "d"]);
     expect(s.takeDirty()).toEqual([]);
   });
 

@@ -66,7 +66,10 @@ export class HostSummary {
 
   /** Hosts that failed or were unreachable: what "re-run on failed hosts" limits to. */
   failedHosts(): string[] {
-    return [...this.hosts].filter(([, c]) => c.failures > 0 || c.unreachable > 0).map(([h]) => h).sort();
+    return [...this.hosts]
+      .filter(([, c]) => c.failures > 0 || c.unreachable > 0)
+      .map(([h]) => h)
+      .sort();
   }
 
   takeDirty(): [string, HostCounts][] {

@@ -216,7 +216,8 @@ export class OutputWriter {
             this.opts.onFailure?.(this.failure);
             return;
           }
-          if (attempt === 1 || attempt % 10 === 0) console.error(`[executor] job ${this.jobId}: storing output failed (attempt ${attempt}), retrying: ${messageOf(e)}`);
+          if (attempt === 1 || attempt % 10 === 0)
+            console.error(`[executor] job ${this.jobId}: storing output failed (attempt ${attempt}), retrying: ${messageOf(e)}`);
           await new Promise((r) => setTimeout(r, delay));
           delay = Math.min(delay * 2, MAX_RETRY_MS);
         }

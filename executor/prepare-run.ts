@@ -150,10 +150,19 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
   if (c?.becomePassword) secretFile("becomePassword", c.becomePassword);
 
   const spec: RunSpec = {
-    ...runSettingsOf(job), kind, projectDir: path.join(root, "project"), module: job.module, arguments: job.arguments, inventorySource,
+    ...runSettingsOf(job),
+    kind,
+    projectDir: path.join(root, "project"),
+    module: job.module,
+    arguments: job.arguments,
+    inventorySource,
     credential: {
-      username: c?.username ?? "", hasPassword: Boolean(c?.password), hasSshKey: Boolean(c?.sshKey),
-      becomeMethod: c?.becomeMethod ?? "", becomeUser: c?.becomeUser ?? "", hasBecomePassword: Boolean(c?.becomePassword),
+      username: c?.username ?? "",
+      hasPassword: Boolean(c?.password),
+      hasSshKey: Boolean(c?.sshKey),
+      becomeMethod: c?.becomeMethod ?? "",
+      becomeUser: c?.becomeUser ?? "",
+      hasBecomePassword: Boolean(c?.becomePassword),
     },
   };
   const { args } = buildCommand(spec, inside);

@@ -57,7 +57,10 @@ export function sandboxTree(outerPid: number, initPid: () => number | undefined)
  */
 export async function stopTree(tree: ProcessTree, exited: Promise<unknown>, graceMs = 3000): Promise<void> {
   let done = false;
-  void exited.then(() => (done = true), () => (done = true));
+  void exited.then(
+    () => (done = true),
+    () => (done = true),
+  );
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
     if (done || !tree.signal(sig)) break;
     const deadline = Date.now() + graceMs;

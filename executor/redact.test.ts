@@ -32,7 +32,11 @@ describe("redactValue", () => {
 
   it("masks strings and keys at any depth, and a number that spells a secret", () => {
     expect(redactValue({ msg: `x pw"123456 y`, cmd: ["echo", `pw"123456`], [`k pw"123456`]: 1, rc: 654321, n: 2 }, r)).toEqual({
-      msg: `x ${MASK} y`, cmd: ["echo", MASK], [`k ${MASK}`]: 1, rc: MASK, n: 2,
+      msg: `x ${MASK} y`,
+      cmd: ["echo", MASK],
+      [`k ${MASK}`]: 1,
+      rc: MASK,
+      n: 2,
     });
   });
 

@@ -22,7 +22,9 @@ export function prepareRunAsDirs(config: Pick<Config, "dataDir" | "runDir" | "pg
   }
   const r = spawnSync("/bin/sh", ["-c", 'test -x "$1"', "check", config.runDir], { uid: runAs.uid, gid: runAs.gid });
   if (r.status !== 0) {
-    throw new Error(`ANSIBLE_RUN_AS=${runAs.name} cannot reach ${config.runDir}: every directory above it needs o+x (e.g. chmod o+x ${path.dirname(config.dataDir)})`);
+    throw new Error(
+      `ANSIBLE_RUN_AS=${runAs.name} cannot reach ${config.runDir}: every directory above it needs o+x (e.g. chmod o+x ${path.dirname(config.dataDir)})`,
+    );
   }
 }
 

@@ -89,9 +89,17 @@ export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void>
         cwd: prepared.cwd,
         env: ansibleEnv(prepared.root, prepared.callbackDir),
         writer,
-        sandbox: isolation.mode === "sandbox"
-          ? { bwrap: isolation.bwrap, user: isolation.user, mounts: prepared.mounts, home: isolation.home, secrets: prepared.secretFiles, secretDir: `${prepared.root}/secrets` }
-          : undefined,
+        sandbox:
+          isolation.mode === "sandbox"
+            ? {
+                bwrap: isolation.bwrap,
+                user: isolation.user,
+                mounts: prepared.mounts,
+                home: isolation.home,
+                secrets: prepared.secretFiles,
+                secretDir: `${prepared.root}/secrets`,
+              }
+            : undefined,
         user: isolation.mode === "off" ? isolation.runAs : undefined,
       });
     } catch (e) {
@@ -138,7 +146,9 @@ function withFirstFailure(outcome: Outcome, writer: OutputWriter): Outcome {
   const others = [...writer.summary.hosts.entries()].filter(([h, c]) => h !== first.host && (c.failures > 0 || c.unreachable > 0)).length;
   return {
     state: "failed",
-    explanation: first.unreachable ? explain.hostUnreachable(first.host, first.message, others) : explain.hostFailed(first.host, first.task, first.message, others),
+    explanation: first.unreachable
+      ? explain.hostUnreachable(first.host, first.message, others)
+      : explain.hostFailed(first.host, first.task, first.message, others),
   };
 }
 

@@ -52,11 +52,18 @@ export function spawnAnsible(opts: {
   const sandbox = opts.sandbox;
   const secretFds = sandbox?.secrets.map((s, i) => ({ fd: FIRST_SECRET_FD + i, name: s.name })) ?? [];
   const argv = sandbox
-    ? [sandbox.bwrap, ...bwrapArgs({
-        mounts: sandbox.mounts, home: [sandbox.home, SANDBOX_JOB_DIR], cwd: opts.cwd, user: sandbox.user, infoFd: INFO_FD,
-        secrets: secretFds.length ? { dir: sandbox.secretDir, files: secretFds } : undefined,
-        command: [opts.program, ...opts.args],
-      })]
+    ? [
+        sandbox.bwrap,
+        ...bwrapArgs({
+          mounts: sandbox.mounts,
+          home: [sandbox.home, SANDBOX_JOB_DIR],
+          cwd: opts.cwd,
+          user: sandbox.user,
+          infoFd: INFO_FD,
+          secrets: secretFds.length ? { dir: sandbox.secretDir, files: secretFds } : undefined,
+          command: [opts.program, ...opts.args],
+        }),
+      ]
     : [opts.program, ...opts.args];
   const stdio: StdioOptions = ["ignore", "pipe", "ignore", "pipe", ...(sandbox ? ["pipe", ...secretFds.map(() => "pipe")] : [])] as StdioOptions;
   const child: ChildProcess = spawn("/bin/sh", ["-c", 'exec "$@" 2>&1', "ansible-run", ...argv], {
@@ -92,7 +99,10 @@ export function spawnAnsible(opts: {
     opts.writer.writeLines(lines.push(chunk));
     if (opts.writer.pending > HIGH_WATER_LINES) {
       stdout.pause();
-      void opts.writer.flush().catch(() => {}).finally(() => stdout.resume());
+      void opts.writer
+        .flush()
+        .catch(() => {})
+        .finally(() => stdout.resume());
     }
   });
   events.on("data", (chunk: Buffer) => {
@@ -104,10 +114,15 @@ export function spawnAnsible(opts: {
       }
     }
   });
-  const streamsDone = Promise.all([stdout, events].map((s) => new Promise<void>((resolve) => {
-    s.on("error", () => resolve());
-    s.on("close", () => resolve());
-  })));
+  const streamsDone = Promise.all(
+    [stdout, events].map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.on("error", () => resolve());
+          s.on("close", () => resolve());
+        }),
+    ),
+  );
   const exited = new Promise<Exit>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal }));

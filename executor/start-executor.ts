@@ -67,11 +67,18 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
   // an overlapping restart's predecessor gives the id back when its jobs are done (grace + stop);
   // a dead one stops beating and is taken over after WORKER_STALE_S
   const leaseWaitMs = opts.leaseWaitMs ?? (config.shutdownGraceSeconds + WORKER_STALE_S + 25) * 1000;
-  const lease = await acquireWorkerLease(db, { workerId, capacity: config.workerCapacity, sandbox: isolation.mode }, {
-    waitMs: leaseWaitMs,
-    log: (m) => console.log(`[executor] ${m}`),
-  });
-  if (lease.tookOver) console.log(`[executor] took worker id ${workerId} over from pid ${lease.tookOver.holder.pid} on ${lease.tookOver.holder.hostname} (${lease.tookOver.why})`);
+  const lease = await acquireWorkerLease(
+    db,
+    { workerId, capacity: config.workerCapacity, sandbox: isolation.mode },
+    {
+      waitMs: leaseWaitMs,
+      log: (m) => console.log(`[executor] ${m}`),
+    },
+  );
+  if (lease.tookOver)
+    console.log(
+      `[executor] took worker id ${workerId} over from pid ${lease.tookOver.holder.pid} on ${lease.tookOver.holder.hostname} (${lease.tookOver.why})`,
+    );
   // with the lease, every job still held by this id belongs to an earlier life of it
   const restarted = await endJobsOf(db, workerId);
   if (restarted.length) console.log(`[executor] ended ${restarted.length} job(s) held by this worker before it restarted`);
@@ -87,10 +94,14 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     run: (job) => runJob(deps, job),
     // claimed while stopping, never started: claimable again for another worker or the next start
     giveBack: (job) =>
-      retryTransient(() =>
-        db.update(jobs).set({ state: "new", workerId: null, progressAt: null })
-          .where(and(eq(jobs.id, job.id), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
-      { forMs: 5_000 }).then(() => {}),
+      retryTransient(
+        () =>
+          db
+            .update(jobs)
+            .set({ state: "new", workerId: null, progressAt: null })
+            .where(and(eq(jobs.id, job.id), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
+        { forMs: 5_000 },
+      ).then(() => {}),
   });
   const unlisten = await database.listen("zuoye_new_job", intake.wake);
 
@@ -108,32 +119,51 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
 
   // beat and cancel until the very end of a stop; the intake and the housekeeping stop first
   const vital = [
-    every(opts.heartbeatMs ?? 10_000, "executor heartbeat", async () => {
-      const renewed = await renewWorkerLease(db, lease);
-      if (renewed === "recreated") console.warn(`[executor] the row of worker ${workerId} was missing: made again`);
-      else if (typeof renewed === "object") onLost(renewed.lost);
-    }, { retryMs: 1000, first: opts.heartbeatMs ?? 10_000, attemptMs: 5_000 }),
-    every(500, "executor cancel", async () => {
-      if (running.size === 0) return;
-      const wanted = await db
-        .select({ id: jobs.id, state: jobs.state })
-        .from(jobs)
-        .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, [...ACTIVE_STATES]))));
-      for (const { id, state } of wanted) {
-        const control = running.get(id);
-        if (!control || control.canceled || control.shuttingDown) continue;
-        // a cancel; or ended by another process (a reaper, after this worker could not beat for
-        // 30 s): Ansible is stopped and the job left as it was ended
-        if (state === "waiting" || state === "running") control.canceled = true;
-        else control.shuttingDown = true;
-        void control.stop?.();
-      }
-    }, { attemptMs: 5_000 }),
+    every(
+      opts.heartbeatMs ?? 10_000,
+      "executor heartbeat",
+      async () => {
+        const renewed = await renewWorkerLease(db, lease);
+        if (renewed === "recreated") console.warn(`[executor] the row of worker ${workerId} was missing: made again`);
+        else if (typeof renewed === "object") onLost(renewed.lost);
+      },
+      { retryMs: 1000, first: opts.heartbeatMs ?? 10_000, attemptMs: 5_000 },
+    ),
+    every(
+      500,
+      "executor cancel",
+      async () => {
+        if (running.size === 0) return;
+        const wanted = await db
+          .select({ id: jobs.id, state: jobs.state })
+          .from(jobs)
+          .where(and(inArray(jobs.id, [...running.keys()]), or(eq(jobs.cancelRequested, true), notInArray(jobs.state, [...ACTIVE_STATES]))));
+        for (const { id, state } of wanted) {
+          const control = running.get(id);
+          if (!control || control.canceled || control.shuttingDown) continue;
+          // a cancel; or ended by another process (a reaper, after this worker could not beat for
+          // 30 s): Ansible is stopped and the job left as it was ended
+          if (state === "waiting" || state === "running") control.canceled = true;
+          else control.shuttingDown = true;
+          void control.stop?.();
+        }
+      },
+      { attemptMs: 5_000 },
+    ),
     // the reaper ends a job whose progress stops being reported: one whose output write hangs
-    every(10_000, "executor progress", async () => {
-      const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
-      if (live.length) await db.update(jobs).set({ progressAt: nowSeconds() }).where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
-    }, { retryMs: 1000, attemptMs: 10_000 }),
+    every(
+      10_000,
+      "executor progress",
+      async () => {
+        const live = [...running].filter(([, c]) => !c.writer?.isStuck(JOB_STUCK_MS)).map(([id]) => id);
+        if (live.length)
+          await db
+            .update(jobs)
+            .set({ progressAt: nowSeconds() })
+            .where(and(inArray(jobs.id, live), eq(jobs.workerId, workerId)));
+      },
+      { retryMs: 1000, attemptMs: 10_000 },
+    ),
   ];
   const chores = clusterChores(database);
   const housekeeping = [
@@ -151,42 +181,45 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
     }),
   ];
 
-  const stop = (stopOpts: StopOptions = {}): Promise<void> => (stopping ??= (async () => {
-    const graceMs = stopOpts.graceMs ?? config.shutdownGraceSeconds * 1000;
-    const intakeStopped = intake.stop();
-    for (const s of housekeeping) s();
-    await unlisten().catch(() => {});
-    await intakeStopped;
-    if (intake.inFlight.size > 0) {
-      console.log(`[executor] stopping: ${intake.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
-      await until(() => intake.inFlight.size === 0, graceMs, stopOpts.hurry);
-    }
-    // a job still being claimed or prepared is marked when it appears: it then never starts Ansible
-    const stopRunning = () => {
-      for (const control of running.values()) {
-        if (control.shuttingDown) continue;
-        control.shuttingDown = true;
-        void control.stop?.();
+  const stop = (stopOpts: StopOptions = {}): Promise<void> =>
+    (stopping ??= (async () => {
+      const graceMs = stopOpts.graceMs ?? config.shutdownGraceSeconds * 1000;
+      const intakeStopped = intake.stop();
+      for (const s of housekeeping) s();
+      await unlisten().catch(() => {});
+      await intakeStopped;
+      if (intake.inFlight.size > 0) {
+        console.log(`[executor] stopping: ${intake.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
+        await until(() => intake.inFlight.size === 0, graceMs, stopOpts.hurry);
       }
-      return intake.inFlight.size === 0;
-    };
-    if (!stopRunning()) await until(stopRunning, STOP_WAIT_MS);
-    // a lost lease: the jobs of this id are the new holder's (it ended this process's at takeover)
-    if (!leaseLost) {
-      const why = explain.stoppedRunning(workerId, stopOpts.why ?? explain.graceOver(Math.round(graceMs / 1000)));
-      const ended = await retryTransient(() => endJobsHeldBy(db, workerId, why), { forMs: 10_000 }).catch(
-        (e) => (console.error("[executor] ending the jobs still running:", errorLine(e)), []),
-      );
-      if (ended.length) console.log(`[executor] ended ${ended.length} job(s) still running: ${why}`);
-    }
-    for (const s of vital) s();
-    if (!leaseLost) await retryTransient(() => releaseWorkerLease(db, lease), { forMs: 5_000 }).catch(() => {});
-  })());
+      // a job still being claimed or prepared is marked when it appears: it then never starts Ansible
+      const stopRunning = () => {
+        for (const control of running.values()) {
+          if (control.shuttingDown) continue;
+          control.shuttingDown = true;
+          void control.stop?.();
+        }
+        return intake.inFlight.size === 0;
+      };
+      if (!stopRunning()) await until(stopRunning, STOP_WAIT_MS);
+      // a lost lease: the jobs of this id are the new holder's (it ended this process's at takeover)
+      if (!leaseLost) {
+        const why = explain.stoppedRunning(workerId, stopOpts.why ?? explain.graceOver(Math.round(graceMs / 1000)));
+        const ended = await retryTransient(() => endJobsHeldBy(db, workerId, why), { forMs: 10_000 }).catch(
+          (e) => (console.error("[executor] ending the jobs still running:", errorLine(e)), []),
+        );
+        if (ended.length) console.log(`[executor] ended ${ended.length} job(s) still running: ${why}`);
+      }
+      for (const s of vital) s();
+      if (!leaseLost) await retryTransient(() => releaseWorkerLease(db, lease), { forMs: 5_000 }).catch(() => {});
+    })());
 
   const how =
-    isolation.mode === "sandbox" ? `in a bubblewrap sandbox${isolation.user ? ` as ${isolation.user.name}` : ""}`
-    : isolation.mode === "off" ? `WITHOUT a sandbox (SANDBOX=off)${isolation.runAs ? ` as ${isolation.runAs.name}` : ""}`
-    : "nothing: the sandbox is unavailable";
+    isolation.mode === "sandbox"
+      ? `in a bubblewrap sandbox${isolation.user ? ` as ${isolation.user.name}` : ""}`
+      : isolation.mode === "off"
+        ? `WITHOUT a sandbox (SANDBOX=off)${isolation.runAs ? ` as ${isolation.runAs.name}` : ""}`
+        : "nothing: the sandbox is unavailable";
   console.log(`[executor] worker ${workerId} started (capacity ${config.workerCapacity}; jobs run ${how})`);
 
   return { workerId, running, stop };

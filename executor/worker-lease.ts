@@ -20,7 +20,6 @@ export type WorkerLease = {
 
 export class LeaseRefused extends Error {}
 
-
 /**
  * Takes the worker id: inserts its row, or takes over a holder that is gone (no heartbeat
  * for WORKER_STALE_S, or its process on this host is dead). A live holder is waited for
@@ -82,7 +81,11 @@ export async function renewWorkerLease(db: Db, lease: WorkerLease): Promise<"ren
     .where(and(eq(workers.id, lease.workerId), eq(workers.instance, lease.instance)))
     .returning({ id: workers.id });
   if (beat) return "renewed";
-  const [made] = await db.insert(workers).values({ ...lease.row, heartbeatAt: nowSeconds() }).onConflictDoNothing().returning({ id: workers.id });
+  const [made] = await db
+    .insert(workers)
+    .values({ ...lease.row, heartbeatAt: nowSeconds() })
+    .onConflictDoNothing()
+    .returning({ id: workers.id });
   if (made) return "recreated";
   const holder = await readHolder(db, lease.workerId);
   if (!holder) throw new Error(`worker row ${lease.workerId} vanished during the heartbeat`);

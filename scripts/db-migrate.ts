@@ -14,13 +14,13 @@ async function main() {
   const before = config.databaseUrl ? await appliedOnServer(config.databaseUrl) : undefined;
   const database = await openConfiguredDatabase(config, 1);
   try {
-    const [{ n }] = rowsOf<{ n: number | string }>(
-      await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
-    );
+    const [{ n }] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
     const total = Number(n);
     const applied = database.isNew ? total : before !== undefined ? total - before : undefined;
-    console.log(`[db:migrate] ${where}: ${database.isNew ? "created; " : ""}` +
-      (applied === undefined ? `up to date, ${total} migrations` : `${applied} applied now, ${total} in all`));
+    console.log(
+      `[db:migrate] ${where}: ${database.isNew ? "created; " : ""}` +
+        (applied === undefined ? `up to date, ${total} migrations` : `${applied} applied now, ${total} in all`),
+    );
   } finally {
     await database.close();
   }

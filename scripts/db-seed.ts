@@ -39,7 +39,10 @@ async function main() {
 
     let last = Date.now();
     await seedJobs(db, {
-      count: jobs, from: now - days * 86400, to: now, batchSize,
+      count: jobs,
+      from: now - days * 86400,
+      to: now,
+      batchSize,
       onProgress: (done, total) => {
         const t = Date.now();
         console.log(`[db:seed] ${done.toLocaleString("en")} / ${total.toLocaleString("en")} jobs (${((t - last) / 1000).toFixed(1)} s)`);

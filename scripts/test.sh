@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/install-system-packages.sh --test
 bash scripts/install-node-modules.sh
-echo "[test] lint";      npx eslint .
+echo "[test] lint";      npm run -s lint
 echo "[test] typecheck"; npx tsc --noEmit
 echo "[test] build";     npx next build >/tmp/zuoye-test-build.log 2>&1 || { cat /tmp/zuoye-test-build.log; exit 1; }
 # PostgreSQL-only tests (standalone workers) and the second pass need a server: use the

@@ -22,7 +22,9 @@ async function main() {
     if (!user) throw new Error(`no user named ${values.user}`);
     if (!user.isActive) throw new Error(`user ${values.user} is deactivated`);
     const token = await createToken(database.db, user.id, { name: values.name?.trim() || "npm run token:create", expiresInDays: days ? Number(days) : null });
-    console.error(`[token:create] token ${token.id} for ${user.username} (${user.role})${token.expires_at ? `, expires ${new Date(token.expires_at * 1000).toISOString()}` : ""}; the key is shown once:`);
+    console.error(
+      `[token:create] token ${token.id} for ${user.username} (${user.role})${token.expires_at ? `, expires ${new Date(token.expires_at * 1000).toISOString()}` : ""}; the key is shown once:`,
+    );
     console.log(token.key);
   } finally {
     await database.close();

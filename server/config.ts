@@ -24,8 +24,17 @@ const Env = z.object({
   HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
   ADMIN_USERNAME: z.string().trim().min(1).max(150).default("admin"),
   ADMIN_DISPLAY_NAME: z.string().trim().min(1).max(150).default("管理员"),
-  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional().or(z.literal("").transform(() => undefined)),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(8, "ADMIN_PASSWORD must be at least 8 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(168),
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   TRUST_PROXY: z.coerce.number({ message: "the number of reverse proxies in front of the app, e.g. 1" }).int().min(0).max(10).default(0),
   PUBLIC_URL: z
@@ -40,12 +49,25 @@ const Env = z.object({
   WORKER_CAPACITY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_ID: z.string().trim().min(1).max(200).optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(20),
-  SECRET_KEY: z.string().min(16, "SECRET_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
-  ANSIBLE_RUN_AS: z.string().trim().regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine").optional().or(z.literal("").transform(() => undefined)),
+  SECRET_KEY: z
+    .string()
+    .min(16, "SECRET_KEY must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ANSIBLE_RUN_AS: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_-]*\$?$/i, "a user name of this machine")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SANDBOX: z.enum(["on", "off"]).default("on"),
   OUTPUT_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   JINJA_IN_VARIABLES: z.enum(["template", "always", "never"]).default("template"),
-  GIT_ALLOW_PROTOCOL: z.string().trim().regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh").default("https:ssh:git"),
+  GIT_ALLOW_PROTOCOL: z
+    .string()
+    .trim()
+    .regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh")
+    .default("https:ssh:git"),
 });
 
 export type Config = {

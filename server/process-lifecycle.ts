@@ -40,7 +40,10 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
   });
   process.on("uncaughtException", (error, origin) => {
     if (isClosedConnectionRace(error)) {
-      console.error(`${tag} postgres.js wrote to a connection that had just closed (a known race when connections are cut); the query is retried, the process goes on:`, error.message);
+      console.error(
+        `${tag} postgres.js wrote to a connection that had just closed (a known race when connections are cut); the query is retried, the process goes on:`,
+        error.message,
+      );
       return;
     }
     console.error(`${tag} uncaught exception (${origin}): stopping and exiting 1 for a supervisor to restart`, error);

@@ -13,7 +13,10 @@ function matchRoute(pathname: string): Match {
   const segs = pathname.replace(/^\/+|\/+$/g, "").split("/");
   const candidates = Object.keys(routes).map((file) => ({
     file,
-    parts: file.replace(/^\/app\//, "").replace(/\/route\.ts$/, "").split("/"),
+    parts: file
+      .replace(/^\/app\//, "")
+      .replace(/\/route\.ts$/, "")
+      .split("/"),
   }));
   const score = (parts: string[]) => parts.map((p) => (p.startsWith("[...") ? 2 : p.startsWith("[") ? 1 : 0));
   let best: { file: string; params: Record<string, string | string[]>; rank: number[] } | undefined;

@@ -20,14 +20,38 @@ export async function makeCatalog(suffix = "") {
   fs.writeFileSync(path.join(dir, "main.yml"), "- hosts: all\n  tasks: []\n");
   fs.writeFileSync(path.join(dir, "sub", "deploy.yml"), "- hosts: all\n  tasks: []\n");
   const t = nowSeconds();
-  const [project] = await db.insert(projects).values({ name: `测试tomcat${suffix}`, localPath: folder, playbooks: ["main.yml", "sub/deploy.yml"], ctime: t }).returning();
-  const [inventory] = await db.insert(inventories).values({ name: `测试tomcat${suffix}`, content: "[web]\nlocalhost ansible_connection=local\n", hosts: ["localhost"], ctime: t }).returning();
-  const [credential] = await db.insert(credentials).values({ name: `测试${suffix}`, username: "deploy", password: "s3cret", ctime: t }).returning();
+  const [project] = await db
+    .insert(projects)
+    .values({ name: `测试tomcat${suffix}`, localPath: folder, playbooks: ["main.yml", "sub/deploy.yml"], ctime: t })
+    .returning();
+  const [inventory] = await db
+    .insert(inventories)
+    .values({ name: `测试tomcat${suffix}`, content: "[web]\nlocalhost ansible_connection=local\n", hosts: ["localhost"], ctime: t })
+    .returning();
+  const [credential] = await db
+    .insert(credentials)
+    .values({ name: `测试${suffix}`, username: "deploy", password: "s3cret", ctime: t })
+    .returning();
   const [template] = await db
     .insert(templates)
-    .values({ name: `tomcat${suffix}`, projectId: project.id, inventoryId: inventory.id, credentialId: credential.id, playbook: "main.yml", forks: 5, limit: "web", tags: "deploy", verbosity: 1, variables: "version: 9", ctime: t })
+    .values({
+      name: `tomcat${suffix}`,
+      projectId: project.id,
+      inventoryId: inventory.id,
+      credentialId: credential.id,
+      playbook: "main.yml",
+      forks: 5,
+      limit: "web",
+      tags: "deploy",
+      verbosity: 1,
+      variables: "version: 9",
+      ctime: t,
+    })
     .returning();
-  const [schedule] = await db.insert(schedules).values({ name: `每日部署${suffix}`, templateId: template.id, cron: "0 2 * * *", ctime: t }).returning();
+  const [schedule] = await db
+    .insert(schedules)
+    .values({ name: `每日部署${suffix}`, templateId: template.id, cron: "0 2 * * *", ctime: t })
+    .returning();
   return { project, inventory, credential, template, schedule };
 }
 

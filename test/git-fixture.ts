@@ -3,7 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString();
+  execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], {
+    cwd,
+    stdio: "pipe",
+  }).toString();
 
 /**
  * A bare repository (`<base>/repo.git`, the project's `file://` remote) and a working

@@ -52,13 +52,40 @@ export function PasswordForm({ username }: { username: string }) {
         {/* the browser's password manager ties the new password to this account */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <Field label={p.old} errors={errors.old}>
-          {(f) => <input {...f} type="password" value={values.old} onChange={(e) => set("old", e.target.value)} className={inputClass} autoComplete="current-password" />}
+          {(f) => (
+            <input
+              {...f}
+              type="password"
+              value={values.old}
+              onChange={(e) => set("old", e.target.value)}
+              className={inputClass}
+              autoComplete="current-password"
+            />
+          )}
         </Field>
         <Field label={p.new} errors={errors.next} hint={p.newHint(MIN_LENGTH)}>
-          {(f) => <input {...f} type="password" value={values.next} onChange={(e) => set("next", e.target.value)} className={inputClass} autoComplete="new-password" />}
+          {(f) => (
+            <input
+              {...f}
+              type="password"
+              value={values.next}
+              onChange={(e) => set("next", e.target.value)}
+              className={inputClass}
+              autoComplete="new-password"
+            />
+          )}
         </Field>
         <Field label={p.confirm} errors={errors.confirm}>
-          {(f) => <input {...f} type="password" value={values.confirm} onChange={(e) => set("confirm", e.target.value)} className={inputClass} autoComplete="new-password" />}
+          {(f) => (
+            <input
+              {...f}
+              type="password"
+              value={values.confirm}
+              onChange={(e) => set("confirm", e.target.value)}
+              className={inputClass}
+              autoComplete="new-password"
+            />
+          )}
         </Field>
         {errors.form && (
           <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">

@@ -10,9 +10,20 @@ export function ProfileSummary({ me }: { me: MeRecord }) {
   const { t } = useI18n();
   const a = t.account;
   const rows: [string, React.ReactNode][] = [
-    [a.username, <span key="u" className="font-mono">{me.username}</span>],
+    [
+      a.username,
+      <span key="u" className="font-mono">
+        {me.username}
+      </span>,
+    ],
     [a.displayName, me.display_name],
-    [a.role, <span key="r">{t.roles[me.role]}<span className="ml-2 text-xs text-slate-500">{t.roleHints[me.role]}</span></span>],
+    [
+      a.role,
+      <span key="r">
+        {t.roles[me.role]}
+        <span className="ml-2 text-xs text-slate-500">{t.roleHints[me.role]}</span>
+      </span>,
+    ],
     [a.lastLogin, <LocalTime key="l" value={me.last_login_at} />],
     [a.passwordChanged, <LocalTime key="p" value={me.password_changed_at} />],
   ];

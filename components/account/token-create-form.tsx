@@ -39,10 +39,22 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: NewTokenReco
       <ErrorSummary title={k.createFailed} errors={errors} shown={["name", "expires_in_days"]} labels={{}} />
       <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_auto]">
         <Field label={k.name} required errors={errors.name}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} placeholder={k.namePlaceholder} maxLength={100} className={inputClass} autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={k.namePlaceholder}
+              maxLength={100}
+              className={inputClass}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label={k.expiresInDays} errors={errors.expires_in_days} hint={k.expiresHint}>
-          {(p) => <input {...p} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />}
+          {(p) => (
+            <input {...p} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />
+          )}
         </Field>
         <Button type="submit" variant="primary" className="sm:mt-5" disabled={create.isPending}>
           {create.isPending ? k.creating : k.create}

@@ -47,7 +47,9 @@ export function TokenTable({ tokens, onRevoked }: { tokens: TokenRecord[]; onRev
               <td className="whitespace-nowrap px-3 py-2">
                 <LocalTime value={token.created_at} />
               </td>
-              <td className="whitespace-nowrap px-3 py-2">{token.last_used_at === null ? <span className="text-slate-500">{k.neverUsed}</span> : <LocalTime value={token.last_used_at} />}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {token.last_used_at === null ? <span className="text-slate-500">{k.neverUsed}</span> : <LocalTime value={token.last_used_at} />}
+              </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <Expiry at={token.expires_at} />
               </td>

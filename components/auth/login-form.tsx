@@ -29,10 +29,34 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       )}
       <FormField label={t.login.username} errors={error?.fields.username}>
-        {(p) => <input {...p} name="username" value={username} onChange={(e) => setUsername(e.target.value)} className={inputClass} autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus required />}
+        {(p) => (
+          <input
+            {...p}
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            className={inputClass}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            autoFocus
+            required
+          />
+        )}
       </FormField>
       <FormField label={t.login.password} errors={error?.fields.password}>
-        {(p) => <input {...p} name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} autoComplete="current-password" required />}
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={inputClass}
+            autoComplete="current-password"
+            required
+          />
+        )}
       </FormField>
       {/* a success keeps the button busy: the next page is loading */}
       <Button type="submit" variant="primary" className="w-full" disabled={login.isPending || login.isSuccess}>

@@ -1,7 +1,16 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { deleteCatalogItem, fetchCatalogItem, fetchCatalogPage, fetchProjectFolders, launchSchedule, launchTemplate, saveCatalogItem, syncProject } from "@/lib/catalog/catalog-api";
+import {
+  deleteCatalogItem,
+  fetchCatalogItem,
+  fetchCatalogPage,
+  fetchProjectFolders,
+  launchSchedule,
+  launchTemplate,
+  saveCatalogItem,
+  syncProject,
+} from "@/lib/catalog/catalog-api";
 import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
 import { jobKeys } from "../jobs/use-job-queries";
 

@@ -8,11 +8,7 @@ export function ApiErrorList({ errors }: { errors: Record<string, string[]> }) {
   return (
     <ul className="mt-1 list-disc space-y-0.5 pl-5">
       {Object.entries(errors).flatMap(([key, msgs]) =>
-        msgs.map((m, i) => (
-          <li key={`${key}-${i}`}>
-            {key === "non_field_errors" ? m : `${t.fields[key] ?? key}: ${m}`}
-          </li>
-        )),
+        msgs.map((m, i) => <li key={`${key}-${i}`}>{key === "non_field_errors" ? m : `${t.fields[key] ?? key}: ${m}`}</li>),
       )}
     </ul>
   );

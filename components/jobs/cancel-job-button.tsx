@@ -55,7 +55,13 @@ export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | 
   return (
     <>
       {compact ? (
-        <Button variant="ghost" className="h-7 px-2 text-xs text-red-700" onClick={() => setConfirming(true)} disabled={requested} aria-label={requested ? c.canceling : c.cancelRow(job.id)}>
+        <Button
+          variant="ghost"
+          className="h-7 px-2 text-xs text-red-700"
+          onClick={() => setConfirming(true)}
+          disabled={requested}
+          aria-label={requested ? c.canceling : c.cancelRow(job.id)}
+        >
           {requested ? <Spinner /> : c.cancelShort}
         </Button>
       ) : (

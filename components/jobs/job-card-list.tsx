@@ -15,10 +15,19 @@ export function JobCardList({ jobs, selectable, selected, onSelect, busy }: Prop
   const { t } = useI18n();
   const labels = useJobLabels();
   return (
-    <ul aria-label={t.history.table} aria-busy={busy} className={`divide-y divide-slate-100 rounded-md border border-slate-200 bg-white transition-opacity ${busy ? "opacity-60" : ""}`}>
+    <ul
+      aria-label={t.history.table}
+      aria-busy={busy}
+      className={`divide-y divide-slate-100 rounded-md border border-slate-200 bg-white transition-opacity ${busy ? "opacity-60" : ""}`}
+    >
       {jobs.map((job) => {
         const deletable = isDeletable(job.state);
-        const refs = [job.inventory_name ?? (job.inventory_str ? t.fields.inventory_str : null), job.credential_name, [job.project_name, job.playbook].filter(Boolean).join(" / "), job.schedule_name].filter(Boolean);
+        const refs = [
+          job.inventory_name ?? (job.inventory_str ? t.fields.inventory_str : null),
+          job.credential_name,
+          [job.project_name, job.playbook].filter(Boolean).join(" / "),
+          job.schedule_name,
+        ].filter(Boolean);
         return (
           <li key={job.id} className="flex gap-3 px-3 py-2.5 text-sm">
             {selectable && (

@@ -19,7 +19,11 @@ function RefLink({ job, kind }: { job: JobRecord; kind: RefKey }) {
   const id = job[kind];
   if (id === null) return <None />;
   const name = job[`${kind}_name`] ?? `#${id}`;
-  return <FilterLink filter={{ [kind]: id }} title={t.detail.filterBy(t.fields[kind], name)}>{name}</FilterLink>;
+  return (
+    <FilterLink filter={{ [kind]: id }} title={t.detail.filterBy(t.fields[kind], name)}>
+      {name}
+    </FilterLink>
+  );
 }
 
 function FilterLink({ filter, title, children }: { filter: Partial<HistorySearch>; title: string; children: ReactNode }) {
@@ -43,21 +47,43 @@ export function OverviewFields({ job }: { job: JobRecord }) {
   const f = t.fields;
   const rows: FieldRow[] = [
     { label: f.state, value: <StateBadge state={job.state} name={job.state_name} /> },
-    { label: f.kind, value: <FilterLink filter={{ kind: job.kind as HistorySearch["kind"] }} title={t.detail.filterBy(f.kind, labels.kind(job.kind, job.kind_name))}>{labels.kind(job.kind, job.kind_name)}</FilterLink> },
+    {
+      label: f.kind,
+      value: (
+        <FilterLink filter={{ kind: job.kind as HistorySearch["kind"] }} title={t.detail.filterBy(f.kind, labels.kind(job.kind, job.kind_name))}>
+          {labels.kind(job.kind, job.kind_name)}
+        </FilterLink>
+      ),
+    },
     { label: f.template, value: <RefLink job={job} kind="template" /> },
     { label: f.project, value: <RefLink job={job} kind="project" /> },
   ];
   if (job.kind === "adhoc") rows.push({ label: f.module, value: text(job.module) }, { label: f.arguments, value: text(job.arguments) });
   else rows.push({ label: f.playbook, value: text(job.playbook) });
-  rows.push(
-    { label: f.inventory, value: <RefLink job={job} kind="inventory" /> },
-    { label: f.credential, value: <RefLink job={job} kind="credential" /> },
-  );
-  if (job.inventory_str) rows.push({ label: f.inventory_str, value: <pre className="whitespace-pre-wrap font-mono text-[13px]">{job.inventory_str}</pre>, wide: true });
+  rows.push({ label: f.inventory, value: <RefLink job={job} kind="inventory" /> }, { label: f.credential, value: <RefLink job={job} kind="credential" /> });
+  if (job.inventory_str)
+    rows.push({ label: f.inventory_str, value: <pre className="whitespace-pre-wrap font-mono text-[13px]">{job.inventory_str}</pre>, wide: true });
   rows.push(
     { label: f.schedule, value: <RefLink job={job} kind="schedule" /> },
-    { label: f.user, value: <FilterLink filter={{ cuser: job.cuser }} title={t.detail.filterBy(f.user, job.user)}>{job.user || `#${job.cuser}`}</FilterLink> },
-    { label: f.job, value: job.job === null ? <None /> : <Link href={`/jobs/${job.job}`} className="text-blue-800 underline decoration-blue-300 underline-offset-2">{t.detail.rerunOf(job.job)}</Link> },
+    {
+      label: f.user,
+      value: (
+        <FilterLink filter={{ cuser: job.cuser }} title={t.detail.filterBy(f.user, job.user)}>
+          {job.user || `#${job.cuser}`}
+        </FilterLink>
+      ),
+    },
+    {
+      label: f.job,
+      value:
+        job.job === null ? (
+          <None />
+        ) : (
+          <Link href={`/jobs/${job.job}`} className="text-blue-800 underline decoration-blue-300 underline-offset-2">
+            {t.detail.rerunOf(job.job)}
+          </Link>
+        ),
+    },
   );
   return <FieldList rows={rows} />;
 }

@@ -14,7 +14,11 @@ export function JobExplanation({ job }: { job: Pick<JobRecord, "state" | "explan
   const { t } = useI18n();
   if (!job.explanation) return null;
   return (
-    <div role="status" data-testid="job-explanation" className={`rounded-md border px-3 py-2 text-sm ${TONE[job.state] ?? "border-slate-200 bg-white text-slate-800"}`}>
+    <div
+      role="status"
+      data-testid="job-explanation"
+      className={`rounded-md border px-3 py-2 text-sm ${TONE[job.state] ?? "border-slate-200 bg-white text-slate-800"}`}
+    >
       <span className="font-medium">{t.detail.why}: </span>
       <span className="break-words">{job.explanation}</span>
     </div>

@@ -79,7 +79,19 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
   );
 }
 
-function DayInput({ label, value, min, max, onChange }: { label: string; value: string | null; min: string | null; max: string | null; onChange: (v: string | null) => void }) {
+function DayInput({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  min: string | null;
+  max: string | null;
+  onChange: (v: string | null) => void;
+}) {
   return (
     <label className="block">
       <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>

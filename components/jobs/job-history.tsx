@@ -35,7 +35,9 @@ export function JobHistory() {
 
   const select = (ids: number[], on: boolean) => {
     const next = new Set(selected);
-    for (const id of ids) if (on) next.add(id); else next.delete(id);
+    for (const id of ids)
+      if (on) next.add(id);
+      else next.delete(id);
     setSelection({ key: queryKey, ids: next });
     setNotice("");
   };
@@ -101,7 +103,12 @@ export function JobHistory() {
               onSort={sort}
               selected={selected}
               onSelect={(id, on) => select([id], on)}
-              onSelectPage={(on) => select(rows.filter((j) => isDeletable(j.state)).map((j) => j.id), on)}
+              onSelectPage={(on) =>
+                select(
+                  rows.filter((j) => isDeletable(j.state)).map((j) => j.id),
+                  on,
+                )
+              }
               busy={list.isPlaceholderData}
             />
           </div>

@@ -19,7 +19,17 @@ function Cell({ text, className = "max-w-32" }: { text: string | null; className
   );
 }
 
-export function JobTableRow({ job, selectable, selected, onSelect }: { job: JobRecord; selectable: boolean; selected: boolean; onSelect: (id: number, on: boolean) => void }) {
+export function JobTableRow({
+  job,
+  selectable,
+  selected,
+  onSelect,
+}: {
+  job: JobRecord;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (id: number, on: boolean) => void;
+}) {
   const { t } = useI18n();
   const labels = useJobLabels();
   const deletable = isDeletable(job.state);

@@ -49,7 +49,10 @@ type Props = {
 
 export function JobTable({ jobs, selectable, ordering, onSort, selected, onSelect, onSelectPage, busy }: Props) {
   return (
-    <TableFrame busy={busy} header={<JobTableHeader ordering={ordering} onSort={onSort} jobs={jobs} selectable={selectable} selected={selected} onSelectPage={onSelectPage} />}>
+    <TableFrame
+      busy={busy}
+      header={<JobTableHeader ordering={ordering} onSort={onSort} jobs={jobs} selectable={selectable} selected={selected} onSelectPage={onSelectPage} />}
+    >
       {jobs.map((job) => (
         <JobTableRow key={job.id} job={job} selectable={selectable} selected={selected.has(job.id)} onSelect={onSelect} />
       ))}
@@ -57,7 +60,14 @@ export function JobTable({ jobs, selectable, ordering, onSort, selected, onSelec
   );
 }
 
-function JobTableHeader({ ordering, onSort, jobs, selectable, selected, onSelectPage }: Pick<Props, "ordering" | "onSort" | "jobs" | "selectable" | "selected" | "onSelectPage">) {
+function JobTableHeader({
+  ordering,
+  onSort,
+  jobs,
+  selectable,
+  selected,
+  onSelectPage,
+}: Pick<Props, "ordering" | "onSort" | "jobs" | "selectable" | "selected" | "onSelectPage">) {
   const { t } = useI18n();
   return (
     <tr className="h-10 whitespace-nowrap">
@@ -92,7 +102,12 @@ function SelectPageHeader({ jobs, selected, onSelectPage }: Pick<Props, "jobs" |
 
 function SortHeader({ label, field, ordering, onSort }: { label: string; field?: SortField; ordering: string; onSort: Props["onSort"] }) {
   const { t } = useI18n();
-  if (!field) return <th scope="col" className="px-2 font-medium">{label}</th>;
+  if (!field)
+    return (
+      <th scope="col" className="px-2 font-medium">
+        {label}
+      </th>
+    );
   const dir = ordering === field ? "ascending" : ordering === `-${field}` ? "descending" : undefined;
   return (
     <th scope="col" aria-sort={dir ?? "none"} className="px-0.5 font-medium">

@@ -10,7 +10,11 @@ export function JobVariables({ variables }: { variables: string }) {
   const [view, setView] = useState<VariablesView>(() => defaultVariablesView(variables));
   const empty = variables.trim() === "";
   const shown = formatVariables(variables, view);
-  const views: [VariablesView, string][] = [["given", t.detail.asGiven], ["yaml", t.detail.asYaml], ["json", t.detail.asJson]];
+  const views: [VariablesView, string][] = [
+    ["given", t.detail.asGiven],
+    ["yaml", t.detail.asYaml],
+    ["json", t.detail.asJson],
+  ];
   return (
     <Panel
       title={t.detail.variables}

@@ -4,7 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { HttpError } from "@/lib/api/http";
 import type { JobRecord } from "@/lib/jobs/job-record";
-import { changedOptions, EDITABLE_OPTIONS, FLAG_OPTIONS, formErrors, RerunOptions, rerunBody, rerunFormValues, TEXT_OPTIONS, type RerunFormValues } from "@/lib/jobs/rerun";
+import {
+  changedOptions,
+  EDITABLE_OPTIONS,
+  FLAG_OPTIONS,
+  formErrors,
+  RerunOptions,
+  rerunBody,
+  rerunFormValues,
+  TEXT_OPTIONS,
+  type RerunFormValues,
+} from "@/lib/jobs/rerun";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { FormField, inputClass } from "../ui/form-field";
@@ -52,7 +62,14 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
         )}
         <FormField label={t.fields.variables} errors={errors.variables}>
           {(p) => (
-            <textarea {...p} rows={5} spellCheck={false} value={values.variables} onChange={(e) => set("variables", e.target.value)} className={`${inputClass} h-auto py-2 font-mono text-[13px]`} />
+            <textarea
+              {...p}
+              rows={5}
+              spellCheck={false}
+              value={values.variables}
+              onChange={(e) => set("variables", e.target.value)}
+              className={`${inputClass} h-auto py-2 font-mono text-[13px]`}
+            />
           )}
         </FormField>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -76,10 +93,30 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
             )}
           </FormField>
           <FormField label={t.fields.forks} errors={errors.forks}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={values.forks} onChange={(e) => set("forks", e.target.value)} className={inputClass} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                value={values.forks}
+                onChange={(e) => set("forks", e.target.value)}
+                className={inputClass}
+              />
+            )}
           </FormField>
           <FormField label={t.fields.timeout} errors={errors.timeout}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={values.timeout} onChange={(e) => set("timeout", e.target.value)} className={inputClass} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                value={values.timeout}
+                onChange={(e) => set("timeout", e.target.value)}
+                className={inputClass}
+              />
+            )}
           </FormField>
         </div>
         <fieldset className="flex flex-wrap gap-x-6 gap-y-2">

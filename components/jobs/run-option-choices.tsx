@@ -15,7 +15,5 @@ export function JobTypeChoices() {
 
 /** The `<option>`s of a verbosity select: "0 (Normal)" … "4 (Connection Debug)". */
 export function VerbosityChoices() {
-  return VERBOSITY_NAMES.map((name, i) => (
-    <option key={name} value={String(i)}>{`${i} (${name})`}</option>
-  ));
+  return VERBOSITY_NAMES.map((name, i) => <option key={name} value={String(i)}>{`${i} (${name})`}</option>);
 }

@@ -17,7 +17,11 @@ export function StateBadge({ state, name }: { state: string; name?: string }) {
   const labels = useJobLabels();
   return (
     <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${COLORS[state] ?? COLORS.new}`}>
-      {state === "running" ? <Spinner className="size-3" /> : state === "waiting" ? <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-amber-500" /> : null}
+      {state === "running" ? (
+        <Spinner className="size-3" />
+      ) : state === "waiting" ? (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-amber-500" />
+      ) : null}
       {labels.state(state, name)}
     </span>
   );

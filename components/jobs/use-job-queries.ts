@@ -39,8 +39,16 @@ export function useJob(id: number, initialData?: JobRecord) {
 
 /** A `state` event of a job's stream, put into the page's job record. */
 export function setLiveState(client: QueryClient, id: number, live: JobLiveState): void {
-  client.setQueryData<JobRecord>(jobKeys.one(id), (job) =>
-    job && { ...job, state: live.state, state_name: STATE_NAMES[live.state as JobState] ?? live.state, start_time: live.start_time, finish_time: live.finish_time },
+  client.setQueryData<JobRecord>(
+    jobKeys.one(id),
+    (job) =>
+      job && {
+        ...job,
+        state: live.state,
+        state_name: STATE_NAMES[live.state as JobState] ?? live.state,
+        start_time: live.start_time,
+        finish_time: live.finish_time,
+      },
   );
 }
 

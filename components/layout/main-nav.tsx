@@ -23,7 +23,10 @@ export function MainNav({ withUsers }: { withUsers: boolean }) {
   const sections: { href: string; label: string }[] = SECTIONS.map(([href, key]) => ({ href, label: c.nav[key] }));
   if (withUsers) sections.push({ href: "/users", label: t.userMenu.users });
   return (
-    <nav aria-label={c.nav.label} className="order-3 -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t border-slate-100 px-2 md:order-2 md:mx-0 md:w-auto md:border-0 md:px-0">
+    <nav
+      aria-label={c.nav.label}
+      className="order-3 -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t border-slate-100 px-2 md:order-2 md:mx-0 md:w-auto md:border-0 md:px-0"
+    >
       <ul className="flex h-11 items-center gap-1 md:h-14">
         {sections.map(({ href, label }) => {
           const current = isCurrent(href);

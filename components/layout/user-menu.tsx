@@ -51,7 +51,9 @@ export function UserMenu({ me }: { me: MeRecord }) {
             {t.roles[me.role]}
           </span>
         </span>
-        <span aria-hidden className="text-xs text-slate-500">▾</span>
+        <span aria-hidden className="text-xs text-slate-500">
+          ▾
+        </span>
       </button>
       {open && (
         <div id={panelId} className="absolute right-0 z-40 mt-1 w-56 overflow-hidden rounded-md border border-slate-200 bg-white py-1 shadow-lg">

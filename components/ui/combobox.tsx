@@ -45,7 +45,12 @@ export function Combobox({ label, value, valueLabel, onChange, onSearch, options
     if (open) return;
     setOpen(true);
     onSearch("");
-    setActive(Math.max(0, items.findIndex((o) => (o?.id ?? null) === value)));
+    setActive(
+      Math.max(
+        0,
+        items.findIndex((o) => (o?.id ?? null) === value),
+      ),
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

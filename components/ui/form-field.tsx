@@ -5,7 +5,17 @@ import { useId, type ReactNode } from "react";
 export type FieldProps = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
 /** A label, a control and its error messages, wired for assistive technology. */
-export function FormField({ label, errors, className = "", children }: { label: string; errors?: string[]; className?: string; children: (p: FieldProps) => ReactNode }) {
+export function FormField({
+  label,
+  errors,
+  className = "",
+  children,
+}: {
+  label: string;
+  errors?: string[];
+  className?: string;
+  children: (p: FieldProps) => ReactNode;
+}) {
   const id = useId();
   const errId = `${id}-err`;
   const invalid = !!errors?.length;

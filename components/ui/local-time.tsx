@@ -6,7 +6,12 @@ import { useI18n } from "../i18n/i18n-provider";
 
 const subscribe = () => () => {};
 /** False while rendering on the server and hydrating: the server does not know the viewer's time zone. */
-export const useIsClient = () => useSyncExternalStore(subscribe, () => true, () => false);
+export const useIsClient = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 
 /** A Unix time in the viewer's time zone; the relative time ("3 分钟前") on hover. */
 export function LocalTime({ value }: { value: number | null }) {
@@ -15,7 +20,12 @@ export function LocalTime({ value }: { value: number | null }) {
   const [hoveredAt, setHoveredAt] = useState<number | null>(null);
   if (value == null) return <span className="text-slate-400">{t.none}</span>;
   const iso = new Date(value * 1000).toISOString();
-  if (!isClient) return <time dateTime={iso} className="invisible tabular-nums">0000-00-00 00:00:00</time>;
+  if (!isClient)
+    return (
+      <time dateTime={iso} className="invisible tabular-nums">
+        0000-00-00 00:00:00
+      </time>
+    );
   return (
     <time
       dateTime={iso}

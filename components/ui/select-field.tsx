@@ -5,7 +5,19 @@ import { useId } from "react";
 type Option = { value: string; label: string };
 
 /** A labelled native select; the empty value is "any". */
-export function SelectField({ label, value, options, onChange, anyLabel }: { label: string; value: string; options: Option[]; onChange: (v: string) => void; anyLabel?: string }) {
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  anyLabel,
+}: {
+  label: string;
+  value: string;
+  options: Option[];
+  onChange: (v: string) => void;
+  anyLabel?: string;
+}) {
   const id = useId();
   return (
     <div>

@@ -30,7 +30,10 @@ export function UserCreateDialog({ onCreated }: { onCreated: (user: UserRecord) 
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ ...v, username: v.username.trim(), display_name: v.display_name.trim() }, { onSuccess: (user) => (close(), onCreated(user)), onError: form.fail });
+    create.mutate(
+      { ...v, username: v.username.trim(), display_name: v.display_name.trim() },
+      { onSuccess: (user) => (close(), onCreated(user)), onError: form.fail },
+    );
   };
 
   return (
@@ -42,14 +45,33 @@ export function UserCreateDialog({ onCreated }: { onCreated: (user: UserRecord) 
         <form noValidate onSubmit={submit} className="space-y-3" autoComplete="off">
           <ErrorSummary title={u.saveFailed} errors={errors} shown={FIELDS} labels={{}} />
           <Field label={u.username} required errors={errors.username}>
-            {(p) => <input {...p} value={v.username} onChange={(e) => set("username", e.target.value)} className={inputClass} autoCapitalize="none" spellCheck={false} autoComplete="off" />}
+            {(p) => (
+              <input
+                {...p}
+                value={v.username}
+                onChange={(e) => set("username", e.target.value)}
+                className={inputClass}
+                autoCapitalize="none"
+                spellCheck={false}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field label={u.displayName} errors={errors.display_name} hint={u.displayNameHint}>
             {(p) => <input {...p} value={v.display_name} onChange={(e) => set("display_name", e.target.value)} className={inputClass} />}
           </Field>
           <RoleSelect value={v.role} onChange={(r) => set("role", r)} errors={errors.role} />
           <Field label={u.password} required errors={errors.password} hint={t.password.newHint(8)}>
-            {(p) => <input {...p} type="password" value={v.password} onChange={(e) => set("password", e.target.value)} className={inputClass} autoComplete="new-password" />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                value={v.password}
+                onChange={(e) => set("password", e.target.value)}
+                className={inputClass}
+                autoComplete="new-password"
+              />
+            )}
           </Field>
           <div className="flex justify-end gap-2 pt-2">
             <Button onClick={close}>{u.cancel}</Button>

@@ -53,7 +53,13 @@ export function UserEditDialog({ user, onSaved }: { user: UserRecord; onSaved: (
           <RoleSelect value={v.role} onChange={(r) => set("role", r)} errors={errors.role} />
           <div>
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="size-4 accent-blue-700" checked={v.is_active} onChange={(e) => set("is_active", e.target.checked)} aria-describedby="user-active-hint" />
+              <input
+                type="checkbox"
+                className="size-4 accent-blue-700"
+                checked={v.is_active}
+                onChange={(e) => set("is_active", e.target.checked)}
+                aria-describedby="user-active-hint"
+              />
               {u.isActive}
             </label>
             <p id="user-active-hint" className="mt-1 text-xs text-slate-500">
@@ -62,7 +68,16 @@ export function UserEditDialog({ user, onSaved }: { user: UserRecord; onSaved: (
             {errors.is_active && <p className="mt-1 text-xs text-red-700">{errors.is_active.join(" ")}</p>}
           </div>
           <Field label={u.resetPassword} errors={errors.password} hint={u.resetHint}>
-            {(p) => <input {...p} type="password" value={v.password} onChange={(e) => set("password", e.target.value)} className={inputClass} autoComplete="new-password" />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                value={v.password}
+                onChange={(e) => set("password", e.target.value)}
+                className={inputClass}
+                autoComplete="new-password"
+              />
+            )}
           </Field>
           <div className="flex justify-end gap-2 pt-2">
             <Button onClick={() => setOpen(false)}>{u.cancel}</Button>

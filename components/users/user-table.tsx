@@ -37,10 +37,18 @@ export function UserTable({ users, meId, busy, onSaved }: { users: UserRecord[];
                 {user.display_name}
               </td>
               <td className="px-3 py-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs ${user.role === "admin" ? "bg-blue-50 text-blue-800" : user.role === "operator" ? "bg-slate-100 text-slate-800" : "bg-slate-50 text-slate-600"}`}>{t.roles[user.role]}</span>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs ${user.role === "admin" ? "bg-blue-50 text-blue-800" : user.role === "operator" ? "bg-slate-100 text-slate-800" : "bg-slate-50 text-slate-600"}`}
+                >
+                  {t.roles[user.role]}
+                </span>
               </td>
-              <td className="px-3 py-2">{user.is_active ? <span className="text-green-800">{u.active}</span> : <span className="text-red-700">{u.inactive}</span>}</td>
-              <td className="whitespace-nowrap px-3 py-2">{user.last_login_at === null ? <span className="text-slate-400">{u.never}</span> : <LocalTime value={user.last_login_at} />}</td>
+              <td className="px-3 py-2">
+                {user.is_active ? <span className="text-green-800">{u.active}</span> : <span className="text-red-700">{u.inactive}</span>}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {user.last_login_at === null ? <span className="text-slate-400">{u.never}</span> : <LocalTime value={user.last_login_at} />}
+              </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <LocalTime value={user.ctime} />
               </td>

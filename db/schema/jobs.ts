@@ -74,7 +74,9 @@ export const jobs = pgTable(
     // `ordering=finish_time` / `-finish_time` (ties by id), as above
     index("jobs_finish_time_id_idx").on(t.finishTime, t.id),
     // the reaper's look-up of jobs held by a worker
-    index("jobs_worker_idx").on(t.workerId).where(sql`${t.workerId} is not null`),
+    index("jobs_worker_idx")
+      .on(t.workerId)
+      .where(sql`${t.workerId} is not null`),
     // `ordering=ctime` / `-ctime` (ties by id) and `ctime__gte/__lte` ranges
     index("jobs_ctime_id_idx").on(t.ctime, t.id),
   ],
@@ -101,9 +103,7 @@ export const jobCounts = pgTable(
   },
   (t) => [
     // the triggers' upsert target: one row per combination
-    uniqueIndex("job_counts_key_idx").on(
-      t.templateId, t.inventoryId, t.credentialId, t.scheduleId, t.projectId, t.state, t.kind, t.jobType,
-    ),
+    uniqueIndex("job_counts_key_idx").on(t.templateId, t.inventoryId, t.credentialId, t.scheduleId, t.projectId, t.state, t.kind, t.jobType),
   ],
 );
 

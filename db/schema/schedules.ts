@@ -29,7 +29,9 @@ export const schedules = pgTable(
     // `?name=` filter on the schedule list
     index("schedules_name_idx").on(t.name),
     // the scheduler's tick: enabled schedules that are due
-    index("schedules_due_idx").on(t.nextFireAt).where(sql`${t.enabled}`),
+    index("schedules_due_idx")
+      .on(t.nextFireAt)
+      .where(sql`${t.enabled}`),
     // schedules of a template (template deletion disables them)
     index("schedules_template_idx").on(t.templateId),
   ],

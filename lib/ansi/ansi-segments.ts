@@ -6,10 +6,22 @@ export type AnsiSegment = { text: string; style: AnsiStyle | null };
 
 /** The 16 basic colours, tuned to read on the viewer's near-black background. */
 const BASIC: Record<string, string> = {
-  black: "#64748b", red: "#f87171", green: "#4ade80", yellow: "#facc15",
-  blue: "#60a5fa", magenta: "#e879f9", cyan: "#22d3ee", white: "#e2e8f0",
-  "bright-black": "#94a3b8", "bright-red": "#fca5a5", "bright-green": "#86efac", "bright-yellow": "#fde047",
-  "bright-blue": "#93c5fd", "bright-magenta": "#f0abfc", "bright-cyan": "#67e8f9", "bright-white": "#f8fafc",
+  black: "#64748b",
+  red: "#f87171",
+  green: "#4ade80",
+  yellow: "#facc15",
+  blue: "#60a5fa",
+  magenta: "#e879f9",
+  cyan: "#22d3ee",
+  white: "#e2e8f0",
+  "bright-black": "#94a3b8",
+  "bright-red": "#fca5a5",
+  "bright-green": "#86efac",
+  "bright-yellow": "#fde047",
+  "bright-blue": "#93c5fd",
+  "bright-magenta": "#f0abfc",
+  "bright-cyan": "#67e8f9",
+  "bright-white": "#f8fafc",
 };
 const BASIC_ORDER = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 

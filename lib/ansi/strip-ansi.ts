@@ -1,12 +1,7 @@
 // CSI (colours, cursor moves), then OSC/DCS/SOS/PM/APC strings ended by BEL or ST (or the
 // end of the text), then two-byte escapes (ESC ( B, ESC 7), then any ESC left alone.
 export const ANSI_SEQUENCE = new RegExp(
-  [
-    String.raw`\x1b\[[0-?]*[ -/]*[@-~]`,
-    String.raw`\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?`,
-    String.raw`\x1b[ -/]*[0-~]`,
-    String.raw`\x1b`,
-  ].join("|"),
+  [String.raw`\x1b\[[0-?]*[ -/]*[@-~]`, String.raw`\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?`, String.raw`\x1b[ -/]*[0-~]`, String.raw`\x1b`].join("|"),
   "g",
 );
 

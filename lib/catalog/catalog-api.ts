@@ -15,7 +15,11 @@ export const fetchCatalogItem = <K extends CatalogKind>(kind: K, id: number, sig
 
 /** POST a new object, or PATCH the given keys of an existing one. */
 export const saveCatalogItem = <K extends CatalogKind>(kind: K, id: number | null, body: Record<string, unknown>) =>
-  fetchJson(id === null ? catalogPath(kind) : `${catalogPath(kind)}${id}/`, { method: id === null ? "POST" : "PATCH", body: JSON.stringify(body) }, record(kind));
+  fetchJson(
+    id === null ? catalogPath(kind) : `${catalogPath(kind)}${id}/`,
+    { method: id === null ? "POST" : "PATCH", body: JSON.stringify(body) },
+    record(kind),
+  );
 
 export const deleteCatalogItem = (kind: CatalogKind, id: number) => fetchJson<null>(`${catalogPath(kind)}${id}/`, { method: "DELETE" });
 

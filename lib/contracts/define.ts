@@ -5,7 +5,11 @@ import type { Field } from "../drf/fields";
  * How a run option is stored (the same column on jobs and templates) and edited: `text`
  * and `flag` options get a text box or a checkbox in the forms without more code.
  */
-export type OptionStorage = { sql: "text" | "integer" | "smallint"; default: string | number; form: "text" | "textarea" | "int" | "flag" | "choice" | "playbook" };
+export type OptionStorage = {
+  sql: "text" | "integer" | "smallint";
+  default: string | number;
+  form: "text" | "textarea" | "int" | "flag" | "choice" | "playbook";
+};
 
 /**
  * One key of a resource's wire record, declared once; serializers, column lists, input

@@ -22,7 +22,19 @@ const filterLabel = (f: FieldContract) => (f.filter === "time" ? "`__gte`, `__lt
 
 const COLUMNS: [heading: string, cell: (f: FieldContract) => string][] = [
   ["type", (f) => typeLabel(f.output)],
-  ["written by", (f) => (f.derive ? "derived" : f.writeOnly ? "create, change (write-only: shown as `\"$encrypted$\"` when set)" : f.input ? (f.update ? "create, change" : "create") : "read-only")],
+  [
+    "written by",
+    (f) =>
+      f.derive
+        ? "derived"
+        : f.writeOnly
+          ? 'create, change (write-only: shown as `"$encrypted$"` when set)'
+          : f.input
+            ? f.update
+              ? "create, change"
+              : "create"
+            : "read-only",
+  ],
   ["`ordering`", (f) => yes(f.orderable)],
   ["filter", filterLabel],
   ["`search`", (f) => yes(f.searchable)],
@@ -44,7 +56,9 @@ export function fieldTable(contract: Contract): string {
 
 /** The keys beyond the seed's record and what they mean, as a Markdown table. */
 export function addedTable(contract: Contract): string {
-  const rows = Object.entries(contract).filter(([, f]) => f.added).map(([key, f]) => `| \`${key}\` | ${typeLabel(f.output)} | ${f.added} |`);
+  const rows = Object.entries(contract)
+    .filter(([, f]) => f.added)
+    .map(([key, f]) => `| \`${key}\` | ${typeLabel(f.output)} | ${f.added} |`);
   return ["| key | type | meaning |", "|---|---|---|", ...rows].join("\n");
 }
 

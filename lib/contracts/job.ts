@@ -13,8 +13,22 @@ const time = z.number().nullable();
 
 const reference = { output: ref, input: primaryKey(), reference: true, update: true, orderable: true, filter: "id" } as const;
 const refName = { output: name, orderable: true, searchable: true } as const;
-const flagOption = { output: flag01, input: flag(), option: { sql: "smallint", default: 0, form: "flag" }, update: true, rerun: true, orderable: true } as const;
-const textOption = { output: str, input: string({ maxLength: MAX.short }), option: { sql: "text", default: "", form: "text" }, update: true, rerun: true, orderable: true } as const;
+const flagOption = {
+  output: flag01,
+  input: flag(),
+  option: { sql: "smallint", default: 0, form: "flag" },
+  update: true,
+  rerun: true,
+  orderable: true,
+} as const;
+const textOption = {
+  output: str,
+  input: string({ maxLength: MAX.short }),
+  option: { sql: "text", default: "", form: "text" },
+  update: true,
+  rerun: true,
+  orderable: true,
+} as const;
 const flagNameOf = (key: string) => ({ output: str, derive: (r: Record<string, unknown>) => flagName(r[key] as number) });
 
 /**
@@ -26,14 +40,39 @@ export const JOB_FIELDS = {
   template: { ...reference, column: "templateId", rerun: true },
   cuser: { output: id, column: "cuserId", input: primaryKey({ nullable: false }), reference: true, orderable: true, filter: "id" },
   user: { output: str, column: "userName", orderable: true, searchable: true },
-  job_type: { output: str, column: "jobType", input: choice(JOB_TYPES), option: { sql: "text", default: "run", form: "choice" }, update: true, rerun: true, orderable: true, filter: "choice" },
+  job_type: {
+    output: str,
+    column: "jobType",
+    input: choice(JOB_TYPES),
+    option: { sql: "text", default: "run", form: "choice" },
+    update: true,
+    rerun: true,
+    orderable: true,
+    filter: "choice",
+  },
   inventory: { ...reference, column: "inventoryId", rerun: true },
   credential: { ...reference, column: "credentialId", rerun: true },
-  forks: { output: id, column: "forks", input: integer({ min: 0, max: 200 }), option: { sql: "integer", default: 0, form: "int" }, update: true, rerun: true, orderable: true },
+  forks: {
+    output: id,
+    column: "forks",
+    input: integer({ min: 0, max: 200 }),
+    option: { sql: "integer", default: 0, form: "int" },
+    update: true,
+    rerun: true,
+    orderable: true,
+  },
   limit: { ...textOption, column: "limit", searchable: true },
   tags: { ...textOption, column: "tags" },
   skip_tags: { ...textOption, column: "skipTags" },
-  verbosity: { output: id, column: "verbosity", input: intChoice([0, 1, 2, 3, 4]), option: { sql: "smallint", default: 0, form: "choice" }, update: true, rerun: true, orderable: true },
+  verbosity: {
+    output: id,
+    column: "verbosity",
+    input: intChoice([0, 1, 2, 3, 4]),
+    option: { sql: "smallint", default: 0, form: "choice" },
+    update: true,
+    rerun: true,
+    orderable: true,
+  },
   variables: { ...textOption, column: "variables", input: string({ maxLength: MAX.text }), option: { sql: "text", default: "", form: "textarea" } },
   start_time: { output: time, column: "startTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   finish_time: { output: time, column: "finishTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
@@ -64,16 +103,27 @@ export const JOB_FIELDS = {
   project_name: { ...refName, column: "projectName" },
   project: { ...reference, column: "projectId", rerun: true },
   timeout: {
-    output: id, column: "timeout", input: integer({ min: 0, max: MAX_TIMEOUT_S }), option: { sql: "integer", default: 0, form: "int" }, update: true, rerun: true, orderable: true,
-    added: "seconds the run may take; past it the executor stops it and the job ends `failed` (AWX's `timeout`); `0` = no limit; 0 … 2,592,000; a run option like `forks`: taken from the template, copied by a re-run",
+    output: id,
+    column: "timeout",
+    input: integer({ min: 0, max: MAX_TIMEOUT_S }),
+    option: { sql: "integer", default: 0, form: "int" },
+    update: true,
+    rerun: true,
+    orderable: true,
+    added:
+      "seconds the run may take; past it the executor stops it and the job ends `failed` (AWX's `timeout`); `0` = no limit; 0 … 2,592,000; a run option like `forks`: taken from the template, copied by a re-run",
   },
   explanation: {
-    output: str, column: "explanation",
-    added: "why the job ended as it did, also the red last line of its output: e.g. `主机 web-1 的任务 “deploy” 失败：…`, `超时（3600 秒）：…`, `已由 张伟 于 2026-12-06 17:00:05（北京时间） 取消。`, `输出写入失败：…。第 N 行起的输出未能保存，作业已被停止。`, `作业执行器 w1 已失联（超过 30 秒没有心跳）…`; `\"\"` for a plain success and while it runs",
+    output: str,
+    column: "explanation",
+    added:
+      'why the job ended as it did, also the red last line of its output: e.g. `主机 web-1 的任务 “deploy” 失败：…`, `超时（3600 秒）：…`, `已由 张伟 于 2026-12-06 17:00:05（北京时间） 取消。`, `输出写入失败：…。第 N 行起的输出未能保存，作业已被停止。`, `作业执行器 w1 已失联（超过 30 秒没有心跳）…`; `""` for a plain success and while it runs',
   },
   canceled_by: { output: ref, column: "canceledBy", added: "the user who asked to cancel it (`POST …/cancel/`)" },
   variables_trusted: {
-    output: flag01, column: "variablesTrusted", encode: (trusted: boolean) => (trusted ? 1 : 0),
+    output: flag01,
+    column: "variablesTrusted",
+    encode: (trusted: boolean) => (trusted ? 1 : 0),
     added: "1: Ansible may render Jinja in `variables` under `JINJA_IN_VARIABLES=template` (read-only; see above)",
   },
 } as const satisfies Contract;
@@ -82,10 +132,35 @@ export type JobFieldKey = keyof typeof JOB_FIELDS;
 
 /** The order a create parses (and so reports errors in): the owner, references, run options, the rest. */
 const INPUT_ORDER = [
-  "cuser", "template", "inventory", "credential", "project", "schedule", "node", "job",
-  "playbook", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
-  "inventory_str", "module", "arguments", "kind", "state", "start_time", "finish_time", "ctime",
+  "cuser",
+  "template",
+  "inventory",
+  "credential",
+  "project",
+  "schedule",
+  "node",
+  "job",
+  "playbook",
+  "job_type",
+  "forks",
+  "limit",
+  "tags",
+  "skip_tags",
+  "verbosity",
+  "variables",
+  "become_enabled",
+  "diff_mode",
+  "force_handlers",
+  "start_at_task",
+  "timeout",
+  "inventory_str",
+  "module",
+  "arguments",
+  "kind",
+  "state",
+  "start_time",
+  "finish_time",
+  "ctime",
 ] as const satisfies readonly JobFieldKey[];
 
 const inputKeys = keysWith(JOB_FIELDS, "input");

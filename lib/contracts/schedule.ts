@@ -17,7 +17,15 @@ export const SCHEDULE_FIELDS = {
   id: { output: z.number().int(), column: "id", orderable: true },
   name: { output: text, column: "name", input: NAME_FIELD, update: true, orderable: true, searchable: true, filter: "exact" },
   description: { output: text, column: "description", input: DESCRIPTION_FIELD, update: true, orderable: true, searchable: true },
-  template: { output: z.number().int(), column: "templateId", input: { ...primaryKey({ nullable: false }), required: true }, reference: true, update: true, orderable: true, filter: "id" },
+  template: {
+    output: z.number().int(),
+    column: "templateId",
+    input: { ...primaryKey({ nullable: false }), required: true },
+    reference: true,
+    update: true,
+    orderable: true,
+    filter: "id",
+  },
   /** the template's current name (a join), null when it is gone */
   template_name: { output: text.nullable(), column: "templateName", orderable: true },
   cron: { output: text, column: "cron", input: { ...string({ maxLength: 256, allowBlank: false }), required: true }, update: true, orderable: true },
@@ -31,7 +39,8 @@ export const SCHEDULE_FIELDS = {
   job_type: { ...override, output: text.nullable(), column: "jobType", input: choice(JOB_TYPES, { nullable: true }) },
   /** the stored next fire time, else computed now from the cron and zone; null while disabled */
   next_run: {
-    output: z.number().nullable(), column: "nextFireAt",
+    output: z.number().nullable(),
+    column: "nextFireAt",
     derive: (r) => (r.enabled ? (r.next_run ?? nextRunAfter(r.cron as string, r.timezone as string, nowSeconds())) : null),
   },
   last_error: { output: text, column: "lastError" },

@@ -16,14 +16,25 @@ function option<K extends RunOptionKey>(key: K): Pick<(typeof JOB_FIELDS)[K], "o
 }
 
 const PLACED = [
-  "playbook", "job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "variables",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
+  "playbook",
+  "job_type",
+  "forks",
+  "limit",
+  "tags",
+  "skip_tags",
+  "verbosity",
+  "variables",
+  "become_enabled",
+  "diff_mode",
+  "force_handlers",
+  "start_at_task",
+  "timeout",
 ] as const satisfies readonly RunOptionKey[];
 type Later = Exclude<RunOptionKey, (typeof PLACED)[number]>;
 /** Run options added after the template record was laid out: they come last, before `ctime`. */
-const laterOptions = Object.fromEntries(
-  RUN_OPTION_KEYS.filter((k) => !(PLACED as readonly string[]).includes(k)).map((k) => [k, option(k)]),
-) as { [K in Later]: ReturnType<typeof option<K>> };
+const laterOptions = Object.fromEntries(RUN_OPTION_KEYS.filter((k) => !(PLACED as readonly string[]).includes(k)).map((k) => [k, option(k)])) as {
+  [K in Later]: ReturnType<typeof option<K>>;
+};
 
 /** The template record, in its key order; its run options are the job contract's. */
 export const TEMPLATE_FIELDS = {
@@ -61,7 +72,12 @@ export type TemplateFieldKey = keyof typeof TEMPLATE_FIELDS;
 
 /** What a create or update parses, in order: the template's own keys, then its run options. */
 export const TEMPLATE_INPUT_FIELDS = inputSpec(TEMPLATE_FIELDS, [
-  "name", "description", "project", "inventory", "credential", ...RUN_OPTION_KEYS,
+  "name",
+  "description",
+  "project",
+  "inventory",
+  "credential",
+  ...RUN_OPTION_KEYS,
 ] as const satisfies readonly TemplateFieldKey[]);
 
 export const TEMPLATE_ORDERABLE_KEYS = keysWith(TEMPLATE_FIELDS, "orderable");

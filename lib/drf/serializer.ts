@@ -41,11 +41,7 @@ export function invalidDataErrors(data: unknown): FieldErrors {
  * (`partial` skips all), null → null or error, value → the field's parser.
  * Returns the parsed values of the fields that were present, and every error.
  */
-export function parseFields<S extends FieldSpec>(
-  spec: S,
-  source: FieldSource,
-  opts: { partial?: boolean } = {},
-): { values: Parsed<S>; errors: FieldErrors } {
+export function parseFields<S extends FieldSpec>(spec: S, source: FieldSource, opts: { partial?: boolean } = {}): { values: Parsed<S>; errors: FieldErrors } {
   const values: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   for (const [key, field] of Object.entries(spec)) {

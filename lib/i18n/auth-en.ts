@@ -87,7 +87,8 @@ export const authEn: AuthDictionary = {
     revoking: "Revoking…",
     revoked: (name) => `Token “${name}” revoked.`,
     revokeAll: "Revoke all tokens",
-    revokeAllBody: (n) => `Revoke all ${n} of your API tokens? Scripts using them lose access to the API at once. This cannot be undone. This browser stays logged in.`,
+    revokeAllBody: (n) =>
+      `Revoke all ${n} of your API tokens? Scripts using them lose access to the API at once. This cannot be undone. This browser stays logged in.`,
     revokedAll: (n) => `All ${n} tokens revoked.`,
   },
   users: {

@@ -1,7 +1,15 @@
 import type { CatalogDictionary } from "./catalog-zh";
 
 export const catalogEn: CatalogDictionary = {
-  nav: { label: "Main", jobs: "Jobs", templates: "Templates", projects: "Projects", inventories: "Inventories", credentials: "Credentials", schedules: "Schedules" },
+  nav: {
+    label: "Main",
+    jobs: "Jobs",
+    templates: "Templates",
+    projects: "Projects",
+    inventories: "Inventories",
+    credentials: "Credentials",
+    schedules: "Schedules",
+  },
   common: {
     new: "New",
     edit: "Edit",

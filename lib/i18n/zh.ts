@@ -24,7 +24,7 @@ export const zh = {
   /** compact: seconds are dropped from an hour or more */
   duration: (h: number, m: number, s: number) => (h ? `${h}小时${m}分` : m ? `${m}分${s}秒` : `${s}秒`),
   // every run option needs its label: the forms show each one the contract lists
-  fields: ({
+  fields: {
     id: "ID",
     name: "名称",
     template: "模板",
@@ -59,7 +59,7 @@ export const zh = {
     start_time: "开始时间",
     finish_time: "结束时间",
     duration: "耗时",
-  } satisfies Record<RunOptionKey, string> & Record<string, string>) as Record<string, string>,
+  } satisfies Record<RunOptionKey, string> & Record<string, string> as Record<string, string>,
   history: {
     title: "作业历史",
     count: (n: number) => `共 ${n} 条`,

@@ -20,7 +20,10 @@ export function parseHosts(content: string): ParsedHosts {
     yamlError = describeYamlError(e, content);
   }
   if (typeof yaml === "object" && yaml !== null && !Array.isArray(yaml)) {
-    return attempt(() => yamlInventoryHosts(yaml as Record<string, unknown>), (why) => `无效的 YAML 主机清单：${why}`);
+    return attempt(
+      () => yamlInventoryHosts(yaml as Record<string, unknown>),
+      (why) => `无效的 YAML 主机清单：${why}`,
+    );
   }
   return attempt(
     () => parseIniHosts(content),

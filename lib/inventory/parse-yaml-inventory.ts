@@ -5,7 +5,8 @@ type Mapping = Record<string, unknown>;
 
 const isMapping = (v: unknown): v is Mapping => typeof v === "object" && v !== null && !Array.isArray(v);
 
-const typeName = (v: unknown): string => (Array.isArray(v) ? "list" : v === null ? "null" : typeof v === "object" ? "dict" : typeof v === "string" ? "str" : typeof v);
+const typeName = (v: unknown): string =>
+  Array.isArray(v) ? "list" : v === null ? "null" : typeof v === "object" ? "dict" : typeof v === "string" ? "str" : typeof v;
 
 /**
  * Host names of a YAML (or JSON) inventory already parsed to a mapping, as Ansible's

@@ -4,18 +4,21 @@
  */
 const SHANGHAI = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Asia/Shanghai",
-  year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
 });
 
 /** Unix seconds as `2026-12-06 17:00:05` in the product's default time zone. */
 const at = (seconds: number) => `${SHANGHAI.format(new Date(seconds * 1000))}（北京时间）`;
 
 export const explain = {
-  canceled: (who: string | null, when: number | null) =>
-    `已由 ${who || "（未知用户）"}${when ? ` 于 ${at(when)}` : ""} 取消。`,
+  canceled: (who: string | null, when: number | null) => `已由 ${who || "（未知用户）"}${when ? ` 于 ${at(when)}` : ""} 取消。`,
   timeout: (seconds: number) => `超时（${seconds} 秒）：作业运行超过了 timeout，已被停止。`,
-  outputLost: (reason: string, fromLine: number) =>
-    `输出写入失败：${reason}。第 ${fromLine} 行起的输出未能保存，作业已被停止。`,
+  outputLost: (reason: string, fromLine: number) => `输出写入失败：${reason}。第 ${fromLine} 行起的输出未能保存，作业已被停止。`,
   hostFailed: (host: string, task: string, message: string, others: number) =>
     `主机 ${host} 的任务 “${task}” 失败${message ? `：${message}` : "。"}${others > 0 ? `（另有 ${others} 台主机失败或不可达）` : ""}`,
   hostUnreachable: (host: string, message: string, others: number) =>

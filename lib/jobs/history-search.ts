@@ -30,8 +30,16 @@ export function isDay(v: string): boolean {
 
 /** Columns the table sorts by (record keys the API's `ordering` accepts). */
 export const SORT_FIELDS = [
-  "id", "template_name", "kind", "state", "user", "inventory_name", "credential_name",
-  "project_name", "schedule_name", "start_time",
+  "id",
+  "template_name",
+  "kind",
+  "state",
+  "user",
+  "inventory_name",
+  "credential_name",
+  "project_name",
+  "schedule_name",
+  "start_time",
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const ORDERINGS = SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);
@@ -65,9 +73,7 @@ export const historyParsers = {
 
 export type HistorySearch = inferParserType<typeof historyParsers>;
 export type HistoryFilterKey = Exclude<keyof HistorySearch, "ordering" | "page" | "size">;
-export const FILTER_KEYS = Object.keys(historyParsers).filter(
-  (k) => !["ordering", "page", "size"].includes(k),
-) as HistoryFilterKey[];
+export const FILTER_KEYS = Object.keys(historyParsers).filter((k) => !["ordering", "page", "size"].includes(k)) as HistoryFilterKey[];
 
 export const loadHistorySearch = createLoader(historyParsers);
 export const serializeHistorySearch = createSerializer(historyParsers);

@@ -7,16 +7,13 @@ const JOBS = "/api/job/job/";
 export const REFERENCE_KINDS = ["template", "inventory", "credential", "schedule", "project"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
-export const fetchJobPage = (query: URLSearchParams, signal?: AbortSignal) =>
-  fetchJson(`${JOBS}?${query}`, { signal }, JobPage);
+export const fetchJobPage = (query: URLSearchParams, signal?: AbortSignal) => fetchJson(`${JOBS}?${query}`, { signal }, JobPage);
 
 export const fetchJob = (id: number, signal?: AbortSignal) => fetchJson(`${JOBS}${id}/`, { signal }, JobRecord);
 
-export const createJob = (body: Record<string, unknown>) =>
-  fetchJson(JOBS, { method: "POST", body: JSON.stringify(body) }, JobRecord);
+export const createJob = (body: Record<string, unknown>) => fetchJson(JOBS, { method: "POST", body: JSON.stringify(body) }, JobRecord);
 
-export const deleteJobs = (ids: number[]) =>
-  fetchJson<null>(JOBS, { method: "DELETE", body: JSON.stringify({ "pk[]": ids }) });
+export const deleteJobs = (ids: number[]) => fetchJson<null>(JOBS, { method: "DELETE", body: JSON.stringify({ "pk[]": ids }) });
 
 export const referencePath = (kind: ReferenceKind) => `/api/job/${kind}/`;
 
@@ -26,5 +23,4 @@ export function searchReferences(kind: ReferenceKind, search: string, signal?: A
   return fetchJson(`${referencePath(kind)}?${q}`, { signal }, NamedPage);
 }
 
-export const fetchReference = (kind: ReferenceKind, id: number, signal?: AbortSignal) =>
-  fetchJson(`${referencePath(kind)}${id}/`, { signal }, NamedObject);
+export const fetchReference = (kind: ReferenceKind, id: number, signal?: AbortSignal) => fetchJson(`${referencePath(kind)}${id}/`, { signal }, NamedObject);

@@ -40,8 +40,7 @@ export type HostSummaryPage = z.infer<typeof HostSummaryPage>;
 /** At most this many hosts are listed; the count says how many there are. */
 export const HOSTS_SHOWN = 500;
 
-export const fetchHostSummaries = (id: number, signal?: AbortSignal) =>
-  fetchJson(`${jobPath(id)}hosts/?limit=${HOSTS_SHOWN}`, { signal }, HostSummaryPage);
+export const fetchHostSummaries = (id: number, signal?: AbortSignal) => fetchJson(`${jobPath(id)}hosts/?limit=${HOSTS_SHOWN}`, { signal }, HostSummaryPage);
 
 /** 202 with the job; 409 when it is no longer waiting or running. */
 export const cancelJob = (id: number) => fetchJson(`${jobPath(id)}cancel/`, { method: "POST", body: "{}" }, JobRecord);

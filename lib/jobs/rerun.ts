@@ -1,12 +1,31 @@
 import { z } from "zod";
 import { msg } from "../drf/messages";
 import { JOB_TYPES } from "./enums";
-import { FLAG_OPTIONS, RERUN_COPIED_KEYS, RUN_OPTION_KEYS, TEXT_OPTIONS, type FlagOption, type JobRecord, type RunOptionKey, type TextOption } from "../contracts/job";
+import {
+  FLAG_OPTIONS,
+  RERUN_COPIED_KEYS,
+  RUN_OPTION_KEYS,
+  TEXT_OPTIONS,
+  type FlagOption,
+  type JobRecord,
+  type RunOptionKey,
+  type TextOption,
+} from "../contracts/job";
 
 /** The options "edit and re-run" lets the user change, in the dialog's order; options added later come last. */
 const DIALOG_ORDER = [
-  "variables", "limit", "tags", "skip_tags", "verbosity", "job_type", "forks",
-  "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
+  "variables",
+  "limit",
+  "tags",
+  "skip_tags",
+  "verbosity",
+  "job_type",
+  "forks",
+  "become_enabled",
+  "diff_mode",
+  "force_handlers",
+  "start_at_task",
+  "timeout",
 ] as const satisfies readonly RunOptionKey[];
 export type EditableOption = Exclude<RunOptionKey, "playbook">;
 export const EDITABLE_OPTIONS: readonly EditableOption[] = [
@@ -20,7 +39,11 @@ export type RerunFormValues = { variables: string; verbosity: string; job_type: 
   Record<FlagOption, boolean>;
 
 const flag = z.boolean().transform((b): 0 | 1 => (b ? 1 : 0));
-const integer = z.string().trim().regex(/^[+-]?\d{1,9}$/, msg.invalidInteger).transform(Number);
+const integer = z
+  .string()
+  .trim()
+  .regex(/^[+-]?\d{1,9}$/, msg.invalidInteger)
+  .transform(Number);
 const shapeOf = <K extends string, T extends z.ZodType>(keys: readonly K[], type: T) => Object.fromEntries(keys.map((k) => [k, type])) as Record<K, T>;
 
 /**

@@ -20,7 +20,10 @@ describe("describeCron", () => {
     expect(describeCron(expr, "en")).toBe(en);
   });
 
-  it.each(["", "* * * *", "0 0 2 * * *", "61 * * * *", "0 2 * * MON", "0 2 1 * 1", "*/5 2 * * *", "0-59 0-23 * * *", "H 2 * * *"])("%s: not described", (expr) => {
-    expect(describeCron(expr, "zh")).toBeNull();
-  });
+  it.each(["", "* * * *", "0 0 2 * * *", "61 * * * *", "0 2 * * MON", "0 2 1 * 1", "*/5 2 * * *", "0-59 0-23 * * *", "H 2 * * *"])(
+    "%s: not described",
+    (expr) => {
+      expect(describeCron(expr, "zh")).toBeNull();
+    },
+  );
 });

@@ -9,7 +9,13 @@ type Field = { any: true } | { step: number } | { values: number[] };
 
 const DAYS = { zh: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"], en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] };
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LIMITS: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+const LIMITS: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
 
 function readField(text: string, [min, max]: [number, number]): Field | null {
   if (text === "*") return { any: true };
@@ -73,7 +79,8 @@ export function describeCron(expr: string, lang: CronLang): string | null {
   if ("any" in min && "any" in hour) time = lang === "zh" ? "每分钟" : "every minute";
   else if ("step" in min && "any" in hour) time = lang === "zh" ? `每 ${min.step} 分钟` : `every ${min.step} minutes`;
   else if (isValues(min) && "any" in hour) time = lang === "zh" ? `每小时的第 ${min.values.join(sep)} 分` : `every hour at minute ${min.values.join(sep)}`;
-  else if (isValues(min) && "step" in hour) time = lang === "zh" ? `每 ${hour.step} 小时的第 ${min.values.join(sep)} 分` : `every ${hour.step} hours at minute ${min.values.join(sep)}`;
+  else if (isValues(min) && "step" in hour)
+    time = lang === "zh" ? `每 ${hour.step} 小时的第 ${min.values.join(sep)} 分` : `every ${hour.step} hours at minute ${min.values.join(sep)}`;
   if (time === null) return null;
   if (day === null) return cap(time);
   return lang === "zh" ? `${day}，${time}` : `${cap(time)}, ${day}`;

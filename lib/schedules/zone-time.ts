@@ -6,7 +6,13 @@ export function formatInZone(sec: number, timeZone: string): string {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
     }).formatToParts(new Date(sec * 1000));
   } catch {
     return new Date(sec * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";

@@ -67,7 +67,12 @@ export async function releaseAttempt(db: Db, username: string, address: string):
   await db
     .update(authThrottle)
     .set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` })
-    .where(inArray(authThrottle.key, keys(username, address).map((k) => k.key)));
+    .where(
+      inArray(
+        authThrottle.key,
+        keys(username, address).map((k) => k.key),
+      ),
+    );
 }
 
 /**
@@ -80,5 +85,10 @@ export async function recordSuccess(db: Db, username: string, address: string): 
   await db
     .update(authThrottle)
     .set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` })
-    .where(inArray(authThrottle.key, others.map((k) => k.key)));
+    .where(
+      inArray(
+        authThrottle.key,
+        others.map((k) => k.key),
+      ),
+    );
 }

@@ -4,7 +4,6 @@ import type { Config } from "../config";
 import { derivedKey } from "../crypto/secret-box";
 import { isHttps } from "../http/client-address";
 
-
 type Sealed = { sid: string };
 
 function password(config: Config): string {

@@ -21,11 +21,15 @@ const LISTED = {
 };
 
 export async function listCredentials(db: Db, url: URL) {
-  return listResource(db, {
-    table: credentials,
-    orderable: CREDENTIAL_ORDERABLE,
-    name: credentials.name,
-    search: [credentials.name, credentials.description],
-    select: (d) => d.select(LISTED).from(credentials).$dynamic(),
-  }, url);
+  return listResource(
+    db,
+    {
+      table: credentials,
+      orderable: CREDENTIAL_ORDERABLE,
+      name: credentials.name,
+      search: [credentials.name, credentials.description],
+      select: (d) => d.select(LISTED).from(credentials).$dynamic(),
+    },
+    url,
+  );
 }

@@ -6,9 +6,7 @@ import { credentials, inventories, projects, schedules, templates, users } from 
 import { parseHosts } from "@/lib/inventory/parse-hosts";
 import { nowSeconds } from "@/lib/time";
 import { scanPlaybooks } from "../projects/scan-playbooks";
-import {
-  DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO_TEMPLATES, DEMO_USERS,
-} from "./catalog-data";
+import { DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO_TEMPLATES, DEMO_USERS } from "./catalog-data";
 
 /**
  * Creates the demo users, projects (with their playbook folders under `projectsRoot`),
@@ -33,16 +31,30 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
       .values(DEMO_USERS.map((u) => ({ ...u, role: "admin", ctime })))
       .onConflictDoNothing({ target: users.username });
     const userIds = byKey(
-      await tx.select({ id: users.id, key: users.username }).from(users).where(inArray(users.username, DEMO_USERS.map((u) => u.username))),
+      await tx
+        .select({ id: users.id, key: users.username })
+        .from(users)
+        .where(
+          inArray(
+            users.username,
+            DEMO_USERS.map((u) => u.username),
+          ),
+        ),
     );
 
     const projectIds = byKey(
       await tx
         .insert(projects)
-        .values(DEMO_PROJECTS.map((p) => ({
-          name: p.name, description: p.description, scmType: "manual", localPath: p.folder,
-          playbooks: playbooks[p.name], ctime,
-        })))
+        .values(
+          DEMO_PROJECTS.map((p) => ({
+            name: p.name,
+            description: p.description,
+            scmType: "manual",
+            localPath: p.folder,
+            playbooks: playbooks[p.name],
+            ctime,
+          })),
+        )
         .returning({ id: projects.id, key: projects.name }),
     );
     const inventoryIds = byKey(
@@ -60,15 +72,27 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
     const templateIds = byKey(
       await tx
         .insert(templates)
-        .values(DEMO_TEMPLATES.map(({ project, inventory, credential, ...t }) => ({
-          ...t, projectId: projectIds[project], inventoryId: inventoryIds[inventory], credentialId: credentialIds[credential], ctime,
-        })))
+        .values(
+          DEMO_TEMPLATES.map(({ project, inventory, credential, ...t }) => ({
+            ...t,
+            projectId: projectIds[project],
+            inventoryId: inventoryIds[inventory],
+            credentialId: credentialIds[credential],
+            ctime,
+          })),
+        )
         .returning({ id: templates.id, key: templates.name }),
     );
-    await tx.insert(schedules).values(DEMO_SCHEDULES.map((s) => ({
-      name: s.name, templateId: templateIds[s.template], cron: s.cron, timezone: "Asia/Shanghai",
-      ownerId: userIds[s.owner] ?? null, ctime,
-    })));
+    await tx.insert(schedules).values(
+      DEMO_SCHEDULES.map((s) => ({
+        name: s.name,
+        templateId: templateIds[s.template],
+        cron: s.cron,
+        timezone: "Asia/Shanghai",
+        ownerId: userIds[s.owner] ?? null,
+        ctime,
+      })),
+    );
   });
   return { created: true };
 }

@@ -38,10 +38,12 @@ export async function seedJobs(db: Db, opts: SeedJobsOptions): Promise<{ firstId
 
   // Reserve the id range (past both the sequence and any explicit id).
   const [{ first }] = rowsOf<{ first: string | number }>(
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       SELECT setval(pg_get_serial_sequence('jobs', 'id'),
              greatest(nextval(pg_get_serial_sequence('jobs', 'id')), coalesce((SELECT max(id) FROM jobs), 0) + 1) + ${total - 1})
-             - ${total - 1} AS first`)),
+             - ${total - 1} AS first`),
+    ),
   );
   const firstId = Number(first);
   if (firstId + total - 1 > 2147483647) throw new Error("seedJobs: ids would pass the int4 range");
@@ -74,17 +76,33 @@ async function assertCatalog(db: Db): Promise<void> {
 const R = (x: string, salt: number) => `((hashint8extended((${x})::int8, ${salt}) & 9007199254740991)::float8 / 9007199254740992.0)`;
 
 const ADHOC = [
-  ["shell", "df -h"], ["shell", "free -m"], ["shell", "systemctl status nginx"], ["command", "uptime"],
-  ["command", "hostname"], ["ping", ""], ["setup", "filter=ansible_distribution*"],
-  ["copy", "src=/etc/hosts dest=/tmp/hosts.bak"], ["shell", "tail -n 50 /var/log/messages"],
-  ["command", "ls -l /opt/app"], ["ping", ""], ["shell", "ps aux | grep java"],
+  ["shell", "df -h"],
+  ["shell", "free -m"],
+  ["shell", "systemctl status nginx"],
+  ["command", "uptime"],
+  ["command", "hostname"],
+  ["ping", ""],
+  ["setup", "filter=ansible_distribution*"],
+  ["copy", "src=/etc/hosts dest=/tmp/hosts.bak"],
+  ["shell", "tail -n 50 /var/log/messages"],
+  ["command", "ls -l /opt/app"],
+  ["ping", ""],
+  ["shell", "ps aux | grep java"],
 ];
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: string[]) => `ARRAY[${xs.map(lit).join(", ")}]::text[]`;
 /** xs[1 + floor(r * len)] */
 const pick = (xs: string[], r: string) => `(${arr(xs)})[1 + floor((${r}) * ${xs.length})::int]`;
 
-export function batchSql(p: { firstId: number; total: number; g0: number; g1: number; from: number; to: number; activeJobs?: SeedJobsOptions["activeJobs"] }): string {
+export function batchSql(p: {
+  firstId: number;
+  total: number;
+  g0: number;
+  g1: number;
+  from: number;
+  to: number;
+  activeJobs?: SeedJobsOptions["activeJobs"];
+}): string {
   const { firstId, total, g0, g1, from, to } = p;
   const span = to - from;
   // a job is a re-run (of one of the 20 jobs before it) unless it is among the first 20,

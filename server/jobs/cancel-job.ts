@@ -21,14 +21,24 @@ export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow
     // Conditional on `new`, so a worker's concurrent claim (new → waiting) wins or loses whole.
     const [canceled] = await tx
       .update(jobs)
-      .set({ state: "canceled", finishTime: by.canceledAt, cancelRequested: true, ...by, explanation: explain.canceled(user.displayName || user.username, by.canceledAt) })
+      .set({
+        state: "canceled",
+        finishTime: by.canceledAt,
+        cancelRequested: true,
+        ...by,
+        explanation: explain.canceled(user.displayName || user.username, by.canceledAt),
+      })
       .where(and(eq(jobs.id, id), eq(jobs.state, "new")))
       .returning();
     if (canceled) return canceled;
     const job = await getJob(tx, id, { forUpdate: true });
     if (!isActiveState(job.state)) throw new Conflict(jobMessages.notCancelable);
     if (job.cancelRequested) return job;
-    const [requested] = await tx.update(jobs).set({ cancelRequested: true, ...by }).where(eq(jobs.id, id)).returning();
+    const [requested] = await tx
+      .update(jobs)
+      .set({ cancelRequested: true, ...by })
+      .where(eq(jobs.id, id))
+      .returning();
     return requested;
   });
 }

@@ -26,8 +26,16 @@ export async function createJob(db: Db, user: Actor, source: FieldSource, fixed:
   return db.transaction(async (tx) => {
     const refs = await loadReferences(
       tx,
-      { cuser: v.cuser ?? user.id, template: v.template, inventory: v.inventory, credential: v.credential,
-        project: v.project, schedule: v.schedule, job: v.job, node: v.node },
+      {
+        cuser: v.cuser ?? user.id,
+        template: v.template,
+        inventory: v.inventory,
+        credential: v.credential,
+        project: v.project,
+        schedule: v.schedule,
+        job: v.job,
+        node: v.node,
+      },
       errors,
     );
     const fromTemplate = refs.template ? await templateDefaults(tx, refs.template, v) : { columns: {}, project: undefined };
@@ -64,8 +72,7 @@ function checkImport(v: { start_time?: number | null; finish_time?: number | nul
   for (const key of ["start_time", "finish_time"] as const) {
     if (v[key] == null && !errors[key]) addError(errors, key, msg.required);
   }
-  if (v.start_time != null && v.finish_time != null && v.start_time > v.finish_time)
-    addError(errors, "finish_time", jobMessages.finishBeforeStart);
+  if (v.start_time != null && v.finish_time != null && v.start_time > v.finish_time) addError(errors, "finish_time", jobMessages.finishBeforeStart);
   row.startTime = v.start_time ?? null;
   row.finishTime = v.finish_time ?? null;
 }

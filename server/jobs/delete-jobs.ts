@@ -22,15 +22,13 @@ export async function deleteJobs(db: Db, ids: number[]): Promise<void> {
   const existing = ids.filter((id) => id > 0 && id <= 2147483647);
   if (existing.length === 0) return;
   await db.transaction(async (tx) => {
-    const locked = await tx
-      .select({ id: jobs.id, state: jobs.state })
-      .from(jobs)
-      .where(inArray(jobs.id, existing))
-      .orderBy(jobs.id)
-      .for("update");
+    const locked = await tx.select({ id: jobs.id, state: jobs.state }).from(jobs).where(inArray(jobs.id, existing)).orderBy(jobs.id).for("update");
     const active = locked.filter((j) => isActiveState(j.state)).map((j) => j.id);
     if (active.length) throw new Conflict(jobMessages.someNotDeletable(active));
     await tx.delete(jobs).where(and(inArray(jobs.id, existing)));
-    await deleteJobOutput(tx, locked.map((j) => j.id));
+    await deleteJobOutput(
+      tx,
+      locked.map((j) => j.id),
+    );
   });
 }

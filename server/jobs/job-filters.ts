@@ -78,7 +78,10 @@ export function readJobFilters(url: URL): JobFilters {
 
   const stateIn = value("state__in");
   if (stateIn !== undefined) {
-    const list = stateIn.split(",").map((s) => s.trim()).filter(Boolean);
+    const list = stateIn
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = list.find((s) => !(JOB_STATES as readonly string[]).includes(s));
     if (bad !== undefined) errors.state__in = [msg.filterBadChoice(bad)];
     else if (list.length) {
@@ -88,7 +91,10 @@ export function readJobFilters(url: URL): JobFilters {
   }
 
   for (const [key, col] of TIME_FILTERS) {
-    for (const [suffix, op] of [["gte", gte], ["lte", lte]] as const) {
+    for (const [suffix, op] of [
+      ["gte", gte],
+      ["lte", lte],
+    ] as const) {
       const name = `${key}__${suffix}`;
       const v = value(name);
       if (v === undefined) continue;
@@ -106,7 +112,10 @@ export function readJobFilters(url: URL): JobFilters {
   const search = value("search");
   if (search !== undefined) {
     // SearchFilter: every whitespace-separated term must match one of the fields
-    for (const term of search.split(/[\s,]+/).filter(Boolean).slice(0, 10)) {
+    for (const term of search
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(or(...JOB_SEARCHED.map((c) => ilike(c, pattern)))!);
     }

@@ -17,7 +17,12 @@ const BLOCK_SEEK_FROM = 10_000;
  * uncorrelated subquery evaluated once, comes from `job_counts` when every filter is one
  * of its dimensions; only an empty page needs a second statement to count.
  */
-export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">, ordering: OrderTerm[], page: Page): Promise<{ count: number; rows: JobRow[] }> {
+export async function listJobs(
+  db: Db,
+  filters: Pick<JobFilters, "where" | "countWhere">,
+  ordering: OrderTerm[],
+  page: Page,
+): Promise<{ count: number; rows: JobRow[] }> {
   const orderBy = ordering.map((t) => {
     const col = JOB_COLUMNS[t.field as keyof typeof JOB_COLUMNS];
     return t.desc ? desc(col) : asc(col);
@@ -25,9 +30,7 @@ export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "coun
   const where = filters.where.length ? and(...filters.where) : undefined;
   const byIdOnly = ordering.length === 1 && ordering[0].field === "id";
   const ids: SQL | ReturnType<typeof idPage> =
-    !where && byIdOnly && page.offset >= BLOCK_SEEK_FROM
-      ? sql`(${blockSeekIds(ordering[0].desc, page)})`
-      : idPage(db, where, orderBy, page);
+    !where && byIdOnly && page.offset >= BLOCK_SEEK_FROM ? sql`(${blockSeekIds(ordering[0].desc, page)})` : idPage(db, where, orderBy, page);
   const found = await db
     .select({ ...getTableColumns(jobs), total: sql<string>`(${countQuery(db, filters)})` })
     .from(jobs)
@@ -39,7 +42,13 @@ export async function listJobs(db: Db, filters: Pick<JobFilters, "where" | "coun
 }
 
 function idPage(db: Db, where: SQL | undefined, orderBy: SQL[], page: Page) {
-  return db.select({ id: jobs.id }).from(jobs).where(where).orderBy(...orderBy).limit(page.limit).offset(page.offset);
+  return db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /**
@@ -68,7 +77,13 @@ export async function countJobs(db: Db, filters: Pick<JobFilters, "where" | "cou
 function countQuery(db: Db, filters: Pick<JobFilters, "where" | "countWhere">) {
   if (filters.countWhere) {
     const cw: SQL | undefined = filters.countWhere.length ? and(...filters.countWhere) : undefined;
-    return db.select({ n: sql<string>`coalesce(sum(${jobCounts.n}), 0)::int8` }).from(jobCounts).where(cw);
+    return db
+      .select({ n: sql<string>`coalesce(sum(${jobCounts.n}), 0)::int8` })
+      .from(jobCounts)
+      .where(cw);
   }
-  return db.select({ n: count() }).from(jobs).where(filters.where.length ? and(...filters.where) : undefined);
+  return db
+    .select({ n: count() })
+    .from(jobs)
+    .where(filters.where.length ? and(...filters.where) : undefined);
 }

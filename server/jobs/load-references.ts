@@ -43,7 +43,10 @@ export async function loadReferences(db: Db, ids: RefIds, errors: FieldErrors): 
   await one("credential", async (id) => (await db.select({ id: credentials.id, name: credentials.name }).from(credentials).where(eq(credentials.id, id)))[0]);
   await one("project", async (id) => (await db.select().from(projects).where(eq(projects.id, id)))[0]);
   await one("schedule", async (id) => (await db.select({ id: schedules.id, name: schedules.name }).from(schedules).where(eq(schedules.id, id)))[0]);
-  await one("job", async (id) => (await db.select({ id: jobs.id, variables: jobs.variables, variablesTrusted: jobs.variablesTrusted }).from(jobs).where(eq(jobs.id, id)))[0]);
+  await one(
+    "job",
+    async (id) => (await db.select({ id: jobs.id, variables: jobs.variables, variablesTrusted: jobs.variablesTrusted }).from(jobs).where(eq(jobs.id, id)))[0],
+  );
   // workflows are not part of this product: no node exists, so any node id is refused
   await one("node", async () => undefined);
   return out;

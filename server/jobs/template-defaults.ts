@@ -9,7 +9,11 @@ import { referenceColumns } from "./job-options";
  * and reference the body left out. A reference the template holds that was deleted
  * since is left empty (the launch checks then name it).
  */
-export async function templateDefaults(db: Db, template: TemplateRow, given: Record<string, unknown>): Promise<{ columns: Partial<typeof jobs.$inferInsert>; project?: References["project"] }> {
+export async function templateDefaults(
+  db: Db,
+  template: TemplateRow,
+  given: Record<string, unknown>,
+): Promise<{ columns: Partial<typeof jobs.$inferInsert>; project?: References["project"] }> {
   const columns: Record<string, unknown> = {};
   for (const key of RUN_OPTION_KEYS) {
     const column = JOB_FIELDS[key].column;

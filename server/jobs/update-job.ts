@@ -24,8 +24,7 @@ export async function updateJob(db: Db, id: number, source: FieldSource): Promis
     if (isActiveState(current.state)) throw new Conflict(jobMessages.notEditable);
     const refs = await loadReferences(
       tx,
-      { template: v.template, inventory: v.inventory, credential: v.credential, project: v.project,
-        schedule: v.schedule, job: v.job, node: v.node },
+      { template: v.template, inventory: v.inventory, credential: v.credential, project: v.project, schedule: v.schedule, job: v.job, node: v.node },
       errors,
     );
     const changes: Partial<JobRow> = { ...optionColumns(v), ...referenceColumns(refs) };

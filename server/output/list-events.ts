@@ -16,7 +16,10 @@ export function readEventFilters(url: URL): SQL[] {
   if (event) where.push(eq(jobEvents.event, event));
   const host = value("host");
   if (host) where.push(eq(jobEvents.host, host));
-  for (const [key, col] of [["failed", jobEvents.failed], ["changed", jobEvents.changed]] as const) {
+  for (const [key, col] of [
+    ["failed", jobEvents.failed],
+    ["changed", jobEvents.changed],
+  ] as const) {
     const b = BOOLEAN_VALUES[value(key)?.toLowerCase() ?? ""];
     if (b !== undefined) where.push(eq(col, b));
   }
@@ -26,14 +29,11 @@ export function readEventFilters(url: URL): SQL[] {
 export async function listEvents(db: Db, id: number, filters: SQL[], page: Page) {
   await getJob(db, id);
   const where = and(eq(jobEvents.jobId, id), ...filters);
-  const [{ count }] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(jobEvents).where(where);
-  const rows = await db
-    .select()
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(jobEvents)
-    .where(where)
-    .orderBy(jobEvents.seq)
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(where);
+  const rows = await db.select().from(jobEvents).where(where).orderBy(jobEvents.seq).limit(page.limit).offset(page.offset);
   return { count, rows };
 }
 

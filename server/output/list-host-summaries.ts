@@ -7,14 +7,11 @@ import { getJob } from "../jobs/get-job";
 export async function listHostSummaries(db: Db, id: number, page: Page) {
   await getJob(db, id);
   const where = eq(jobHostSummaries.jobId, id);
-  const [{ count }] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(jobHostSummaries).where(where);
-  const rows = await db
-    .select()
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(jobHostSummaries)
-    .where(where)
-    .orderBy(jobHostSummaries.host)
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(where);
+  const rows = await db.select().from(jobHostSummaries).where(where).orderBy(jobHostSummaries.host).limit(page.limit).offset(page.offset);
   return { count, rows };
 }
 

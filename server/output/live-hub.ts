@@ -107,7 +107,11 @@ export class LiveHub {
 
   /** The LISTEN, once per hub; a failed one is tried again by the next follower (the poll covers meanwhile). */
   private startListening(): Promise<void> {
-    this.listening ??= this.listen(JOB_CHANNEL, (payload) => this.onNotify(payload), () => this.readAll())
+    this.listening ??= this.listen(
+      JOB_CHANNEL,
+      (payload) => this.onNotify(payload),
+      () => this.readAll(),
+    )
       .then((unlisten) => {
         if (this.isStopped) void unlisten().catch(() => {});
         else this.unlisten = unlisten;
@@ -131,7 +135,16 @@ export class LiveHub {
   private watchOf(jobId: number): Watch {
     const watch = this.watches.get(jobId);
     if (watch) return watch;
-    const created: Watch = { jobId, followers: new Set(), delivered: 0, snapshot: null, isEnded: false, ready: Promise.resolve(), isReading: true, readAgain: false };
+    const created: Watch = {
+      jobId,
+      followers: new Set(),
+      delivered: 0,
+      snapshot: null,
+      isEnded: false,
+      ready: Promise.resolve(),
+      isReading: true,
+      readAgain: false,
+    };
     this.watches.set(jobId, created);
     // the state before the last line: a final state seen here means every line is in by then
     created.ready = (async () => {
@@ -139,9 +152,7 @@ export class LiveHub {
       created.delivered = await lastLineNo(this.db, jobId);
       if (!created.snapshot || isFinalSnapshot(created.snapshot)) this.end(created);
     })();
-    created.ready
-      .catch(() => this.forget(created))
-      .finally(() => this.doneReading(created));
+    created.ready.catch(() => this.forget(created)).finally(() => this.doneReading(created));
     this.poll ??= setInterval(() => this.readAll(), this.timing.pollMs).unref();
     return created;
   }

@@ -39,7 +39,13 @@ export function readStreamCursor(request: Request, url: URL): number {
  * is out. The process's live hub feeds it (no query per client once it is live); it
  * stops when the client goes away.
  */
-export async function openJobStream(hub: LiveHub, id: number, after: number, signal: AbortSignal, timing: Partial<StreamTiming> = {}): Promise<ReadableStream<Uint8Array>> {
+export async function openJobStream(
+  hub: LiveHub,
+  id: number,
+  after: number,
+  signal: AbortSignal,
+  timing: Partial<StreamTiming> = {},
+): Promise<ReadableStream<Uint8Array>> {
   await getJob(hub.db, id);
   const { keepAliveMs } = { ...DEFAULT_TIMING, ...timing };
   const encoder = new TextEncoder();
@@ -79,21 +85,21 @@ export async function openJobStream(hub: LiveHub, id: number, after: number, sig
     }
   };
   const scheduleKeepAlive = () => {
-    keepAlive = setTimeout(() => {
-      if (isClosed) return;
-      if (Date.now() - lastWrite >= keepAliveMs) write(": keep-alive\n\n");
-      scheduleKeepAlive();
-    }, Math.max(0, lastWrite + keepAliveMs - Date.now()));
+    keepAlive = setTimeout(
+      () => {
+        if (isClosed) return;
+        if (Date.now() - lastWrite >= keepAliveMs) write(": keep-alive\n\n");
+        scheduleKeepAlive();
+      },
+      Math.max(0, lastWrite + keepAliveMs - Date.now()),
+    );
   };
   const stateEvent = (snapshot: JobSnapshot) => `event: state\ndata: ${JSON.stringify(snapshot)}\n\n`;
   const sink: FollowSink = {
     lines: (lines) => write(lines.map((l) => `id: ${l.lineNo}\nevent: line\ndata: ${JSON.stringify({ line: l.lineNo, text: l.text })}\n\n`).join("")),
     state: (snapshot) => write(stateEvent(snapshot)),
     end: (snapshot) => close((snapshot ? stateEvent(snapshot) : "") + endEvent(snapshot?.state ?? null)),
-    ready: () =>
-      isClosed || (controller.desiredSize ?? 0) > 0
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => (wakeReader = resolve)),
+    ready: () => (isClosed || (controller.desiredSize ?? 0) > 0 ? Promise.resolve() : new Promise<void>((resolve) => (wakeReader = resolve))),
     drop: () => close(),
   };
 

@@ -3,7 +3,14 @@ import { isScmUrl, scmUrlProblem } from "./project-fields";
 
 describe("isScmUrl", () => {
   it("accepts the forms git understands", () => {
-    for (const url of ["https://git.example.com/ops/playbooks.git", "http://h/r.git", "ssh://git@git.example.com:2222/ops/p.git", "git@github.com:ops/p.git", "file:///srv/repo.git", "git://git.example.com/p.git"])
+    for (const url of [
+      "https://git.example.com/ops/playbooks.git",
+      "http://h/r.git",
+      "ssh://git@git.example.com:2222/ops/p.git",
+      "git@github.com:ops/p.git",
+      "file:///srv/repo.git",
+      "git://git.example.com/p.git",
+    ])
       expect(isScmUrl(url), url).toBe(true);
   });
 
@@ -12,7 +19,8 @@ describe("isScmUrl", () => {
   });
 
   it("refuses what git could read as an option", () => {
-    for (const url of ["-u@h:p", "--upload-pack=x@h:p", "git@-oProxyCommand:p", "ssh://-oProxyCommand=x/p", "ext::sh -c x"]) expect(isScmUrl(url), url).toBe(false);
+    for (const url of ["-u@h:p", "--upload-pack=x@h:p", "git@-oProxyCommand:p", "ssh://-oProxyCommand=x/p", "ext::sh -c x"])
+      expect(isScmUrl(url), url).toBe(false);
   });
 });
 

@@ -26,7 +26,12 @@ type ProjectValues = {
  * A manual project's folder must exist under the projects root and is scanned for
  * playbooks each time; a git project's folder and playbooks belong to its sync.
  */
-export async function projectColumns(v: ProjectValues, current: ProjectRow | undefined, config: ProjectSettings, errors: FieldErrors): Promise<Partial<ProjectInsert>> {
+export async function projectColumns(
+  v: ProjectValues,
+  current: ProjectRow | undefined,
+  config: ProjectSettings,
+  errors: FieldErrors,
+): Promise<Partial<ProjectInsert>> {
   const out: Partial<ProjectInsert> = {};
   if (v.name != null) out.name = v.name;
   if (v.description != null) out.description = v.description;

@@ -21,7 +21,10 @@ export async function syncProject(db: Db, config: Config, id: number, opts: { th
   try {
     if (project.scmType === "git") {
       const dir = gitCheckoutDir(config.dataDir, project.id);
-      const revision = await syncGitCheckout(dir, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol, isolation: resolveIsolation(config) });
+      const revision = await syncGitCheckout(dir, project.scmUrl, project.scmBranch, {
+        allowProtocol: config.gitAllowProtocol,
+        isolation: resolveIsolation(config),
+      });
       changes = { scmRevision: revision, syncError: "", playbooks: await scanPlaybooks(dir) };
     } else {
       const dir = await resolveProjectDir(config.projectsRoot, project.localPath);

@@ -27,12 +27,15 @@ export type ListSpec<Q extends PgSelect> = {
 export async function listResource<Q extends PgSelect>(db: Db, spec: ListSpec<Q>, url: URL): Promise<{ page: Page; count: number; rows: Awaited<Q> }> {
   const where = and(...readFilters(spec, url));
   const page = readPage(url);
-  const orderBy = readOrdering(url, Object.keys(spec.orderable)).map((t) =>
-    t.desc ? desc(spec.orderable[t.field]) : asc(spec.orderable[t.field]),
-  );
+  const orderBy = readOrdering(url, Object.keys(spec.orderable)).map((t) => (t.desc ? desc(spec.orderable[t.field]) : asc(spec.orderable[t.field])));
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(spec.table).where(where),
-    spec.select(db).where(where).orderBy(...orderBy).limit(page.limit).offset(page.offset),
+    spec
+      .select(db)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(page.limit)
+      .offset(page.offset),
   ]);
   return { page, count: Number(total.n), rows: rows as Awaited<Q> };
 }
@@ -59,7 +62,10 @@ function readFilters<Q extends PgSelect>(spec: ListSpec<Q>, url: URL): SQL[] {
   const search = value("search");
   if (search !== undefined) {
     // SearchFilter: every whitespace-separated term must match one of the fields
-    for (const term of search.split(/[\s,]+/).filter(Boolean).slice(0, 10)) {
+    for (const term of search
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(or(...spec.search.map((c) => ilike(c, pattern)))!);
     }

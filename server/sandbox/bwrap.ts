@@ -81,7 +81,8 @@ export function isLinkableHome(home: string): boolean {
  * no capabilities, no supplementary groups and no_new_privs (sudo and setuid binaries
  * stop working). A fixed script: the ids and the directory come as arguments.
  */
-const DROP = 'if [ -n "$2" ]; then chown -R "$1" "$2" || exit 126; fi; ids=$1; shift 2; ' +
+const DROP =
+  'if [ -n "$2" ]; then chown -R "$1" "$2" || exit 126; fi; ids=$1; shift 2; ' +
   `exec ${SETPRIV} --reuid="\${ids%:*}" --regid="\${ids#*:}" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"`;
 
 /**
@@ -94,12 +95,22 @@ export function bwrapArgs(spec: SandboxSpec): string[] {
   const args = [
     ...usrMounts(),
     ...etcMounts(),
-    "--proc", "/proc",
+    "--proc",
+    "/proc",
     // uid 0 may write /proc/sys without any capability (core_pattern): never writable here
-    "--ro-bind", "/proc/sys", "/proc/sys",
-    "--dev", "/dev",
-    "--perms", "1777", "--tmpfs", "/dev/shm",
-    "--perms", "1777", "--tmpfs", "/tmp",
+    "--ro-bind",
+    "/proc/sys",
+    "/proc/sys",
+    "--dev",
+    "/dev",
+    "--perms",
+    "1777",
+    "--tmpfs",
+    "/dev/shm",
+    "--perms",
+    "1777",
+    "--tmpfs",
+    "/tmp",
   ];
   for (const m of spec.mounts) args.push(m.writable ? "--bind" : "--ro-bind", m.from, m.to);
   if (spec.home && spec.home[0] !== spec.home[1]) {

@@ -70,7 +70,11 @@ export function resolveIsolation(config: Pick<Config, "sandbox" | "ansibleRunAs"
     const home = user?.home ?? os.userInfo().homedir;
     const probe = probeSandbox(user);
     if (!probe.ok) isolation = { mode: "unavailable", reason: probe.reason };
-    else if (!isLinkableHome(home)) isolation = { mode: "unavailable", reason: `作业的用户 ${user?.name ?? os.userInfo().username} 的主目录 ${home} 无法在沙箱中使用（换一个主目录在 /home 之类位置的用户，ANSIBLE_RUN_AS）` };
+    else if (!isLinkableHome(home))
+      isolation = {
+        mode: "unavailable",
+        reason: `作业的用户 ${user?.name ?? os.userInfo().username} 的主目录 ${home} 无法在沙箱中使用（换一个主目录在 /home 之类位置的用户，ANSIBLE_RUN_AS）`,
+      };
     else isolation = { mode: "sandbox", bwrap: probe.bwrap, user, home };
   }
   cache.set(key, isolation);

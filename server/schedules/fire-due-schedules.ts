@@ -27,7 +27,10 @@ export async function fireDueSchedules(db: Db, now = nowSeconds()): Promise<numb
   for (const s of due) {
     const next = nextRunAfter(s.cron, s.timezone, now);
     if (s.nextFireAt === null) {
-      await db.update(schedules).set({ nextFireAt: next }).where(and(eq(schedules.id, s.id), isNull(schedules.nextFireAt)));
+      await db
+        .update(schedules)
+        .set({ nextFireAt: next })
+        .where(and(eq(schedules.id, s.id), isNull(schedules.nextFireAt)));
       continue;
     }
     const id = await db.transaction(async (tx) => {
@@ -73,8 +76,13 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor)
     return job.id;
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    const why = Object.entries(e.errors).map(([k, v]) => `${k}: ${v.join(" ")}`).join("; ");
-    await db.update(schedules).set({ lastError: `无法启动作业：${why}` }).where(eq(schedules.id, s.id));
+    const why = Object.entries(e.errors)
+      .map(([k, v]) => `${k}: ${v.join(" ")}`)
+      .join("; ");
+    await db
+      .update(schedules)
+      .set({ lastError: `无法启动作业：${why}` })
+      .where(eq(schedules.id, s.id));
     return undefined;
   }
 }

@@ -21,7 +21,11 @@ export async function updateSchedule(db: Db, user: Actor, id: number, source: Fi
     const current = firstOrNotFound(await tx.select().from(schedules).where(eq(schedules.id, id)).for("update"));
     const columns = await scheduleColumns(tx, values, current, errors);
     assertValid(errors);
-    if (Object.keys(columns).length > 0) await tx.update(schedules).set({ ...columns, ownerId: user.id }).where(eq(schedules.id, id));
+    if (Object.keys(columns).length > 0)
+      await tx
+        .update(schedules)
+        .set({ ...columns, ownerId: user.id })
+        .where(eq(schedules.id, id));
     return getSchedule(tx, id);
   });
 }

@@ -32,7 +32,10 @@ export async function changeOwnPassword(db: Db, user: CurrentUser, source: Field
   const problems = passwordProblems(values.new_password!, user);
   if (problems.length) throw new ValidationError({ new_password: problems });
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: await hashPassword(values.new_password!), passwordChangedAt: nowSeconds() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(values.new_password!), passwordChangedAt: nowSeconds() })
+      .where(eq(users.id, user.id));
     await revokeAccess(tx, user.id, { tokens: false, keepSessionIdHash: user.sessionIdHash });
   });
 }

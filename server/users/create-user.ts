@@ -37,8 +37,7 @@ export async function createUser(db: Db, source: FieldSource): Promise<UserRow> 
   const username = values.username;
   if (username != null && !errors.username) {
     if (!USERNAME_RE.test(username)) errors.username = [authMessages.usernameInvalid];
-    else if ((await db.select({ id: users.id }).from(users).where(eq(users.username, username))).length > 0)
-      errors.username = [authMessages.usernameTaken];
+    else if ((await db.select({ id: users.id }).from(users).where(eq(users.username, username))).length > 0) errors.username = [authMessages.usernameTaken];
   }
   if (values.password != null && !errors.password) {
     const problems = passwordProblems(values.password, { username: username ?? "", displayName: values.display_name });

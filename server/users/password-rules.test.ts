@@ -24,7 +24,8 @@ describe("passwordProblems", () => {
   });
 
   it("refuses Django's common passwords whatever their case and surrounding blanks", () => {
-    for (const pw of ["password", "Password1", "QWERTYUIOP", "iloveyou", "letmein!", " password "]) expect(passwordProblems(pw, { username: "x" }), pw).toEqual([COMMON]);
+    for (const pw of ["password", "Password1", "QWERTYUIOP", "iloveyou", "letmein!", " password "])
+      expect(passwordProblems(pw, { username: "x" }), pw).toEqual([COMMON]);
   });
 
   it("refuses a password too like the user name, the display name or a part of either (quick_ratio ≥ 0.7)", () => {

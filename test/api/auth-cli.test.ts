@@ -76,7 +76,10 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
     expect(login.status, login.text).toBe(200);
     // only the key's hash is stored, under the given name
     const { db } = await ctx();
-    const [row] = await db.select().from(apiTokens).where(eq(apiTokens.keyPrefix, key.slice(0, 6)));
+    const [row] = await db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.keyPrefix, key.slice(0, 6)));
     expect(row).toMatchObject({ name: "deploy script", expiresAt: null });
     expect(JSON.stringify(row)).not.toContain(key);
   });
@@ -156,7 +159,12 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
     expect(inactive.stdout).toBe("");
     expect(expiring.code, expiring.stderr).toBe(0);
     const key = expiring.stdout.trim();
-    const [row] = await (await ctx()).db.select().from(apiTokens).where(eq(apiTokens.keyPrefix, key.slice(0, 6)));
+    const [row] = await (
+      await ctx()
+    ).db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.keyPrefix, key.slice(0, 6)));
     expect(row.expiresAt! - row.createdAt).toBe(7 * 86400);
     expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${key}` } })).body).toMatchObject({ username: "admin", role: "admin" });
   });

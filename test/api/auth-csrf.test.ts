@@ -50,11 +50,18 @@ describe("CSRF protection of session-authenticated changes", () => {
       await refused(c, { "x-csrftoken": session.csrf, origin: "https://evil.example" }, "CSRF验证失败：来源 https://evil.example 不被信任。");
       // same host name, other scheme's default port or another port: another origin
       await refused(c, { "x-csrftoken": session.csrf, origin: "http://testserver:8080" }, "CSRF验证失败：来源 http://testserver:8080 不被信任。");
-      await refused(c, { "x-csrftoken": session.csrf, origin: "http://testserver.evil.example" }, "CSRF验证失败：来源 http://testserver.evil.example 不被信任。");
+      await refused(
+        c,
+        { "x-csrftoken": session.csrf, origin: "http://testserver.evil.example" },
+        "CSRF验证失败：来源 http://testserver.evil.example 不被信任。",
+      );
       await refused(c, { "x-csrftoken": session.csrf, origin: "null" }, "CSRF验证失败：来源 null 不被信任。");
       await refused(c, { "x-csrftoken": session.csrf, "sec-fetch-site": "cross-site" }, "CSRF验证失败：来源 cross-site 不被信任。");
 
-      const ok = await api(c.method, c.path(), { ...c.opts(), headers: { cookie: session.cookie, "x-csrftoken": session.csrf, origin: "http://testserver", "sec-fetch-site": "same-origin" } });
+      const ok = await api(c.method, c.path(), {
+        ...c.opts(),
+        headers: { cookie: session.cookie, "x-csrftoken": session.csrf, origin: "http://testserver", "sec-fetch-site": "same-origin" },
+      });
       expect(ok.status, ok.text).toBe(c.ok);
       // a client that sends no Origin (not a browser posting across sites) needs only the token
       const bare = await api(c.method, c.path(), { ...c.opts(), headers: { cookie: session.cookie, "x-csrftoken": session.csrf } });
@@ -91,7 +98,10 @@ describe("CSRF protection of session-authenticated changes", () => {
     await makeLoginUser("c-viewer", "viewer");
     const v = await browserLogin("c-viewer");
     const before = await dbSnapshot();
-    const r = await api("POST", "/api/job/inventory/", { json: { name: "by viewer" }, headers: { cookie: v.cookie, "x-csrftoken": v.csrf, origin: "http://testserver" } });
+    const r = await api("POST", "/api/job/inventory/", {
+      json: { name: "by viewer" },
+      headers: { cookie: v.cookie, "x-csrftoken": v.csrf, origin: "http://testserver" },
+    });
     expect(r.status).toBe(403);
     expect(r.body).toEqual({ detail: "您没有执行该操作的权限。" });
     expect(await dbSnapshot()).toEqual(before);
@@ -118,9 +128,17 @@ describe("login from another site", () => {
       expect(r.headers.get("set-cookie")).toBeNull();
       expect((await dbSnapshot()).sessions).toEqual(before.sessions);
     }
-    const crossSite = await api("POST", "/api/auth/login/", { as: null, form: { username: "c-operator", password: TEST_PASSWORD }, headers: { "sec-fetch-site": "cross-site" } });
+    const crossSite = await api("POST", "/api/auth/login/", {
+      as: null,
+      form: { username: "c-operator", password: TEST_PASSWORD },
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
-    const same = await api("POST", "/api/auth/login/", { as: null, form: { username: "c-operator", password: TEST_PASSWORD }, headers: { origin: "http://testserver" } });
+    const same = await api("POST", "/api/auth/login/", {
+      as: null,
+      form: { username: "c-operator", password: TEST_PASSWORD },
+      headers: { origin: "http://testserver" },
+    });
     expect(same.status).toBe(200);
   });
 });

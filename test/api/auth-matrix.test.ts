@@ -20,7 +20,17 @@ type Role = "viewer" | "operator" | "admin";
 const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
 /** The ids a path is built from: real objects, or all unknown. */
-type Ids = { project: number; inventory: number; credential: number; template: number; schedule: number; job: number; newJob: number; user: number; token: number };
+type Ids = {
+  project: number;
+  inventory: number;
+  credential: number;
+  template: number;
+  schedule: number;
+  job: number;
+  newJob: number;
+  user: number;
+  token: number;
+};
 
 type Serve = {
   /** status of an allowed call on real objects */
@@ -125,7 +135,10 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   "/app/api/job/project/[id]/update/route.ts": { path: (i) => `/api/job/project/${i.project}/update/`, serves: { POST: { ok: 200 } } },
-  "/app/api/job/template/route.ts": { path: () => "/api/job/template/", serves: { GET: { ok: 200 }, POST: { ok: 201, body: (i) => ({ json: templateBody(i) }) } } },
+  "/app/api/job/template/route.ts": {
+    path: () => "/api/job/template/",
+    serves: { GET: { ok: 200 }, POST: { ok: 201, body: (i) => ({ json: templateBody(i) }) } },
+  },
   "/app/api/job/template/[id]/route.ts": {
     path: (i) => `/api/job/template/${i.template}/`,
     serves: {
@@ -135,7 +148,10 @@ const MATRIX: Record<string, Entry> = {
       DELETE: { ok: 204 },
     },
   },
-  "/app/api/job/template/[id]/launch/route.ts": { path: (i) => `/api/job/template/${i.template}/launch/`, serves: { POST: { ok: 201, body: () => ({ json: { limit: "web" } }) } } },
+  "/app/api/job/template/[id]/launch/route.ts": {
+    path: (i) => `/api/job/template/${i.template}/launch/`,
+    serves: { POST: { ok: 201, body: () => ({ json: { limit: "web" } }) } },
+  },
   "/app/api/job/schedule/route.ts": {
     path: () => "/api/job/schedule/",
     serves: { GET: { ok: 200 }, POST: { ok: 201, body: (i) => ({ json: { name: `s-${uniq()}`, template: i.template, cron: "0 3 * * *" } }) } },
@@ -176,7 +192,17 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/job/[id]/stream/route.ts": { path: (i) => `/api/job/job/${i.job}/stream/`, serves: { GET: { ok: 200, stream: true } } },
 };
 
-const UNKNOWN: Ids = { project: 999999, inventory: 999999, credential: 999999, template: 999999, schedule: 999999, job: 999999, newJob: 999999, user: 999999, token: 999999 };
+const UNKNOWN: Ids = {
+  project: 999999,
+  inventory: 999999,
+  credential: 999999,
+  template: 999999,
+  schedule: 999999,
+  job: 999999,
+  newJob: 999999,
+  user: 999999,
+  token: 999999,
+};
 
 const users = {} as Record<"viewer" | "operator" | "admin", { id: number }>;
 
@@ -200,8 +226,15 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
   const user = await makeUser(`target-${uniq()}`, "目标用户", "viewer");
   const token = await createToken((await ctx()).db, tokenOwner, { name: "to revoke" });
   return {
-    project: c.project.id, inventory: c.inventory.id, credential: c.credential.id, template: c.template.id, schedule: c.schedule.id,
-    job: done.body.id, newJob: fresh.body.id, user: user.id, token: token.id,
+    project: c.project.id,
+    inventory: c.inventory.id,
+    credential: c.credential.id,
+    template: c.template.id,
+    schedule: c.schedule.id,
+    job: done.body.id,
+    newJob: fresh.body.id,
+    user: user.id,
+    token: token.id,
   };
 }
 
@@ -253,7 +286,9 @@ describe("auth matrix", () => {
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(files).sort());
     for (const [file, load] of Object.entries(files)) {
       const mod = await load();
-      const handlers = Object.keys(mod).filter((k) => typeof mod[k] === "function").sort();
+      const handlers = Object.keys(mod)
+        .filter((k) => typeof mod[k] === "function")
+        .sort();
       expect(handlers, file).toEqual([...METHODS].sort());
     }
   });

@@ -28,7 +28,12 @@ describe("POST /api/auth/token/", () => {
     for (const opts of [
       { json: { username: "t-operator", password: TEST_PASSWORD } },
       { form: { username: "t-operator", password: TEST_PASSWORD } },
-      { multipart: [["username", "t-operator"], ["password", TEST_PASSWORD]] as [string, string][] },
+      {
+        multipart: [
+          ["username", "t-operator"],
+          ["password", TEST_PASSWORD],
+        ] as [string, string][],
+      },
     ]) {
       const r = await obtain(opts);
       expect(r.status, r.text).toBe(200);

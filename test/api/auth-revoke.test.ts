@@ -113,7 +113,12 @@ describe("DELETE /api/auth/tokens/ (revoke all my tokens)", () => {
     for (const t of tokens) expect((await meWithToken(t.key)).status).toBe(401);
     // the browser's session is no token: it goes on
     expect((await meWithCookie(browser.cookie)).status).toBe(200);
-    expect((await api("GET", "/api/auth/tokens/", { headers: { cookie: browser.cookie } })).body).toEqual({ count: 0, next: null, previous: null, results: [] });
+    expect((await api("GET", "/api/auth/tokens/", { headers: { cookie: browser.cookie } })).body).toEqual({
+      count: 0,
+      next: null,
+      previous: null,
+      results: [],
+    });
     expect(await rows(user.id)).toEqual({ sessions: 2, tokens: 0 });
     for (const t of bystander.tokens) expect((await meWithToken(t.key)).status).toBe(200);
     // with no tokens left it is still 204

@@ -124,7 +124,13 @@ describe("the session cookie", () => {
     // low bits can change without changing the bytes it stands for
     const badCiphertext = encodeURIComponent(tamperSealPart(seal, 4));
     const badMac = encodeURIComponent(tamperSealPart(seal, 7));
-    for (const cookie of [`zuoye_session=${badCiphertext}`, `zuoye_session=${badMac}`, `zuoye_session=${value.slice(0, -4)}`, "zuoye_session=garbage", "zuoye_session="]) {
+    for (const cookie of [
+      `zuoye_session=${badCiphertext}`,
+      `zuoye_session=${badMac}`,
+      `zuoye_session=${value.slice(0, -4)}`,
+      "zuoye_session=garbage",
+      "zuoye_session=",
+    ]) {
       const bad = await me(cookie);
       expect(bad.status, cookie).toBe(401);
       expect(bad.body).toEqual({ detail: "身份认证信息未提供。" });
@@ -162,7 +168,12 @@ describe("the session cookie", () => {
 
   it("a logout without the session's CSRF token does not end the session, nor clear its cookies", async () => {
     const s = await browserLogin("s-viewer");
-    const variants: Record<string, string>[] = [{}, { origin: "http://testserver" }, { "x-csrftoken": "0".repeat(40) }, { "x-csrftoken": s.csrf.slice(0, -1), origin: "http://testserver" }];
+    const variants: Record<string, string>[] = [
+      {},
+      { origin: "http://testserver" },
+      { "x-csrftoken": "0".repeat(40) },
+      { "x-csrftoken": s.csrf.slice(0, -1), origin: "http://testserver" },
+    ];
     for (const headers of variants) {
       const r = await api("POST", "/api/auth/logout/", { headers: { cookie: s.cookie, ...headers } });
       expect(r.status, JSON.stringify(headers)).toBe(403);
@@ -175,7 +186,12 @@ describe("the session cookie", () => {
   it("is refused once its row has expired", async () => {
     const s = await browserLogin("s-viewer");
     expect((await me(s.cookie)).status).toBe(200);
-    await (await ctx()).db.update(sessions).set({ expiresAt: nowSeconds() - 1 }).where(eq(sessions.csrfToken, s.csrf));
+    await (
+      await ctx()
+    ).db
+      .update(sessions)
+      .set({ expiresAt: nowSeconds() - 1 })
+      .where(eq(sessions.csrfToken, s.csrf));
     const r = await me(s.cookie);
     expect(r.status).toBe(401);
     expect(r.headers.get("www-authenticate")).toBe("Token");

@@ -53,10 +53,16 @@ describe("the address a limit counts", () => {
     try {
       const u = await freshUser();
       for (let i = 1; i <= 5; i++) {
-        const r = await api("POST", "/api/auth/login/", { as: null, json: { username: u, password: "wrong password" }, headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` } });
+        const r = await api("POST", "/api/auth/login/", {
+          as: null,
+          json: { username: u, password: "wrong password" },
+          headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+        });
         expect(r.status).toBe(400);
       }
-      expect429(await api("POST", "/api/auth/login/", { as: null, json: { username: u, password: TEST_PASSWORD }, headers: { "x-forwarded-for": "198.51.100.99" } }));
+      expect429(
+        await api("POST", "/api/auth/login/", { as: null, json: { username: u, password: TEST_PASSWORD }, headers: { "x-forwarded-for": "198.51.100.99" } }),
+      );
     } finally {
       config.trustProxy = 2;
     }
@@ -65,7 +71,11 @@ describe("the address a limit counts", () => {
   it("behind trusted proxies is the entry they appended: entries a client wrote before it do not count", async () => {
     const u = await freshUser();
     for (let i = 1; i <= 5; i++) {
-      const r = await api("POST", "/api/auth/token/", { as: null, json: { username: u, password: "wrong password" }, headers: { "x-forwarded-for": `203.0.113.${i}, 192.0.2.30, 10.99.0.1` } });
+      const r = await api("POST", "/api/auth/token/", {
+        as: null,
+        json: { username: u, password: "wrong password" },
+        headers: { "x-forwarded-for": `203.0.113.${i}, 192.0.2.30, 10.99.0.1` },
+      });
       expect(r.status).toBe(400);
     }
     expect429(await attempt("login", u, TEST_PASSWORD, "192.0.2.30"));

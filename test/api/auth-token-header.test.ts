@@ -61,7 +61,7 @@ describe("Authorization header", () => {
 
   it("treats another scheme as no credentials", async () => {
     expect401(await me("Basic aDp2aWV3ZXI6cGFzcw=="), "身份认证信息未提供。");
-    expect401((await api("GET", "/api/job/job/", { as: null })), "身份认证信息未提供。");
+    expect401(await api("GET", "/api/job/job/", { as: null }), "身份认证信息未提供。");
   });
 
   it("checks a bad token before the session cookie, as DRF does", async () => {
@@ -80,7 +80,12 @@ describe("a token's life", () => {
     const t = await newKey(viewer.id, 30);
     expect(t.expires_at).toBeGreaterThan(nowSeconds() + 29 * 86400);
     expect((await me(`Token ${t.key}`)).status).toBe(200);
-    await (await ctx()).db.update(apiTokens).set({ expiresAt: nowSeconds() - 1 }).where(eq(apiTokens.id, t.id));
+    await (
+      await ctx()
+    ).db
+      .update(apiTokens)
+      .set({ expiresAt: nowSeconds() - 1 })
+      .where(eq(apiTokens.id, t.id));
     expect401(await me(`Token ${t.key}`), "认证令牌已过期。");
     expect401(await me(`Bearer ${t.key}`), "认证令牌已过期。");
   });

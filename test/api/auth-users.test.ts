@@ -40,8 +40,15 @@ describe("POST /api/auth/users/", () => {
     const r = await call("POST", "/api/auth/users/", { json: { username: "zhang.san", display_name: "张三", role: "operator", password: "张三的密码123" } });
     expect(r.status, r.text).toBe(201);
     expect(r.body).toEqual({
-      id: expect.any(Number), username: "zhang.san", display_name: "张三", role: "operator", is_active: true, has_password: true,
-      ctime: expect.any(Number), last_login_at: null, password_changed_at: expect.any(Number),
+      id: expect.any(Number),
+      username: "zhang.san",
+      display_name: "张三",
+      role: "operator",
+      is_active: true,
+      has_password: true,
+      ctime: expect.any(Number),
+      last_login_at: null,
+      password_changed_at: expect.any(Number),
     });
     const login = await browserLogin("zhang.san", "张三的密码123");
     expect(login.user).toMatchObject({ id: r.body.id, role: "operator" });
@@ -58,9 +65,15 @@ describe("POST /api/auth/users/", () => {
   it("refuses a taken name, a bad name, a short password, a bad role and missing fields, creating nothing", async () => {
     const post = (json: unknown) => () => call("POST", "/api/auth/users/", { json });
     await expectUnchanged(post({ username: "u-operator", password: "long enough pw" }), 400, { username: ["已存在一位使用该名字的用户。"] });
-    await expectUnchanged(post({ username: "bad name", password: "long enough pw" }), 400, { username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"] });
-    await expectUnchanged(post({ username: "semi;colon", password: "long enough pw" }), 400, { username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"] });
-    await expectUnchanged(post({ username: "shorty", password: "1234567" }), 400, { password: ["密码长度太短。密码必须包含至少 8 个字符。", "这个密码太常见了。", "密码只包含数字。"] });
+    await expectUnchanged(post({ username: "bad name", password: "long enough pw" }), 400, {
+      username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"],
+    });
+    await expectUnchanged(post({ username: "semi;colon", password: "long enough pw" }), 400, {
+      username: ["请输入合法的用户名。只能包含字母、数字和 @/./+/-/_ 字符。"],
+    });
+    await expectUnchanged(post({ username: "shorty", password: "1234567" }), 400, {
+      password: ["密码长度太短。密码必须包含至少 8 个字符。", "这个密码太常见了。", "密码只包含数字。"],
+    });
     await expectUnchanged(post({ username: "samesame", password: "SameSame" }), 400, { password: ["密码跟 用户名 太相似了。"] });
     await expectUnchanged(post({ username: "rooted", password: "long enough pw", role: "root" }), 400, { role: ["“root” 不是合法选项。"] });
     await expectUnchanged(post({}), 400, { username: ["该字段是必填项。"], password: ["该字段是必填项。"] });
@@ -130,8 +143,12 @@ describe("PATCH /api/auth/users/<id>/", () => {
     await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { is_active: false } }), 409, { detail: "不能停用自己的账号。" });
     expect((await call("PATCH", `/api/auth/users/${second.id}/`, { json: { is_active: false } })).status).toBe(200);
     // boss is the last active admin now
-    await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { role: "operator" } }), 409, { detail: "不能停用或降级最后一位启用的管理员。" });
-    await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { role: "viewer", display_name: "不该改" } }), 409, { detail: "不能停用或降级最后一位启用的管理员。" });
+    await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { role: "operator" } }), 409, {
+      detail: "不能停用或降级最后一位启用的管理员。",
+    });
+    await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { role: "viewer", display_name: "不该改" } }), 409, {
+      detail: "不能停用或降级最后一位启用的管理员。",
+    });
     await expectUnchanged(() => call("PATCH", `/api/auth/users/${boss.id}/`, { json: { is_active: false } }), 409, { detail: "不能停用自己的账号。" });
     // a deactivated admin's own token cannot act for them
     const key = (await createToken(db, second.id, { name: "x" })).key;
@@ -153,7 +170,12 @@ describe("PATCH /api/auth/users/<id>/", () => {
 
 describe("what the users API does not do", () => {
   it("answers 405 to DELETE (users are deactivated, not deleted) and to PUT, for admins too", async () => {
-    for (const [method, path] of [["DELETE", `/api/auth/users/${viewer.id}/`], ["DELETE", "/api/auth/users/"], ["PUT", `/api/auth/users/${viewer.id}/`], ["POST", `/api/auth/users/${viewer.id}/`]]) {
+    for (const [method, path] of [
+      ["DELETE", `/api/auth/users/${viewer.id}/`],
+      ["DELETE", "/api/auth/users/"],
+      ["PUT", `/api/auth/users/${viewer.id}/`],
+      ["POST", `/api/auth/users/${viewer.id}/`],
+    ]) {
       const before = await dbSnapshot();
       const r = await call(method, path);
       expect(r.status, `${method} ${path}`).toBe(405);
@@ -165,7 +187,9 @@ describe("what the users API does not do", () => {
   it("is closed to operators and viewers, with nothing changed", async () => {
     for (const who of [operator.id, viewer.id]) {
       await expectUnchanged(() => call("GET", "/api/auth/users/", { as: who }), 403, { detail: "您没有执行该操作的权限。" });
-      await expectUnchanged(() => call("POST", "/api/auth/users/", { as: who, json: { username: "sneaky", password: "long enough pw", role: "admin" } }), 403, { detail: "您没有执行该操作的权限。" });
+      await expectUnchanged(() => call("POST", "/api/auth/users/", { as: who, json: { username: "sneaky", password: "long enough pw", role: "admin" } }), 403, {
+        detail: "您没有执行该操作的权限。",
+      });
       await expectUnchanged(() => call("PATCH", `/api/auth/users/${who}/`, { as: who, json: { role: "admin" } }), 403, { detail: "您没有执行该操作的权限。" });
     }
   });
@@ -175,11 +199,25 @@ describe("tokens", () => {
   it("POST tokens/ shows the key once; lists show only its prefix; expires_in_days sets an expiry", async () => {
     const r = await call("POST", "/api/auth/tokens/", { as: viewer.id, json: { name: "部署脚本", expires_in_days: 90 } });
     expect(r.status, r.text).toBe(201);
-    expect(r.body).toEqual({ id: expect.any(Number), name: "部署脚本", key: expect.stringMatching(/^[0-9a-f]{40}$/), key_prefix: r.body.key.slice(0, 6), created_at: expect.any(Number), expires_at: r.body.created_at + 90 * 86400 });
+    expect(r.body).toEqual({
+      id: expect.any(Number),
+      name: "部署脚本",
+      key: expect.stringMatching(/^[0-9a-f]{40}$/),
+      key_prefix: r.body.key.slice(0, 6),
+      created_at: expect.any(Number),
+      expires_at: r.body.created_at + 90 * 86400,
+    });
     const list = await call("GET", "/api/auth/tokens/", { as: viewer.id });
     expect(list.text).not.toContain(r.body.key);
     expect(list.body.results.find((t: { id: number }) => t.id === r.body.id)).toEqual({
-      id: r.body.id, user: viewer.id, username: "u-viewer", name: "部署脚本", key_prefix: r.body.key_prefix, created_at: r.body.created_at, expires_at: r.body.expires_at, last_used_at: null,
+      id: r.body.id,
+      user: viewer.id,
+      username: "u-viewer",
+      name: "部署脚本",
+      key_prefix: r.body.key_prefix,
+      created_at: r.body.created_at,
+      expires_at: r.body.expires_at,
+      last_used_at: null,
     });
     expect((await call("POST", "/api/auth/tokens/", { as: viewer.id, json: {} })).body).toEqual({ name: ["该字段是必填项。"] });
     expect((await call("POST", "/api/auth/tokens/", { as: viewer.id, json: { name: "x", expires_in_days: 0 } })).status).toBe(400);

@@ -12,7 +12,13 @@ describe("bad input is a 400, never a 500", () => {
     const c = await makeCatalog();
     const job = (await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) })).body;
     const before = await dbSnapshot();
-    const bodies = [deep(10_000), `{"job_type": ${deep(10_000)}}`, `{"verbosity": ${deep(5_000)}}`, `{"state": ${deep(100_000)}}`, `{"a": ${"{\"a\": ".repeat(10_000)}1${"}".repeat(10_000)}}`];
+    const bodies = [
+      deep(10_000),
+      `{"job_type": ${deep(10_000)}}`,
+      `{"verbosity": ${deep(5_000)}}`,
+      `{"state": ${deep(100_000)}}`,
+      `{"a": ${'{"a": '.repeat(10_000)}1${"}".repeat(10_000)}}`,
+    ];
     const calls: [string, string][] = [
       ["POST", "/api/job/job/"],
       ["PATCH", `/api/job/job/${job.id}/`],

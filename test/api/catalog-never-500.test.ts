@@ -9,9 +9,34 @@ import { api } from "../api";
 import { makeProjectDir, PLAYBOOK } from "../project-folders";
 
 const ODD_VALUES: unknown[] = [
-  null, [], {}, [1, 2], { a: 1 }, true, false, -1, 0, 1e20, 2 ** 31, 1.5, "", " ", "x".repeat(300_000), "💥",
-  "1; drop table projects", "\u0000", "a\u0000b", "-0", "NaN", "../..", "/etc", "$encrypted$",
-  "a: " + "{".repeat(50_000), "- ".repeat(100_000) + "a", "[x]\nh k" + "\n".repeat(50_000) + "y", "h[0:99999999]",
+  null,
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  true,
+  false,
+  -1,
+  0,
+  1e20,
+  2 ** 31,
+  1.5,
+  "",
+  " ",
+  "x".repeat(300_000),
+  "💥",
+  "1; drop table projects",
+  "\u0000",
+  "a\u0000b",
+  "-0",
+  "NaN",
+  "../..",
+  "/etc",
+  "$encrypted$",
+  "a: " + "{".repeat(50_000),
+  "- ".repeat(100_000) + "a",
+  "[x]\nh k" + "\n".repeat(50_000) + "y",
+  "h[0:99999999]",
 ];
 
 /** Form bodies only carry strings: the ones whose form reading differs from JSON's. */

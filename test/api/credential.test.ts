@@ -4,7 +4,8 @@ import { credentials } from "@/db/schema";
 import { secretBox } from "@/server/crypto/secret-box";
 import { api, ctx, resetDb } from "../api";
 
-const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\r\nAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\r\n-----END OPENSSH PRIVATE KEY-----";
+const KEY =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\r\nAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\r\n-----END OPENSSH PRIVATE KEY-----";
 const STORED_KEY = KEY.replace(/\r\n/g, "\n") + "\n";
 const RSA = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n";
 
@@ -59,7 +60,13 @@ describe("POST /api/job/credential/", () => {
     expect(form.status).toBe(201);
     expect(form.body).toMatchObject({ name: "f", password: "", ssh_key: "$encrypted$", become_method: "sudo", become_password: "" });
     expect((await stored(form.body.id)).sshKey).toBe(RSA);
-    const multi = await api("POST", "/api/job/credential/", { multipart: [["name", "m"], ["username", "ops"], ["ssh_key", KEY]] });
+    const multi = await api("POST", "/api/job/credential/", {
+      multipart: [
+        ["name", "m"],
+        ["username", "ops"],
+        ["ssh_key", KEY],
+      ],
+    });
     expect(multi.status).toBe(201);
     expect(multi.body).toMatchObject({ name: "m", username: "ops", ssh_key: "$encrypted$", password: "" });
     expect((await stored(multi.body.id)).sshKey).toBe(STORED_KEY);
@@ -70,8 +77,14 @@ describe("POST /api/job/credential/", () => {
       [{ username: "x" }, { name: ["该字段是必填项。"] }],
       [{ name: "" }, { name: ["该字段不能为空。"] }],
       [{ name: "c", become_method: "runas2" }, { become_method: ["“runas2” 不是合法选项。"] }],
-      [{ name: "c", ssh_key: "ssh-ed25519 AAAAC3Nz user@host" }, { ssh_key: ["SSH 私钥格式无效：应为 PEM 或 OpenSSH 私钥（-----BEGIN … PRIVATE KEY----- 到 -----END … PRIVATE KEY-----）。"] }],
-      [{ name: "c", ssh_key: "-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----" }, { ssh_key: ["SSH 私钥格式无效：应为 PEM 或 OpenSSH 私钥（-----BEGIN … PRIVATE KEY----- 到 -----END … PRIVATE KEY-----）。"] }],
+      [
+        { name: "c", ssh_key: "ssh-ed25519 AAAAC3Nz user@host" },
+        { ssh_key: ["SSH 私钥格式无效：应为 PEM 或 OpenSSH 私钥（-----BEGIN … PRIVATE KEY----- 到 -----END … PRIVATE KEY-----）。"] },
+      ],
+      [
+        { name: "c", ssh_key: "-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----" },
+        { ssh_key: ["SSH 私钥格式无效：应为 PEM 或 OpenSSH 私钥（-----BEGIN … PRIVATE KEY----- 到 -----END … PRIVATE KEY-----）。"] },
+      ],
       [{ name: "c", password: "p".repeat(1025) }, { password: ["请确保这个字段不能超过 1024 个字符。"] }],
       [{ name: "c", username: { a: 1 } }, { username: ["不是有效的字符串。"] }],
     ];
@@ -86,7 +99,11 @@ describe("POST /api/job/credential/", () => {
 
 describe("GET /api/job/credential/", () => {
   it("pages, filters, searches and orders (never by a secret)", async () => {
-    for (const [name, password] of [["b-cred", "zzz"], ["a-cred", "aaa"], ["c-cred", "mmm"]]) {
+    for (const [name, password] of [
+      ["b-cred", "zzz"],
+      ["a-cred", "aaa"],
+      ["c-cred", "mmm"],
+    ]) {
       await api("POST", "/api/job/credential/", { json: { name, password, description: name === "c-cred" ? "Jump HOST" : "" } });
     }
     const page = await api("GET", "/api/job/credential/?limit=2");
@@ -98,7 +115,7 @@ describe("GET /api/job/credential/", () => {
     expect(await names("password")).toEqual(["c-cred", "a-cred", "b-cred"]);
   });
 
-  it("shows each secret as the record of one does: $encrypted$ when set, \"\" when not", async () => {
+  it('shows each secret as the record of one does: $encrypted$ when set, "" when not', async () => {
     await api("POST", "/api/job/credential/", { json: { name: "all", password: "p", ssh_key: RSA, become_password: "b" } });
     await api("POST", "/api/job/credential/", { json: { name: "none" } });
     const listed = (await api("GET", "/api/job/credential/?ordering=id")).body.results;
@@ -113,7 +130,8 @@ describe("GET /api/job/credential/", () => {
 
 describe("/api/job/credential/<id>/", () => {
   it("keeps a secret sent back as $encrypted$, clears one sent as empty", async () => {
-    const { id } = (await api("POST", "/api/job/credential/", { json: { name: "c", password: "s3cret-pass", ssh_key: KEY, become_password: "root-pass" } })).body;
+    const { id } = (await api("POST", "/api/job/credential/", { json: { name: "c", password: "s3cret-pass", ssh_key: KEY, become_password: "root-pass" } }))
+      .body;
 
     const keep = await api("PUT", `/api/job/credential/${id}/`, {
       json: { name: "c2", password: "$encrypted$", ssh_key: "$encrypted$", become_password: "$encrypted$", username: "u" },

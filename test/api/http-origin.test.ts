@@ -62,7 +62,11 @@ describe("the CSRF Origin check", () => {
   });
 
   it("applies to login and logout too", async () => {
-    const login = await api("POST", "/api/auth/login/", { as: null, json: { username: "o-operator", password: TEST_PASSWORD }, headers: { origin: "https://testserver" } });
+    const login = await api("POST", "/api/auth/login/", {
+      as: null,
+      json: { username: "o-operator", password: TEST_PASSWORD },
+      headers: { origin: "https://testserver" },
+    });
     expect(login.status).toBe(403);
     expect(login.headers.get("set-cookie")).toBeNull();
     const s = await browserLogin("o-operator");

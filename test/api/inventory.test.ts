@@ -27,7 +27,13 @@ describe("POST /api/job/inventory/", () => {
     const form = await api("POST", "/api/job/inventory/", { form: { name: "f", content: YAML } });
     expect(form.status).toBe(201);
     expect(form.body).toMatchObject({ name: "f", hosts: ["jump.example.com", "web1", "web2", "web3"], variables: "" });
-    const multi = await api("POST", "/api/job/inventory/", { multipart: [["name", "m"], ["content", '{"all": {"hosts": {"10.0.0.1": {}}}}'], ["variables", '{"x": 1}']] });
+    const multi = await api("POST", "/api/job/inventory/", {
+      multipart: [
+        ["name", "m"],
+        ["content", '{"all": {"hosts": {"10.0.0.1": {}}}}'],
+        ["variables", '{"x": 1}'],
+      ],
+    });
     expect(multi.status).toBe(201);
     expect(multi.body).toMatchObject({ name: "m", hosts: ["10.0.0.1"], variables: '{"x": 1}' });
     const empty = await api("POST", "/api/job/inventory/", { json: { name: "empty" } });
@@ -42,7 +48,10 @@ describe("POST /api/job/inventory/", () => {
       [{ name: "i", variables: "- a\n- b" }, { variables: ["必须是 YAML 或 JSON 格式的字典（mapping）。"] }],
       [{ name: "i", variables: ["a"] }, { variables: ["不是有效的字符串。"] }],
       [{ name: "i", content: "[web]\nweb1 oops" }, { content: ["无效的 INI 主机清单：第 2 行：主机变量应写作 key=value，得到 “oops”。"] }],
-      [{ name: "i", content: "[web:bogus]\nh" }, { content: ["无效的 INI 主机清单：第 1 行：节 [web:bogus] 的类型 “bogus” 未知（只能是 vars 或 children）。"] }],
+      [
+        { name: "i", content: "[web:bogus]\nh" },
+        { content: ["无效的 INI 主机清单：第 1 行：节 [web:bogus] 的类型 “bogus” 未知（只能是 vars 或 children）。"] },
+      ],
       [{ name: "i", content: "all:\n  hosts:\n    - a\n" }, { content: ["无效的 YAML 主机清单：组 “all” 的 “hosts” 必须是字典（mapping），得到的是 list。"] }],
       [{ name: "i", content: "x".repeat(262145) }, { content: ["请确保这个字段不能超过 262144 个字符。"] }],
     ];
@@ -60,7 +69,11 @@ describe("POST /api/job/inventory/", () => {
 
 describe("GET /api/job/inventory/", () => {
   beforeEach(async () => {
-    for (const [name, description] of [["prod", "生产环境"], ["staging", "pre-PROD mirror"], ["dev", "laptops"]]) {
+    for (const [name, description] of [
+      ["prod", "生产环境"],
+      ["staging", "pre-PROD mirror"],
+      ["dev", "laptops"],
+    ]) {
       expect((await api("POST", "/api/job/inventory/", { json: { name, description } })).status).toBe(201);
     }
   });

@@ -29,8 +29,16 @@ describe("GET /api/job/job/<id>/events/", () => {
     expect(r.body).toMatchObject({ count: 8, next: null, previous: null });
     expect(r.body.results.map((e: { id: number }) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(r.body.results[4]).toEqual({
-      id: 5, event: "runner_on_failed", play: "部署", task: "copy", host: "web2", changed: false, failed: true,
-      line: 5, created: 1700000004, event_data: { res: { msg: "权限不足" }, ignore_errors: null },
+      id: 5,
+      event: "runner_on_failed",
+      play: "部署",
+      task: "copy",
+      host: "web2",
+      changed: false,
+      failed: true,
+      line: 5,
+      created: 1700000004,
+      event_data: { res: { msg: "权限不足" }, ignore_errors: null },
     });
     const page = await api("GET", `/api/job/job/${id}/events/?limit=3&offset=3`);
     expect(page.body.results.map((e: { id: number }) => e.id)).toEqual([4, 5, 6]);

@@ -36,7 +36,15 @@ describe("GET /api/job/job/<id>/lines/", () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ total: 11, state: "successful", lines: LINES.map((t, i) => [i + 1, t]), next: null });
     const page = await api("GET", `/api/job/job/${id}/lines?start=3&limit=2`);
-    expect(page.body).toEqual({ total: 11, state: "successful", lines: [[3, LINES[2]], [4, LINES[3]]], next: 5 });
+    expect(page.body).toEqual({
+      total: 11,
+      state: "successful",
+      lines: [
+        [3, LINES[2]],
+        [4, LINES[3]],
+      ],
+      next: 5,
+    });
     const past = await api("GET", `/api/job/job/${id}/lines?start=50`);
     expect(past.body).toEqual({ total: 11, state: "successful", lines: [], next: null });
   });
@@ -73,7 +81,14 @@ describe("GET /api/job/job/<id>/lines/", () => {
   it("pages through matches from start, next pointing at the following match", async () => {
     const id = await job();
     const a = await api("GET", `/api/job/job/${id}/lines/?search=web1&limit=2`);
-    expect(a.body).toMatchObject({ total: 11, lines: [[3, LINES[2]], [4, LINES[3]]], next: 6 });
+    expect(a.body).toMatchObject({
+      total: 11,
+      lines: [
+        [3, LINES[2]],
+        [4, LINES[3]],
+      ],
+      next: 6,
+    });
     const b = await api("GET", `/api/job/job/${id}/lines/?search=web1&limit=2&start=${a.body.next}`);
     expect(numbers(b.body)).toEqual([6, 7]);
     expect(b.body.next).toBe(9);
@@ -102,7 +117,15 @@ describe("GET /api/job/job/<id>/lines/", () => {
     expect(a.body).toEqual({ total: 11, state: "running", lines: [[11, LINES[10]]], next: null });
     await insertLines(id, ["more", "and more"], 12);
     const b = await api("GET", `/api/job/job/${id}/lines/?start=12`);
-    expect(b.body).toEqual({ total: 13, state: "running", lines: [[12, "more"], [13, "and more"]], next: null });
+    expect(b.body).toEqual({
+      total: 13,
+      state: "running",
+      lines: [
+        [12, "more"],
+        [13, "and more"],
+      ],
+      next: null,
+    });
   });
 
   it("refuses a bad start, and answers 404 for an unknown job", async () => {

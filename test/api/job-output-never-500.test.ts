@@ -4,8 +4,31 @@ import { importBody } from "../fixtures";
 import { insertEvents, insertLines, insertSummaries } from "../output-fixtures";
 
 const ODD = [
-  "", " ", "-1", "0", "1", "1.5", "1e3", "99999999999999999999", "2147483648", "abc", "%00", "%FF", "中文",
-  "'; drop table jobs; --", "\\", "[", "(", "*", "a(b|", "%", "_", "true", "a".repeat(5000), "[web1]", "\x1b[0m",
+  "",
+  " ",
+  "-1",
+  "0",
+  "1",
+  "1.5",
+  "1e3",
+  "99999999999999999999",
+  "2147483648",
+  "abc",
+  "%00",
+  "%FF",
+  "中文",
+  "'; drop table jobs; --",
+  "\\",
+  "[",
+  "(",
+  "*",
+  "a(b|",
+  "%",
+  "_",
+  "true",
+  "a".repeat(5000),
+  "[web1]",
+  "\x1b[0m",
 ].map(encodeURIComponent);
 
 let id: number;
@@ -46,7 +69,18 @@ describe("no query of the output endpoints produces a 500", () => {
   });
 
   it("on relaunch and cancel bodies and ids", async () => {
-    const bodies: unknown[] = [[], "x", 1, null, { hosts: [] }, { hosts: {} }, { hosts: "failed", limit: 5 }, { forks: "x" }, { template: "abc" }, { inventory: 2 ** 40 }];
+    const bodies: unknown[] = [
+      [],
+      "x",
+      1,
+      null,
+      { hosts: [] },
+      { hosts: {} },
+      { hosts: "failed", limit: 5 },
+      { forks: "x" },
+      { template: "abc" },
+      { inventory: 2 ** 40 },
+    ];
     for (const b of bodies) {
       const r = await api("POST", `/api/job/job/${id}/relaunch/`, { json: b });
       expect(r.status, JSON.stringify(b)).toBe(400);

@@ -8,9 +8,31 @@ import { insertEvents, insertSummaries } from "../output-fixtures";
 beforeEach(resetDb);
 
 const COPIED = [
-  "template", "template_name", "project", "project_name", "playbook", "inventory", "inventory_name", "inventory_str",
-  "credential", "credential_name", "kind", "module", "arguments", "job_type", "forks", "limit", "tags", "skip_tags",
-  "verbosity", "variables", "become_enabled", "diff_mode", "force_handlers", "start_at_task", "timeout",
+  "template",
+  "template_name",
+  "project",
+  "project_name",
+  "playbook",
+  "inventory",
+  "inventory_name",
+  "inventory_str",
+  "credential",
+  "credential_name",
+  "kind",
+  "module",
+  "arguments",
+  "job_type",
+  "forks",
+  "limit",
+  "tags",
+  "skip_tags",
+  "verbosity",
+  "variables",
+  "become_enabled",
+  "diff_mode",
+  "force_handlers",
+  "start_at_task",
+  "timeout",
 ];
 
 let users = 0;
@@ -21,10 +43,27 @@ async function finishedRun(extra: Record<string, unknown> = {}) {
   const other = await makeUser(`li${++users}`, "李雷");
   const r = await api("POST", "/api/job/job/", {
     json: importBody({
-      template: c.template.id, project: c.project.id, playbook: "sub/deploy.yml", inventory: c.inventory.id,
-      credential: c.credential.id, schedule: c.schedule.id, cuser: other.id, job_type: "check", forks: 7,
-      limit: "web", tags: "a", skip_tags: "b", verbosity: 2, variables: "x: 1", become_enabled: 1, diff_mode: 1,
-      force_handlers: 1, start_at_task: "t", timeout: 900, state: "failed", ...extra,
+      template: c.template.id,
+      project: c.project.id,
+      playbook: "sub/deploy.yml",
+      inventory: c.inventory.id,
+      credential: c.credential.id,
+      schedule: c.schedule.id,
+      cuser: other.id,
+      job_type: "check",
+      forks: 7,
+      limit: "web",
+      tags: "a",
+      skip_tags: "b",
+      verbosity: 2,
+      variables: "x: 1",
+      become_enabled: 1,
+      diff_mode: 1,
+      force_handlers: 1,
+      start_at_task: "t",
+      timeout: 900,
+      state: "failed",
+      ...extra,
     }),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -42,7 +81,17 @@ describe("POST /api/job/job/<id>/relaunch/", () => {
     const { db, adminUserId } = await ctx();
     const [admin] = await db.select().from(usersTable).where(eq(usersTable.id, adminUserId));
     expect(old).toMatchObject({ cuser: other.id, user: "李雷" });
-    expect(r.body).toMatchObject({ job: old.id, state: "new", cuser: adminUserId, user: admin.displayName, schedule: null, schedule_name: null, node: null, start_time: null, finish_time: null });
+    expect(r.body).toMatchObject({
+      job: old.id,
+      state: "new",
+      cuser: adminUserId,
+      user: admin.displayName,
+      schedule: null,
+      schedule_name: null,
+      node: null,
+      start_time: null,
+      finish_time: null,
+    });
     expect(r.body.id).not.toBe(old.id);
     const row = await jobRow(r.body.id);
     expect(row).toMatchObject({ state: "new", parentJobId: old.id, cancelRequested: false, workerId: null });
@@ -52,7 +101,9 @@ describe("POST /api/job/job/<id>/relaunch/", () => {
 
   it("lets the body override run options (JSON or form), validated as a job POST", async () => {
     const { old } = await finishedRun();
-    const r = await api("POST", `/api/job/job/${old.id}/relaunch/`, { json: { hosts: "all", limit: "db", verbosity: "0", playbook: "main.yml", job: 999, state: "successful", cuser: 999 } });
+    const r = await api("POST", `/api/job/job/${old.id}/relaunch/`, {
+      json: { hosts: "all", limit: "db", verbosity: "0", playbook: "main.yml", job: 999, state: "successful", cuser: 999 },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ limit: "db", verbosity: 0, playbook: "main.yml", job: old.id, state: "new", forks: 7, tags: "a" });
     const form = await api("POST", `/api/job/job/${old.id}/relaunch`, { form: { forks: "3", limit: "" } });
@@ -83,7 +134,10 @@ describe("POST /api/job/job/<id>/relaunch/", () => {
   it("keeps every failed host even when the list is longer than a limit typed by hand may be", async () => {
     const { old } = await finishedRun();
     const hosts = Array.from({ length: 150 }, (_, i) => `web-${String(i).padStart(3, "0")}.example.com`);
-    await insertSummaries(old.id, hosts.map((host) => ({ host, failures: 1 })));
+    await insertSummaries(
+      old.id,
+      hosts.map((host) => ({ host, failures: 1 })),
+    );
     const r = await api("POST", `/api/job/job/${old.id}/relaunch/`, { json: { hosts: "failed" } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.limit).toBe(hosts.join(","));

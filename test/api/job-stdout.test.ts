@@ -124,7 +124,9 @@ describe("GET /api/job/job/<id>/stdout/", () => {
     expect(ansi.headers.get("content-disposition")).toBe(`attachment; filename="job_${id}.ansi"`);
     expect(ansi.text.split("\n")[19_999]).toBe(`${E}[0;32mline 20000${E}[0m`);
 
-    const res = await GET(new Request(`http://testserver/api/job/job/${id}/stdout/?download=1`, { headers: await adminAuth() }), { params: Promise.resolve({ id: String(id) }) });
+    const res = await GET(new Request(`http://testserver/api/job/job/${id}/stdout/?download=1`, { headers: await adminAuth() }), {
+      params: Promise.resolve({ id: String(id) }),
+    });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let chunks = 0;

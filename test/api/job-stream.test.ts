@@ -9,7 +9,10 @@ import { SseReader, type SseEvent } from "../sse";
 beforeEach(resetDb);
 
 async function open(id: number | string, opts: { query?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
-  const request = new Request(`http://testserver/api/job/job/${id}/stream/${opts.query ?? ""}`, { headers: { ...(await adminAuth()), ...opts.headers }, signal: opts.signal });
+  const request = new Request(`http://testserver/api/job/job/${id}/stream/${opts.query ?? ""}`, {
+    headers: { ...(await adminAuth()), ...opts.headers },
+    signal: opts.signal,
+  });
   return GET(request, { params: Promise.resolve({ id: String(id) }) });
 }
 
@@ -28,7 +31,7 @@ describe("GET /api/job/job/<id>/stream/", () => {
   it("sends a finished job's lines with their numbers as ids, its state, then end, and closes", async () => {
     const r0 = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
     const id = r0.body.id as number;
-    await insertLines(id, ["\x1b[0;32mok: [web1]\x1b[0m", "第二行 \"quoted\"", ""]);
+    await insertLines(id, ["\x1b[0;32mok: [web1]\x1b[0m", '第二行 "quoted"', ""]);
     const res = await open(id);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/event-stream");
@@ -37,7 +40,7 @@ describe("GET /api/job/job/<id>/stream/", () => {
     const events = await new SseReader(res.body!.getReader()).until(() => false);
     expect(events).toEqual([
       { id: "1", event: "line", data: { line: 1, text: "\x1b[0;32mok: [web1]\x1b[0m" } },
-      { id: "2", event: "line", data: { line: 2, text: "第二行 \"quoted\"" } },
+      { id: "2", event: "line", data: { line: 2, text: '第二行 "quoted"' } },
       { id: "3", event: "line", data: { line: 3, text: "" } },
       { event: "state", data: { state: "successful", start_time: 1561688923, finish_time: 1561688924 } },
       { event: "end", data: { state: "successful" } },

@@ -26,11 +26,31 @@ describe("POST /api/job/job/ launch", () => {
     const j = r.body;
     expect(j.id).not.toBe(999);
     expect(j).toMatchObject({
-      template: c.template.id, template_name: "tomcat", project: c.project.id, project_name: "测试tomcat",
-      inventory: c.inventory.id, inventory_name: "测试tomcat", credential: c.credential.id, credential_name: "测试",
-      playbook: "main.yml", forks: 5, limit: "web", tags: "deploy", verbosity: 1, verbosity_name: "Verbose",
-      variables: "version: 9", kind: "job", kind_name: "自动化作业", state: "new", state_name: "新建",
-      start_time: null, finish_time: null, cuser: 1, user: "管理员", job: null, schedule: null,
+      template: c.template.id,
+      template_name: "tomcat",
+      project: c.project.id,
+      project_name: "测试tomcat",
+      inventory: c.inventory.id,
+      inventory_name: "测试tomcat",
+      credential: c.credential.id,
+      credential_name: "测试",
+      playbook: "main.yml",
+      forks: 5,
+      limit: "web",
+      tags: "deploy",
+      verbosity: 1,
+      verbosity_name: "Verbose",
+      variables: "version: 9",
+      kind: "job",
+      kind_name: "自动化作业",
+      state: "new",
+      state_name: "新建",
+      start_time: null,
+      finish_time: null,
+      cuser: 1,
+      user: "管理员",
+      job: null,
+      schedule: null,
     });
     expect(typeof j.ctime).toBe("number");
     expect(Math.abs(j.ctime - Date.now() / 1000)).toBeLessThan(60);
@@ -43,10 +63,33 @@ describe("POST /api/job/job/ launch", () => {
     const c = await makeCatalog();
     const first = (await api("POST", "/api/job/job/", { json: { template: c.template.id } })).body;
     const r = await api("POST", "/api/job/job/", {
-      json: { template: c.template.id, job: first.id, limit: "  db  ", forks: "10", verbosity: "3", become_enabled: true, diff_mode: "1", force_handlers: 1, playbook: "sub/deploy.yml", variables: "a: 1\n" },
+      json: {
+        template: c.template.id,
+        job: first.id,
+        limit: "  db  ",
+        forks: "10",
+        verbosity: "3",
+        become_enabled: true,
+        diff_mode: "1",
+        force_handlers: 1,
+        playbook: "sub/deploy.yml",
+        variables: "a: 1\n",
+      },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ job: first.id, limit: "db", forks: 10, verbosity: 3, become_enabled: 1, become_enabled_name: "是", diff_mode: 1, force_handlers: 1, playbook: "sub/deploy.yml", variables: "a: 1", tags: "deploy" });
+    expect(r.body).toMatchObject({
+      job: first.id,
+      limit: "db",
+      forks: 10,
+      verbosity: 3,
+      become_enabled: 1,
+      become_enabled_name: "是",
+      diff_mode: 1,
+      force_handlers: 1,
+      playbook: "sub/deploy.yml",
+      variables: "a: 1",
+      tags: "deploy",
+    });
   });
 
   it("accepts form and multipart bodies", async () => {
@@ -54,7 +97,13 @@ describe("POST /api/job/job/ launch", () => {
     const form = await api("POST", "/api/job/job/", { form: { template: String(c.template.id), verbosity: "2", limit: "", become_enabled: "0" } });
     expect(form.status, JSON.stringify(form.body)).toBe(201);
     expect(form.body).toMatchObject({ template: c.template.id, verbosity: 2, limit: "", become_enabled: 0 });
-    const multi = await api("POST", "/api/job/job/", { multipart: [["template", String(c.template.id)], ["tags", "a,b"], ["diff_mode", "1"]] });
+    const multi = await api("POST", "/api/job/job/", {
+      multipart: [
+        ["template", String(c.template.id)],
+        ["tags", "a,b"],
+        ["diff_mode", "1"],
+      ],
+    });
     expect(multi.status, JSON.stringify(multi.body)).toBe(201);
     expect(multi.body).toMatchObject({ tags: "a,b", diff_mode: 1 });
   });
@@ -63,11 +112,28 @@ describe("POST /api/job/job/ launch", () => {
     const c = await makeCatalog();
     const r = await api("POST", "/api/job/job/", { json: { module: "shell", arguments: "uptime", credential: c.credential.id, inventory_str: "h1,h2" } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ kind: "adhoc", kind_name: "临时命令", module: "shell", arguments: "uptime", inventory_str: "h1,h2", inventory: null, template: null, state: "new" });
+    expect(r.body).toMatchObject({
+      kind: "adhoc",
+      kind_name: "临时命令",
+      module: "shell",
+      arguments: "uptime",
+      inventory_str: "h1,h2",
+      inventory: null,
+      template: null,
+      state: "new",
+    });
   });
 
   it("names what a launch lacks", async () => {
-    await expect400({}, { project: ["该字段是必填项。"], playbook: ["该字段是必填项。"], credential: ["该字段是必填项。"], inventory: ["需要主机清单或主机列表（inventory_str）。"] });
+    await expect400(
+      {},
+      {
+        project: ["该字段是必填项。"],
+        playbook: ["该字段是必填项。"],
+        credential: ["该字段是必填项。"],
+        inventory: ["需要主机清单或主机列表（inventory_str）。"],
+      },
+    );
     const c = await makeCatalog();
     await expect400({ kind: "adhoc", credential: c.credential.id, inventory: c.inventory.id }, { module: ["该字段是必填项。"] });
     await expect400({ template: c.template.id, playbook: "gone.yml" }, { playbook: ["项目中不存在 playbook “gone.yml”。"] });
@@ -83,7 +149,14 @@ describe("POST /api/job/job/ history import", () => {
     const c = await makeCatalog();
     const r = await api("POST", "/api/job/job/", { json: importBody({ template: c.template.id, state: "failed", ctime: 1561688900 }) });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ state: "failed", state_name: "失败", start_time: 1561688923, finish_time: 1561688924, ctime: 1561688900, template_name: "tomcat" });
+    expect(r.body).toMatchObject({
+      state: "failed",
+      state_name: "失败",
+      start_time: 1561688923,
+      finish_time: 1561688924,
+      ctime: 1561688900,
+      template_name: "tomcat",
+    });
   });
 
   it("requires the times, in order, and refuses the executor's states", async () => {
@@ -104,8 +177,11 @@ describe("POST /api/job/job/ history import", () => {
 describe("POST validation: DRF's messages, nothing written", () => {
   it("checks types, ranges, choices and lengths", async () => {
     await expect400(importBody({ verbosity: 7, job_type: "bogus", forks: 201, kind: "x", state: "nope" }), {
-      verbosity: ["“7” 不是合法选项。"], job_type: ["“bogus” 不是合法选项。"], forks: ["请确保该值小于或者等于 200。"],
-      kind: ["“x” 不是合法选项。"], state: ["“nope” 不是合法选项。"],
+      verbosity: ["“7” 不是合法选项。"],
+      job_type: ["“bogus” 不是合法选项。"],
+      forks: ["请确保该值小于或者等于 200。"],
+      kind: ["“x” 不是合法选项。"],
+      state: ["“nope” 不是合法选项。"],
     });
     await expect400(importBody({ forks: -1 }), { forks: ["请确保该值大于或者等于 0。"] });
     await expect400(importBody({ forks: "abc" }), { forks: ["请填写合法的整数值。"] });
@@ -125,15 +201,22 @@ describe("POST validation: DRF's messages, nothing written", () => {
     await expect400(importBody({ template: 99999 }), { template: ["无效主键 “99999” － 对象不存在。"] });
     await expect400(importBody({ inventory: "abc" }), { inventory: ["类型错误。期望为主键，获得的类型为 str。"] });
     await expect400(importBody({ credential: true, project: [1], schedule: 99, job: 12345, cuser: 777, node: 3 }), {
-      credential: ["类型错误。期望为主键，获得的类型为 bool。"], project: ["类型错误。期望为主键，获得的类型为 list。"],
-      schedule: ["无效主键 “99” － 对象不存在。"], job: ["无效主键 “12345” － 对象不存在。"],
-      cuser: ["无效主键 “777” － 对象不存在。"], node: ["无效主键 “3” － 对象不存在。"],
+      credential: ["类型错误。期望为主键，获得的类型为 bool。"],
+      project: ["类型错误。期望为主键，获得的类型为 list。"],
+      schedule: ["无效主键 “99” － 对象不存在。"],
+      job: ["无效主键 “12345” － 对象不存在。"],
+      cuser: ["无效主键 “777” － 对象不存在。"],
+      node: ["无效主键 “3” － 对象不存在。"],
     });
     await expect400(importBody({ cuser: null }), { cuser: ["该字段不能为 null。"] });
   });
 
   it("validates form bodies the same way", async () => {
-    await expect400({ state: "successful", start_time: "1", finish_time: "2", forks: "x", template: "abc" }, { forks: ["请填写合法的整数值。"], template: ["类型错误。期望为主键，获得的类型为 str。"] }, "form");
+    await expect400(
+      { state: "successful", start_time: "1", finish_time: "2", forks: "x", template: "abc" },
+      { forks: ["请填写合法的整数值。"], template: ["类型错误。期望为主键，获得的类型为 str。"] },
+      "form",
+    );
   });
 
   it("answers malformed JSON, non-object JSON and unknown media types without writing", async () => {

@@ -52,7 +52,13 @@ describe("POST /api/job/project/", () => {
     const form = await api("POST", "/api/job/project/", { form: { name: "f", local_path: "demo/", scm_type: "manual" } });
     expect(form.status).toBe(201);
     expect(form.body).toMatchObject({ name: "f", local_path: "demo", playbooks: ["site.yml"] });
-    const multi = await api("POST", "/api/job/project/", { multipart: [["name", "m"], ["local_path", "demo"], ["description", "多部分"]] });
+    const multi = await api("POST", "/api/job/project/", {
+      multipart: [
+        ["name", "m"],
+        ["local_path", "demo"],
+        ["description", "多部分"],
+      ],
+    });
     expect(multi.status).toBe(201);
     expect(multi.body).toMatchObject({ name: "m", description: "多部分", playbooks: ["site.yml"] });
   });
@@ -82,7 +88,10 @@ describe("POST /api/job/project/", () => {
       [{ name: "p", local_path: "/etc" }, { local_path: ["local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。"] }],
       [{ name: "p", local_path: "nope" }, { local_path: ["项目根目录下没有目录 “nope”。"] }],
       [{ name: "p", local_path: "demo/site.yml" }, { local_path: ["项目根目录下没有目录 “demo/site.yml”。"] }],
-      [{ name: "", scm_type: "bogus", local_path: "/" }, { name: ["该字段不能为空。"], scm_type: ["“bogus” 不是合法选项。"], local_path: ["local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。"] }],
+      [
+        { name: "", scm_type: "bogus", local_path: "/" },
+        { name: ["该字段不能为空。"], scm_type: ["“bogus” 不是合法选项。"], local_path: ["local_path 必须是项目根目录下的相对路径，不能以 / 开头或包含 ..。"] },
+      ],
       [[1, 2], { non_field_errors: ["无效数据。期待为字典类型，得到的是 list 。"] }],
     ];
     for (const [json, errors] of cases) {
@@ -114,7 +123,11 @@ describe("POST /api/job/project/", () => {
 
 describe("GET /api/job/project/", () => {
   beforeEach(async () => {
-    for (const [name, description] of [["alpha", "web servers"], ["beta", "数据库"], ["gamma", "Web proxies"]]) {
+    for (const [name, description] of [
+      ["alpha", "web servers"],
+      ["beta", "数据库"],
+      ["gamma", "Web proxies"],
+    ]) {
       const r = await api("POST", "/api/job/project/", { json: { name, description, local_path: "demo" } });
       expect(r.status).toBe(201);
     }
@@ -192,7 +205,12 @@ describe("/api/job/project/<id>/", () => {
   });
 
   it("answers 404 for unknown ids and 405 for other methods", async () => {
-    for (const [method, opts] of [["GET", {}], ["PUT", { json: { name: "x" } }], ["PATCH", { json: {} }], ["DELETE", {}]] as const) {
+    for (const [method, opts] of [
+      ["GET", {}],
+      ["PUT", { json: { name: "x" } }],
+      ["PATCH", { json: {} }],
+      ["DELETE", {}],
+    ] as const) {
       const r = await api(method, "/api/job/project/12345/", opts);
       expect(r.status, method).toBe(404);
       expect(r.body).toEqual({ detail: "未找到。" });

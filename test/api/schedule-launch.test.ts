@@ -27,14 +27,29 @@ beforeEach(async () => {
 
 describe("POST /api/job/schedule/<id>/launch/", () => {
   it("launches the template with the schedule's overrides, as the caller, and leaves the timetable alone", async () => {
-    const s = (await api("POST", "/api/job/schedule/", { json: { name: "每日备份", template, cron: "0 2 * * *", limit: "web", verbosity: 3, job_type: "check" } })).body;
+    const s = (
+      await api("POST", "/api/job/schedule/", { json: { name: "每日备份", template, cron: "0 2 * * *", limit: "web", verbosity: 3, job_type: "check" } })
+    ).body;
     const before = await scheduleRow(s.id);
     const r = await api("POST", `/api/job/schedule/${s.id}/launch/`);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
-      template, template_name: "备份", schedule: s.id, schedule_name: "每日备份",
-      project: refs.project, inventory: refs.inventory, credential: refs.credential, playbook: "main.yml",
-      limit: "web", tags: "t", verbosity: 3, job_type: "check", state: "new", kind: "job", job: null, user: "管理员",
+      template,
+      template_name: "备份",
+      schedule: s.id,
+      schedule_name: "每日备份",
+      project: refs.project,
+      inventory: refs.inventory,
+      credential: refs.credential,
+      playbook: "main.yml",
+      limit: "web",
+      tags: "t",
+      verbosity: 3,
+      job_type: "check",
+      state: "new",
+      kind: "job",
+      job: null,
+      user: "管理员",
     });
     expect((await api("GET", `/api/job/job/${r.body.id}/`)).body).toEqual(r.body);
     expect((await api("GET", `/api/job/job/?schedule=${s.id}`)).body.count).toBe(1);

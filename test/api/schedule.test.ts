@@ -74,7 +74,14 @@ describe("POST /api/job/schedule/", () => {
     expect(form.status).toBe(201);
     expect(form.body).toMatchObject({ enabled: false, next_run: null, limit: "web01", verbosity: null, job_type: "check", tags: null });
     const multi = await api("POST", "/api/job/schedule/", {
-      multipart: [["name", "m"], ["template", String(template)], ["cron", "0 3 * * 1-5"], ["variables", "a: 1"], ["verbosity", "3"], ["tags", ""]],
+      multipart: [
+        ["name", "m"],
+        ["template", String(template)],
+        ["cron", "0 3 * * 1-5"],
+        ["variables", "a: 1"],
+        ["verbosity", "3"],
+        ["tags", ""],
+      ],
     });
     expect(multi.status).toBe(201);
     expect(multi.body).toMatchObject({ enabled: true, variables: "a: 1", verbosity: 3, tags: "", limit: null });
@@ -83,7 +90,10 @@ describe("POST /api/job/schedule/", () => {
   it("refuses bad input with its message and writes nothing", async () => {
     const base = () => ({ name: "s", template, cron: "0 2 * * *" });
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
-      [{ name: undefined, template: undefined, cron: undefined }, { name: ["该字段是必填项。"], template: ["该字段是必填项。"], cron: ["该字段是必填项。"] }],
+      [
+        { name: undefined, template: undefined, cron: undefined },
+        { name: ["该字段是必填项。"], template: ["该字段是必填项。"], cron: ["该字段是必填项。"] },
+      ],
       [{ template: 9999 }, { template: ["无效主键 “9999” － 对象不存在。"] }],
       [{ template: null }, { template: ["该字段不能为 null。"] }],
       [{ template: "x" }, { template: ["类型错误。期望为主键，获得的类型为 str。"] }],
@@ -138,7 +148,10 @@ describe("/api/job/schedule/<id>/", () => {
   it("gets, replaces, patches and deletes", async () => {
     const created = (await api("POST", "/api/job/schedule/", { json: { name: "s", template, cron: "0 2 * * *", limit: "web" } })).body;
     expect((await api("GET", `/api/job/schedule/${created.id}/`)).body).toEqual(created);
-    expect((await api("PUT", `/api/job/schedule/${created.id}/`, { json: { name: "s2" } })).body).toEqual({ template: ["该字段是必填项。"], cron: ["该字段是必填项。"] });
+    expect((await api("PUT", `/api/job/schedule/${created.id}/`, { json: { name: "s2" } })).body).toEqual({
+      template: ["该字段是必填项。"],
+      cron: ["该字段是必填项。"],
+    });
     const put = await api("PUT", `/api/job/schedule/${created.id}/`, { json: { name: "s2", template, cron: "15 4 * * *", limit: null } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ name: "s2", cron: "15 4 * * *", limit: null, enabled: true, timezone: "Asia/Shanghai" });
@@ -164,7 +177,13 @@ describe("/api/job/schedule/<id>/", () => {
 
     expect((await api("DELETE", `/api/job/template/${template}/`)).status).toBe(204);
     for (const s of [s1, s2]) {
-      expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toEqual({ ...s, enabled: false, template_name: null, next_run: null, last_error: "模板已被删除，计划任务已停用。" });
+      expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toEqual({
+        ...s,
+        enabled: false,
+        template_name: null,
+        next_run: null,
+        last_error: "模板已被删除，计划任务已停用。",
+      });
     }
     expect((await api("GET", `/api/job/schedule/${s3.id}/`)).body).toMatchObject({ enabled: true, template_name: "other" });
     expect((await api("GET", `/api/job/job/${job.body.id}/`)).body).toEqual(job.body);

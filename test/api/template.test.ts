@@ -70,10 +70,26 @@ describe("POST /api/job/template/", () => {
   });
 
   it("creates from a form and from multipart; only name is required", async () => {
-    const form = await api("POST", "/api/job/template/", { form: { name: "f", project: String(refs.project), inventory: "", forks: "3", become_enabled: "1" } });
+    const form = await api("POST", "/api/job/template/", {
+      form: { name: "f", project: String(refs.project), inventory: "", forks: "3", become_enabled: "1" },
+    });
     expect(form.status).toBe(201);
-    expect(form.body).toMatchObject({ name: "f", project: refs.project, project_name: "测试tomcat", inventory: null, inventory_name: null, forks: 3, become_enabled: 1 });
-    const multi = await api("POST", "/api/job/template/", { multipart: [["name", "m"], ["credential", String(refs.credential)], ["verbosity", "1"]] });
+    expect(form.body).toMatchObject({
+      name: "f",
+      project: refs.project,
+      project_name: "测试tomcat",
+      inventory: null,
+      inventory_name: null,
+      forks: 3,
+      become_enabled: 1,
+    });
+    const multi = await api("POST", "/api/job/template/", {
+      multipart: [
+        ["name", "m"],
+        ["credential", String(refs.credential)],
+        ["verbosity", "1"],
+      ],
+    });
     expect(multi.status).toBe(201);
     expect(multi.body).toMatchObject({ name: "m", credential_name: "deploy key", verbosity: 1, job_type: "run", playbook: "", project: null });
   });
@@ -83,7 +99,10 @@ describe("POST /api/job/template/", () => {
       [{ name: undefined }, { name: ["该字段是必填项。"] }],
       [{ project: 99999 }, { project: ["无效主键 “99999” － 对象不存在。"] }],
       [{ inventory: "abc" }, { inventory: ["类型错误。期望为主键，获得的类型为 str。"] }],
-      [{ credential: 99999, inventory: 88888 }, { inventory: ["无效主键 “88888” － 对象不存在。"], credential: ["无效主键 “99999” － 对象不存在。"] }],
+      [
+        { credential: 99999, inventory: 88888 },
+        { inventory: ["无效主键 “88888” － 对象不存在。"], credential: ["无效主键 “99999” － 对象不存在。"] },
+      ],
       [{ playbook: "../etc/passwd.yml" }, { playbook: ["playbook 必须是项目内的相对路径，不能以 / 开头或包含 ..。"] }],
       [{ playbook: "/abs.yml" }, { playbook: ["playbook 必须是项目内的相对路径，不能以 / 开头或包含 ..。"] }],
       [{ variables: "- a" }, { variables: ["必须是 YAML 或 JSON 格式的字典（mapping）。"] }],

@@ -21,7 +21,10 @@ describe("the first admin", () => {
     const u = await hashOf("boss");
     expect(u.role).toBe("admin");
     expect(await verifyPassword(u.passwordHash, "first-Start-pw1")).toBe(true);
-    await db.update(users).set({ passwordHash: await hashPassword("changed-Later-pw2") }).where(eq(users.id, u.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("changed-Later-pw2") })
+      .where(eq(users.id, u.id));
     await ensureAdminUser(db, { ...cfg, adminPassword: "first-Start-pw1" });
     expect(await verifyPassword((await hashOf("boss")).passwordHash, "changed-Later-pw2")).toBe(true);
   });
@@ -39,7 +42,10 @@ describe("the first admin", () => {
     // a restart keeps it while it is still the password
     await ensureAdminUser(db, cfg);
     expect(fs.existsSync(file)).toBe(true);
-    await db.update(users).set({ passwordHash: await hashPassword("my-Own-password3") }).where(eq(users.username, "demo-admin"));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("my-Own-password3") })
+      .where(eq(users.username, "demo-admin"));
     await ensureAdminUser(db, cfg);
     expect(fs.existsSync(file)).toBe(false);
   });

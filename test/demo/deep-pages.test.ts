@@ -22,8 +22,7 @@ describe("deep pages ordered by id", () => {
   }, 60_000);
 
   async function plainIds(order: "asc" | "desc", offset: number, limit: number): Promise<number[]> {
-    const rows = rowsOf<{ id: number }>(await (await ctx()).db.execute(
-      sql.raw(`select id from jobs order by id ${order} offset ${offset} limit ${limit}`)));
+    const rows = rowsOf<{ id: number }>(await (await ctx()).db.execute(sql.raw(`select id from jobs order by id ${order} offset ${offset} limit ${limit}`)));
     return rows.map((r) => Number(r.id));
   }
 

@@ -16,13 +16,17 @@ async function query<T>(q: ReturnType<typeof sql>): Promise<T[]> {
 
 /** job_counts as the triggers keep it, next to the same grouping computed from jobs. */
 async function countsFromTriggersAndFromJobs() {
-  const kept = await query<Record<string, unknown>>(sql.raw(`
-    select ${KEY}, n::int as n from job_counts where n <> 0 order by ${KEY}`));
-  const actual = await query<Record<string, unknown>>(sql.raw(`
+  const kept = await query<Record<string, unknown>>(
+    sql.raw(`
+    select ${KEY}, n::int as n from job_counts where n <> 0 order by ${KEY}`),
+  );
+  const actual = await query<Record<string, unknown>>(
+    sql.raw(`
     select coalesce(template_id, 0) template_id, coalesce(inventory_id, 0) inventory_id,
       coalesce(credential_id, 0) credential_id, coalesce(schedule_id, 0) schedule_id,
       coalesce(project_id, 0) project_id, state, kind, job_type, count(*)::int as n
-    from jobs group by 1, 2, 3, 4, 5, 6, 7, 8 order by ${KEY}`));
+    from jobs group by 1, 2, 3, 4, 5, 6, 7, 8 order by ${KEY}`),
+  );
   return { kept, actual };
 }
 
@@ -159,8 +163,13 @@ describe("job_counts triggers", () => {
     ({ kept, actual } = await countsFromTriggersAndFromJobs());
     expect(kept).toEqual(actual);
     // recorded (the default, for benchmarks): the newest jobs stored as waiting and running
-    const recorded = await query<{ state: string; n: string }>(sql`select state, count(*) as n from jobs where state in ('waiting', 'running') group by state order by state`);
-    expect(recorded.map((x) => [x.state, Number(x.n)])).toEqual([["running", 2], ["waiting", 1]]);
+    const recorded = await query<{ state: string; n: string }>(
+      sql`select state, count(*) as n from jobs where state in ('waiting', 'running') group by state order by state`,
+    );
+    expect(recorded.map((x) => [x.state, Number(x.n)])).toEqual([
+      ["running", 2],
+      ["waiting", 1],
+    ]);
 
     // state changes one by one and in bulk, a reference change
     const [r] = await query<{ id: number }>(sql`select max(id) as id from jobs where state = 'new'`);

@@ -17,7 +17,8 @@ afterAll(async () => {
 describe("output is never capped", () => {
   it("stores a 100,000-line job completely, in order, and serves all of it", async () => {
     const project = await makeProject("big", {
-      "big.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.shell: seq 1 100000\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n",
+      "big.yml":
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.shell: seq 1 100000\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n",
     });
     const refs = { project: project.id, inventory: (await makeLocalInventory()).id, credential: (await makeCredential()).id };
     const r = await api("POST", "/api/job/job/", { json: { ...refs, playbook: "big.yml" } });
@@ -25,7 +26,10 @@ describe("output is never capped", () => {
     expect(job.state).toBe("successful");
     const lines = await outputOf(job.id); // also checks the numbering has no gap
     expect(lines.length).toBeGreaterThan(100_000);
-    const numbers = lines.map((l) => /^\s+"(\d+)",?$/.exec(l)?.[1]).filter(Boolean).map(Number);
+    const numbers = lines
+      .map((l) => /^\s+"(\d+)",?$/.exec(l)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(numbers).toHaveLength(100_000);
     expect(numbers.every((n, i) => n === i + 1)).toBe(true);
     const txt = await api("GET", `/api/job/job/${job.id}/stdout/?format=txt&download=1`);

@@ -23,14 +23,18 @@ describe("credential secrets at rest", () => {
     expect(created.status).toBe(201);
     expect(created.body.password).toBe("$encrypted$");
     const { db } = await ctx();
-    const [row] = rowsOf<{ password: string; become_password: string }>(await db.execute(sql`select password, become_password from credentials where id = ${created.body.id}`));
+    const [row] = rowsOf<{ password: string; become_password: string }>(
+      await db.execute(sql`select password, become_password from credentials where id = ${created.body.id}`),
+    );
     expect(row.password).toMatch(/^\$aes256gcm\$v1\$/);
     expect(row.password).not.toContain(SECRET);
 
     const project = await makeProject("enc", {
       "show.yml": `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "pw=${SECRET}" }\n`,
     });
-    const r = await api("POST", "/api/job/job/", { json: { project: project.id, playbook: "show.yml", inventory: (await makeLocalInventory()).id, credential: created.body.id } });
+    const r = await api("POST", "/api/job/job/", {
+      json: { project: project.id, playbook: "show.yml", inventory: (await makeLocalInventory()).id, credential: created.body.id },
+    });
     const job = await waitForState(r.body.id);
     const out = (await outputOf(job.id)).join("\n");
     expect(job.state, out).toBe("successful");

@@ -13,7 +13,6 @@ let executor: Executor;
 let repo: string;
 let marker: string;
 
-
 /** A branch that git would read as an option running `touch <marker>` in the server's process. */
 const evilBranch = () => `--upload-pack=touch ${marker}; echo`;
 
@@ -107,7 +106,10 @@ describe("a project's branch and address never reach git as options", () => {
   it("refuses an option-shaped address stored before the check", async () => {
     const project = await gitProject("旧地址");
     const { db } = await ctx();
-    await db.update(projects).set({ scmUrl: `--upload-pack=touch ${marker}; echo` }).where(eq(projects.id, project.id));
+    await db
+      .update(projects)
+      .set({ scmUrl: `--upload-pack=touch ${marker}; echo` })
+      .where(eq(projects.id, project.id));
     const sync = await api("POST", `/api/job/project/${project.id}/update/`);
     expect(sync.status).toBe(400);
     expect(sync.body.non_field_errors[0]).toContain("仓库地址无效");

@@ -24,20 +24,29 @@ export async function makeProject(name: string, playbooks: Record<string, string
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
-  const [p] = await db.insert(projects).values({ name, localPath: name, playbooks: Object.keys(playbooks), ctime: nowSeconds() }).returning();
+  const [p] = await db
+    .insert(projects)
+    .values({ name, localPath: name, playbooks: Object.keys(playbooks), ctime: nowSeconds() })
+    .returning();
   return p;
 }
 
 export async function makeLocalInventory(extra = "", variables = "") {
   const { db } = await ctx();
   const content = `[local]\nlocalhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 ${extra}\n`;
-  const [i] = await db.insert(inventories).values({ name: "本机", content, variables, hosts: ["localhost"], ctime: nowSeconds() }).returning();
+  const [i] = await db
+    .insert(inventories)
+    .values({ name: "本机", content, variables, hosts: ["localhost"], ctime: nowSeconds() })
+    .returning();
   return i;
 }
 
 export async function makeCredential(values: Partial<typeof credentials.$inferInsert> = {}) {
   const { db } = await ctx();
-  const [c] = await db.insert(credentials).values({ name: "本地", ctime: nowSeconds(), ...values }).returning();
+  const [c] = await db
+    .insert(credentials)
+    .values({ name: "本地", ctime: nowSeconds(), ...values })
+    .returning();
   return c;
 }
 

@@ -14,7 +14,8 @@ import { makeCredential, makeLocalInventory, makeProject, outputOf, processesWit
  * full disk or a dropped connection would.
  */
 const PLAY = (tasks: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n${tasks}`;
-const lines = (prefix: string, n: number) => `    - ansible.builtin.shell: "for i in $(seq 1 ${n}); do echo ${prefix}-$i; done"\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n`;
+const lines = (prefix: string, n: number) =>
+  `    - ansible.builtin.shell: "for i in $(seq 1 ${n}); do echo ${prefix}-$i; done"\n      register: r\n    - ansible.builtin.debug: { var: r.stdout_lines }\n`;
 
 let executor: Executor;
 let refs: { project: number; inventory: number; credential: number };
@@ -32,13 +33,15 @@ beforeAll(async () => {
   // writes of lines naming `blip-` fail three times, then pass (a sequence is not rolled back
   // with the failed statement); writes of lines naming `doomed-` always fail
   await c.db.execute(sql`create sequence zuoye_test_blip`);
-  await c.db.execute(sql.raw(`
+  await c.db.execute(
+    sql.raw(`
     create function zuoye_test_fail_output() returns trigger language plpgsql as $$
     begin
       if new.text like '%blip-%' and nextval('zuoye_test_blip') <= 3 then raise exception 'simulated connection blip'; end if;
       if new.text like '%doomed-%' then raise exception 'could not extend file: No space left on device (simulated)'; end if;
       return new;
-    end $$`));
+    end $$`),
+  );
   await c.db.execute(sql`create trigger zuoye_test_fail_output before insert on job_output_lines for each row execute function zuoye_test_fail_output()`);
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "ends-worker", outputRetrySeconds: 4 });
 }, 60_000);
@@ -69,7 +72,11 @@ describe("a job always ends, with the reason why", () => {
     const job = await waitForState(id);
     const out = await outputOf(id); // throws on a gap in the line numbers
     expect(job.state, out.join("\n")).toBe("successful");
-    for (let i = 1; i <= 50; i++) expect(out.filter((l) => l.includes(`"blip-${i}"`)), `blip-${i}`).toHaveLength(1);
+    for (let i = 1; i <= 50; i++)
+      expect(
+        out.filter((l) => l.includes(`"blip-${i}"`)),
+        `blip-${i}`,
+      ).toHaveLength(1);
     // the trigger did refuse three writes (then saw every one of the 50 lines once more)
     const { db } = await ctx();
     const [{ n }] = rowsOf<{ n: string | number }>(await db.execute(sql`select last_value as n from zuoye_test_blip`));

@@ -45,18 +45,34 @@ describe.each(["on", "off"] as const)("kill -9 of the executor mid-job, SANDBOX=
     const dataDir = path.join(process.env.DATA_DIR!, `kill-${sandbox}`);
     const marker = sandbox === "on" ? "81.8181" : "82.8282";
     fs.mkdirSync(path.join(dataDir, "projects", "kill"), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, "projects", "kill", "sleep.yml"), `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: sleep ${marker}\n`);
+    fs.writeFileSync(
+      path.join(dataDir, "projects", "kill", "sleep.yml"),
+      `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: sleep ${marker}\n`,
+    );
     const env = {
-      DATA_DIR: dataDir, SANDBOX: sandbox, EXECUTOR: "inline", WORKER_ID: `kill-${sandbox}`, DEMO_DATA: "0",
-      ADMIN_USERNAME: "admin", ADMIN_PASSWORD,
+      DATA_DIR: dataDir,
+      SANDBOX: sandbox,
+      EXECUTOR: "inline",
+      WORKER_ID: `kill-${sandbox}`,
+      DEMO_DATA: "0",
+      ADMIN_USERNAME: "admin",
+      ADMIN_PASSWORD,
     };
     server = await startNext(env);
     const s = server;
-    const inventory = await call(s, "POST", "/api/job/inventory/", { name: "local", content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3" });
+    const inventory = await call(s, "POST", "/api/job/inventory/", {
+      name: "local",
+      content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3",
+    });
     const credential = await call(s, "POST", "/api/job/credential/", { name: "c", password: secrets.password, become_password: secrets.become });
     const project = await call(s, "POST", "/api/job/project/", { name: "kill", scm_type: "manual", local_path: "kill" });
     for (const r of [inventory, credential, project]) expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const job = await call(s, "POST", "/api/job/job/", { project: project.body.id, playbook: "sleep.yml", inventory: inventory.body.id, credential: credential.body.id });
+    const job = await call(s, "POST", "/api/job/job/", {
+      project: project.body.id,
+      playbook: "sleep.yml",
+      inventory: inventory.body.id,
+      credential: credential.body.id,
+    });
     expect(job.status, JSON.stringify(job.body)).toBe(201);
     await until(() => processesWith(marker).length > 0, 60_000, s.log);
 
@@ -68,16 +84,28 @@ describe.each(["on", "off"] as const)("kill -9 of the executor mid-job, SANDBOX=
 
     await s.kill9();
     server = undefined;
-    await until(() => processesWith(marker).length === 0, 10_000, () => `left: ${processesWith(marker).join(", ")}`);
+    await until(
+      () => processesWith(marker).length === 0,
+      10_000,
+      () => `left: ${processesWith(marker).join(", ")}`,
+    );
 
     server = await startNext(env);
     const again = server;
-    const ended = await until(async () => {
-      const r = await call(again, "GET", `/api/job/job/${job.body.id}/`);
-      return ["error", "failed", "canceled", "successful"].includes(r.body.state) ? r.body : undefined;
-    }, 60_000, again.log);
+    const ended = await until(
+      async () => {
+        const r = await call(again, "GET", `/api/job/job/${job.body.id}/`);
+        return ["error", "failed", "canceled", "successful"].includes(r.body.state) ? r.body : undefined;
+      },
+      60_000,
+      again.log,
+    );
     expect(ended.state).toBe("error");
-    await until(() => fs.readdirSync(runDir).length === 0, 30_000, () => fs.readdirSync(runDir).join(", "));
+    await until(
+      () => fs.readdirSync(runDir).length === 0,
+      30_000,
+      () => fs.readdirSync(runDir).join(", "),
+    );
     const scan = filesContaining(dataDir, secrets);
     expect(scan.files).toBeGreaterThan(0);
     expect(scan.found).toEqual([]);
@@ -89,7 +117,10 @@ describe.each(["on", "off"] as const)("kill -9 of the executor mid-job, SANDBOX=
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const page = await (await fetch(`${again.base}/jobs`, { headers: { cookie } })).text();
     expect(page).toContain("作业历史");
     if (sandbox === "off") expect(page).toContain("沙箱已关闭（SANDBOX=off）");

@@ -30,7 +30,10 @@ afterAll(async () => {
 /** A launched job written straight to the table, as a row stored before the API checked limits would be. */
 async function forcedJob(values: Partial<typeof jobs.$inferInsert>) {
   const { db, adminUserId } = await ctx();
-  const [row] = await db.insert(jobs).values({ ...refs, cuserId: adminUserId, ctime: nowSeconds(), state: "new", ...values }).returning();
+  const [row] = await db
+    .insert(jobs)
+    .values({ ...refs, cuserId: adminUserId, ctime: nowSeconds(), state: "new", ...values })
+    .returning();
   return row.id;
 }
 
@@ -56,9 +59,24 @@ describe("a stored bad limit never reaches Ansible", () => {
 
   it("passes the ad-hoc pattern after `--`, so even `--version` is a pattern to Ansible", () => {
     const spec: RunSpec = {
-      kind: "adhoc", projectDir: "/", playbook: "", module: "ping", arguments: "", jobType: "run", forks: 0, limit: "--version",
-      tags: "", skipTags: "", verbosity: 0, variables: "", becomeEnabled: false, diffMode: false, forceHandlers: false, startAtTask: "",
-      timeout: 0, inventorySource: "localhost,",
+      kind: "adhoc",
+      projectDir: "/",
+      playbook: "",
+      module: "ping",
+      arguments: "",
+      jobType: "run",
+      forks: 0,
+      limit: "--version",
+      tags: "",
+      skipTags: "",
+      verbosity: 0,
+      variables: "",
+      becomeEnabled: false,
+      diffMode: false,
+      forceHandlers: false,
+      startAtTask: "",
+      timeout: 0,
+      inventorySource: "localhost,",
       credential: { username: "", hasPassword: false, hasSshKey: false, becomeMethod: "", becomeUser: "", hasBecomePassword: false },
     };
     const { program, args } = buildCommand(spec, jobFiles("/nonexistent"));
@@ -69,7 +87,10 @@ describe("a stored bad limit never reaches Ansible", () => {
     expect(out).toContain("Could not match supplied host pattern, ignoring: --version");
 
     // a pattern still selects hosts as before (here Ansible's implicit, local `localhost`)
-    const local = spawnSync(program, buildCommand({ ...spec, limit: "localhost", inventorySource: "elsewhere," }, jobFiles("/nonexistent")).args, { encoding: "utf8", env });
+    const local = spawnSync(program, buildCommand({ ...spec, limit: "localhost", inventorySource: "elsewhere," }, jobFiles("/nonexistent")).args, {
+      encoding: "utf8",
+      env,
+    });
     expect(local.status, local.stdout + local.stderr).toBe(0);
     expect(local.stdout).toContain("localhost | SUCCESS");
   }, 60_000);

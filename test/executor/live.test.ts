@@ -11,12 +11,17 @@ let refs: Record<string, number>;
 beforeAll(async () => {
   const c = await ctx();
   const project = await makeProject("live", {
-    "ticks.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: tick\n      ansible.builtin.command: sleep 0.2\n      loop: \"{{ range(0, 25) | list }}\"\n",
+    "ticks.yml":
+      '- hosts: all\n  gather_facts: false\n  tasks:\n    - name: tick\n      ansible.builtin.command: sleep 0.2\n      loop: "{{ range(0, 25) | list }}"\n',
     "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: reach\n      ansible.builtin.ping:\n",
   });
   // localhost works; `bad` points at a port where nothing listens
-  const content = "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\nbad ansible_host=127.0.0.1 ansible_port=1 ansible_user=nobody\n";
-  const [inv] = await c.db.insert(inventories).values({ name: "混合", content, hosts: ["localhost", "bad"], ctime: nowSeconds() }).returning();
+  const content =
+    "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\nbad ansible_host=127.0.0.1 ansible_port=1 ansible_user=nobody\n";
+  const [inv] = await c.db
+    .insert(inventories)
+    .values({ name: "混合", content, hosts: ["localhost", "bad"], ctime: nowSeconds() })
+    .returning();
   refs = { project: project.id, inventory: inv.id, credential: (await makeCredential()).id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "live-worker" });
 }, 60_000);
@@ -83,7 +88,10 @@ describe("live output and re-runs of real jobs", () => {
     const first = await waitForState(r.body.id);
     expect(first.state).toBe("failed");
     const hosts = await api("GET", `/api/job/job/${first.id}/hosts/`);
-    expect(hosts.body.results.map((h: { host: string; failed: boolean }) => [h.host, h.failed])).toEqual([["bad", true], ["localhost", false]]);
+    expect(hosts.body.results.map((h: { host: string; failed: boolean }) => [h.host, h.failed])).toEqual([
+      ["bad", true],
+      ["localhost", false],
+    ]);
     const rerun = await api("POST", `/api/job/job/${first.id}/relaunch/`, { json: { hosts: "failed" } });
     expect(rerun.status, JSON.stringify(rerun.body)).toBe(201);
     expect(rerun.body).toMatchObject({ job: first.id, limit: "bad", playbook: "ping.yml", state: "new" });

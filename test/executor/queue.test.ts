@@ -80,12 +80,14 @@ describe("claiming from the jobs table", () => {
     const { template } = await makeCatalog();
     const body = jsonSource({ template: template.id });
     // the row is the queue entry: there is no moment when the job exists without being queued
-    const claimedInside = await c.db.transaction(async (tx) => {
-      const job = await createJob(tx, user, body);
-      const claimed = await claimNextJob(tx, l);
-      expect(claimed?.id).toBe(job.id);
-      tx.rollback();
-    }).catch((e) => e);
+    const claimedInside = await c.db
+      .transaction(async (tx) => {
+        const job = await createJob(tx, user, body);
+        const claimed = await claimNextJob(tx, l);
+        expect(claimed?.id).toBe(job.id);
+        tx.rollback();
+      })
+      .catch((e) => e);
     expect(String(claimedInside)).toMatch(/Rollback/);
     expect(await c.db.select().from(jobs)).toEqual([]);
 

@@ -54,7 +54,8 @@ beforeAll(async () => {
   sshd = await startTestSshd();
   const project = await makeProject("probe", {
     "probe.yml": PROBE,
-    "whoami.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: whoami\n      register: who\n    - ansible.builtin.debug: { msg: \"I am {{ who.stdout }}\" }\n",
+    "whoami.yml":
+      '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: whoami\n      register: who\n    - ansible.builtin.debug: { msg: "I am {{ who.stdout }}" }\n',
   });
   refs = {
     project: project.id,
@@ -104,7 +105,10 @@ describe.each(["on", "off"] as const)("ANSIBLE_RUN_AS with SANDBOX=%s", (sandbox
   it("logs in over SSH with the job's password and key files, which the run-as user can read", async () => {
     const { db, config } = await ctx();
     const content = `[targets]\ntarget ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_python_interpreter=/usr/bin/python3\n`;
-    const [inv] = await db.insert(inventories).values({ name: "ssh", content, hosts: ["target"], ctime: nowSeconds() }).returning();
+    const [inv] = await db
+      .insert(inventories)
+      .values({ name: "ssh", content, hosts: ["target"], ctime: nowSeconds() })
+      .returning();
     for (const secret of [{ password: sshd.password }, { sshKey: sshd.privateKey }]) {
       const credential = (await makeCredential({ username: sshd.user, ...secret })).id;
       const r = await api("POST", "/api/job/job/", { json: { project: refs.project, playbook: "whoami.yml", inventory: inv.id, credential } });

@@ -16,13 +16,19 @@ beforeAll(async () => {
   process.env.ZUOYE_CANARY = "canary-value-that-must-not-leak";
   const project = await makeProject("local", {
     "hello.yml": PLAY(`    - name: greet\n      ansible.builtin.debug:\n        msg: "hello {{ greeting | default('nobody') }}"\n`),
-    "tags.yml": PLAY(`    - name: tagged one\n      ansible.builtin.debug: { msg: "ran-one" }\n      tags: [one]\n    - name: tagged two\n      ansible.builtin.debug: { msg: "ran-two" }\n      tags: [two]\n`),
+    "tags.yml": PLAY(
+      `    - name: tagged one\n      ansible.builtin.debug: { msg: "ran-one" }\n      tags: [one]\n    - name: tagged two\n      ansible.builtin.debug: { msg: "ran-two" }\n      tags: [two]\n`,
+    ),
     "fail.yml": PLAY(`    - name: boom\n      ansible.builtin.fail: { msg: "it broke" }\n`),
     "sleep.yml": PLAY(`    - name: wait\n      ansible.builtin.command: sleep 61.4242\n`),
-    "leak.yml": PLAY(`    - name: show\n      ansible.builtin.debug:\n        msg: "pw=TopSecret-123 env={{ lookup('env', 'ZUOYE_CANARY') }} db={{ lookup('env', 'DATABASE_URL') }} pipe={{ lookup('pipe', 'env') }}"\n`),
+    "leak.yml": PLAY(
+      `    - name: show\n      ansible.builtin.debug:\n        msg: "pw=TopSecret-123 env={{ lookup('env', 'ZUOYE_CANARY') }} db={{ lookup('env', 'DATABASE_URL') }} pipe={{ lookup('pipe', 'env') }}"\n`,
+    ),
     "gone.yml": PLAY(`    - ansible.builtin.ping:\n`),
     // the job sees only its own directory (the sandbox): the run itself tells whether the file is there
-    "touch.yml": PLAY(`    - name: touch\n      ansible.builtin.file: { path: "{{ lookup('env', 'HOME') }}/{{ target }}", state: touch }\n    - ansible.builtin.stat: { path: "{{ lookup('env', 'HOME') }}/{{ target }}" }\n      register: st\n    - ansible.builtin.debug: { msg: "exists={{ st.stat.exists }}" }\n`),
+    "touch.yml": PLAY(
+      `    - name: touch\n      ansible.builtin.file: { path: "{{ lookup('env', 'HOME') }}/{{ target }}", state: touch }\n    - ansible.builtin.stat: { path: "{{ lookup('env', 'HOME') }}/{{ target }}" }\n      register: st\n    - ansible.builtin.debug: { msg: "exists={{ st.stat.exists }}" }\n`,
+    ),
   });
   const inventory = await makeLocalInventory();
   const credential = await makeCredential({ password: "TopSecret-123", becomePassword: "another-secret-9" });
@@ -48,7 +54,9 @@ describe("the executor runs launched jobs with real Ansible", () => {
     expect(job.finishTime!).toBeGreaterThanOrEqual(job.startTime!);
     const { db, config } = await ctx();
     const events = await db.select().from(jobEvents).where(eq(jobEvents.jobId, id));
-    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["playbook_on_start", "playbook_on_play_start", "playbook_on_task_start", "runner_on_ok", "playbook_on_stats"]));
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining(["playbook_on_start", "playbook_on_play_start", "playbook_on_task_start", "runner_on_ok", "playbook_on_stats"]),
+    );
     const ok = events.find((e) => e.event === "runner_on_ok")!;
     expect(ok).toMatchObject({ host: "localhost", task: "greet" });
     expect(await hostSummary(id)).toEqual([expect.objectContaining({ host: "localhost", ok: 1, failures: 0 })]);
@@ -91,7 +99,13 @@ describe("the executor runs launched jobs with real Ansible", () => {
   });
 
   it("runs an ad-hoc command against a host list", async () => {
-    const id = await launch({ kind: "adhoc", module: "shell", arguments: "echo adhoc-$((40+2))", inventory_str: "localhost", variables: "ansible_connection: local\nansible_python_interpreter: /usr/bin/python3" });
+    const id = await launch({
+      kind: "adhoc",
+      module: "shell",
+      arguments: "echo adhoc-$((40+2))",
+      inventory_str: "localhost",
+      variables: "ansible_connection: local\nansible_python_interpreter: /usr/bin/python3",
+    });
     const job = await waitForState(id);
     const out = (await outputOf(id)).join("\n");
     expect(job.state, out).toBe("successful");

@@ -16,15 +16,25 @@ beforeAll(async () => {
   const project = await makeProject("options", {
     // each host registers itself in the job's own directory (all it sees in the sandbox),
     // waits, and prints how many hosts were in at once
-    "forks.yml": PLAY(`  vars: { d: "{{ lookup('env', 'HOME') }}/forks-probe" }\n  tasks:\n    - ansible.builtin.shell: |\n        mkdir -p {{ d }}/in && touch {{ d }}/in/{{ inventory_hostname }} && sleep 1.5
+    "forks.yml":
+      PLAY(`  vars: { d: "{{ lookup('env', 'HOME') }}/forks-probe" }\n  tasks:\n    - ansible.builtin.shell: |\n        mkdir -p {{ d }}/in && touch {{ d }}/in/{{ inventory_hostname }} && sleep 1.5
         n=$(ls {{ d }}/in | wc -l); rm {{ d }}/in/{{ inventory_hostname }}; echo "seen-together=$n"\n      register: r\n    - ansible.builtin.debug: { msg: "{{ r.stdout }}" }\n`),
     "diff.yml": PLAY(`  tasks:\n    - ansible.builtin.copy: { dest: "{{ lookup('env', 'HOME') }}/diffed.txt", content: "new line\\n" }\n`),
-    "handlers.yml": PLAY(`  tasks:\n    - ansible.builtin.command: "true"\n      notify: the handler\n    - ansible.builtin.fail: { msg: "stop here" }\n  handlers:\n    - name: the handler\n      ansible.builtin.debug: { msg: "handler-ran" }\n`),
-    "steps.yml": PLAY(`  tasks:\n    - name: step one\n      ansible.builtin.debug: { msg: "did-one" }\n    - name: step two\n      ansible.builtin.debug: { msg: "did-two" }\n`),
-    "noisy.yml": PLAY(`  tasks:\n    - ansible.builtin.shell: "printf 'bad \\\\377\\\\376 bytes\\\\n'; head -c 5242880 /dev/zero | tr '\\\\0' x"\n      register: r\n    - ansible.builtin.debug: { var: r.stdout }\n`),
+    "handlers.yml": PLAY(
+      `  tasks:\n    - ansible.builtin.command: "true"\n      notify: the handler\n    - ansible.builtin.fail: { msg: "stop here" }\n  handlers:\n    - name: the handler\n      ansible.builtin.debug: { msg: "handler-ran" }\n`,
+    ),
+    "steps.yml": PLAY(
+      `  tasks:\n    - name: step one\n      ansible.builtin.debug: { msg: "did-one" }\n    - name: step two\n      ansible.builtin.debug: { msg: "did-two" }\n`,
+    ),
+    "noisy.yml": PLAY(
+      `  tasks:\n    - ansible.builtin.shell: "printf 'bad \\\\377\\\\376 bytes\\\\n'; head -c 5242880 /dev/zero | tr '\\\\0' x"\n      register: r\n    - ansible.builtin.debug: { var: r.stdout }\n`,
+    ),
   });
   const content = ["h1", "h2", "h3"].map((h) => `${h} ansible_connection=local ansible_python_interpreter=/usr/bin/python3`).join("\n");
-  const [inv] = await c.db.insert(inventories).values({ name: "三台", content, hosts: ["h1", "h2", "h3"], ctime: nowSeconds() }).returning();
+  const [inv] = await c.db
+    .insert(inventories)
+    .values({ name: "三台", content, hosts: ["h1", "h2", "h3"], ctime: nowSeconds() })
+    .returning();
   refs = { project: project.id, inventory: inv.id, credential: (await makeCredential()).id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "options-worker" });
 }, 60_000);

@@ -21,7 +21,9 @@ let refs: Record<string, number>;
 
 beforeAll(async () => {
   const c = await ctx();
-  const project = await makeProject("unavailable", { "hello.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: ran-anyway }\n" });
+  const project = await makeProject("unavailable", {
+    "hello.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: ran-anyway }\n",
+  });
   refs = { project: project.id, inventory: (await makeLocalInventory()).id, credential: (await makeCredential()).id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "no-sandbox-worker" }, { isolation: UNAVAILABLE });
 }, 60_000);

@@ -17,8 +17,7 @@ import { filesContaining } from "./secret-scan";
  * escaped processes live on, so each check fails if the sandbox is lost.
  */
 const PLAY = (tasks: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n${tasks}`;
-const probe = (name: string, cmd: string) =>
-  `    - ansible.builtin.shell: ${JSON.stringify(cmd)}\n      register: ${name}\n      failed_when: false\n`;
+const probe = (name: string, cmd: string) => `    - ansible.builtin.shell: ${JSON.stringify(cmd)}\n      register: ${name}\n      failed_when: false\n`;
 
 const PROBE = PLAY(
   probe("own", "cat $HOME/project/probe.yml > /dev/null") +
@@ -42,7 +41,8 @@ let refs: { project: number; inventory: number; credential: number };
 
 beforeAll(async () => {
   const c = await ctx();
-  if (resolveIsolation(c.config).mode !== "sandbox") throw new Error("bubblewrap must work on the test machine (scripts/install-system-packages.sh installs it)");
+  if (resolveIsolation(c.config).mode !== "sandbox")
+    throw new Error("bubblewrap must work on the test machine (scripts/install-system-packages.sh installs it)");
   secretBox(c.config); // makes $DATA_DIR/secret.key
   const project = await makeProject("sandbox", {
     "probe.yml": PROBE,
@@ -53,8 +53,7 @@ beforeAll(async () => {
         "    - ansible.builtin.command: sleep 73.3333\n",
     ),
     "leave.yml": PLAY(
-      "    - ansible.builtin.command: setsid -f sleep 74.4444\n" +
-        "    - ansible.builtin.command: sleep 75.5555\n      async: 300\n      poll: 0\n",
+      "    - ansible.builtin.command: setsid -f sleep 74.4444\n" + "    - ansible.builtin.command: sleep 75.5555\n      async: 300\n      poll: 0\n",
     ),
     "secret-files.yml": PLAY(
       "    - ansible.builtin.shell: test -s $HOME/secrets/connection-password && test -s $HOME/secrets/become-password && echo secret-files-present\n      register: present\n" +
@@ -64,7 +63,9 @@ beforeAll(async () => {
   });
   const inventory = await makeLocalInventory();
   // through the API: stored encrypted, so the only plaintext could come from the job
-  const credential = await api("POST", "/api/job/credential/", { json: { name: "沙箱", password: "Sandbox-Pass-31337", become_password: "Sandbox-Become-4242" } });
+  const credential = await api("POST", "/api/job/credential/", {
+    json: { name: "沙箱", password: "Sandbox-Pass-31337", become_password: "Sandbox-Become-4242" },
+  });
   expect(credential.status).toBe(201);
   refs = { project: project.id, inventory: inventory.id, credential: credential.body.id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "sandbox-worker" });

@@ -20,7 +20,10 @@ export function secretForms(secret: string): string[] {
   const forms = new Set<string>();
   for (const base of [secret, pythonRepr(secret)]) {
     const json = JSON.stringify(base).slice(1, -1);
-    forms.add(base).add(json).add(json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+    forms
+      .add(base)
+      .add(json)
+      .add(json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
   }
   return [...forms];
 }
@@ -39,9 +42,11 @@ export function secretsIn(content: string | Buffer, secrets: Record<string, stri
 
 /** Every table of every schema (the app's and any other in the database) whose rows, as text, hold a secret: "schema.table: name". */
 export async function tablesContaining(db: Db, secrets: Record<string, string>): Promise<{ tables: number; rows: number; found: string[] }> {
-  const tables = rowsOf<{ s: string; t: string }>(await db.execute(sql`
+  const tables = rowsOf<{ s: string; t: string }>(
+    await db.execute(sql`
     select table_schema as s, table_name as t from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`));
+    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`),
+  );
   const found: string[] = [];
   let rows = 0;
   for (const { s, t } of tables) {
@@ -57,7 +62,11 @@ export async function tablesContaining(db: Db, secrets: Record<string, string>):
  * Files under `root` (not following links) whose raw bytes hold a secret. `since`: only
  * files changed from then on (ms); `skip`: directory names not to enter.
  */
-export function filesContaining(root: string, secrets: Record<string, string>, opts: { since?: number; skip?: (name: string) => boolean } = {}): { files: number; found: string[] } {
+export function filesContaining(
+  root: string,
+  secrets: Record<string, string>,
+  opts: { since?: number; skip?: (name: string) => boolean } = {},
+): { files: number; found: string[] } {
   const found: string[] = [];
   let files = 0;
   const walk = (dir: string) => {

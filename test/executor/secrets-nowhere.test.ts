@@ -71,7 +71,12 @@ beforeAll(async () => {
   const c = await ctx();
   // the ssh user's temporary files must be readable by the user it becomes (no setfacl here)
   const content = `[targets]\ntarget ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_python_interpreter=/usr/bin/python3 ansible_shell_allow_world_readable_temp=true\n`;
-  inventory = (await c.db.insert(inventories).values({ name: "sshd", content, hosts: ["target"], ctime: nowSeconds() }).returning())[0].id;
+  inventory = (
+    await c.db
+      .insert(inventories)
+      .values({ name: "sshd", content, hosts: ["target"], ctime: nowSeconds() })
+      .returning()
+  )[0].id;
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "secrets-worker" });
 }, 60_000);
 
@@ -96,10 +101,19 @@ afterAll(async () => {
 async function runWith(passwords: { ssh: string; become: string }) {
   run("chpasswd", [], `${sshd.user}:${passwords.ssh}\n${becomeUser}:${passwords.become}\n`);
   const created = await api("POST", "/api/job/credential/", {
-    json: { name: `secrets-${rand()}`, username: sshd.user, password: passwords.ssh, become_method: "su", become_user: becomeUser, become_password: passwords.become },
+    json: {
+      name: `secrets-${rand()}`,
+      username: sshd.user,
+      password: passwords.ssh,
+      become_method: "su",
+      become_user: becomeUser,
+      become_password: passwords.become,
+    },
   });
   expect(created.status).toBe(201);
-  const r = await api("POST", "/api/job/job/", { json: { project, playbook: "secrets.yml", inventory, credential: created.body.id, verbosity: 4, become_enabled: 1 } });
+  const r = await api("POST", "/api/job/job/", {
+    json: { project, playbook: "secrets.yml", inventory, credential: created.body.id, verbosity: 4, become_enabled: 1 },
+  });
   expect(r.status).toBe(201);
   const job = await waitForState(r.body.id, undefined, 120_000);
   return { id: job.id as number, state: job.state, credential: created.body.id as number, created: created.text };
@@ -109,10 +123,18 @@ async function runWith(passwords: { ssh: string; become: string }) {
 async function apiAnswers(id: number, credential: number): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
   const paths = [
-    `/api/job/job/${id}/`, "/api/job/job/?limit=1000", `/api/job/job/?search=secrets`,
-    `/api/job/job/${id}/lines/?start=1&limit=5000`, `/api/job/job/${id}/events/?limit=1000`, `/api/job/job/${id}/hosts/`,
-    `/api/job/job/${id}/stdout/?format=txt`, `/api/job/job/${id}/stdout/?format=ansi`, `/api/job/job/${id}/stdout/?format=json`,
-    `/api/job/job/${id}/stdout/?format=txt&download=1`, `/api/job/credential/${credential}/`, "/api/job/credential/",
+    `/api/job/job/${id}/`,
+    "/api/job/job/?limit=1000",
+    `/api/job/job/?search=secrets`,
+    `/api/job/job/${id}/lines/?start=1&limit=5000`,
+    `/api/job/job/${id}/events/?limit=1000`,
+    `/api/job/job/${id}/hosts/`,
+    `/api/job/job/${id}/stdout/?format=txt`,
+    `/api/job/job/${id}/stdout/?format=ansi`,
+    `/api/job/job/${id}/stdout/?format=json`,
+    `/api/job/job/${id}/stdout/?format=txt&download=1`,
+    `/api/job/credential/${credential}/`,
+    "/api/job/credential/",
   ];
   for (const p of paths) {
     const r = await api("GET", p);

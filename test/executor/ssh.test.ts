@@ -16,7 +16,10 @@ let project: number;
 async function inventoryFor(port: number) {
   const { db } = await ctx();
   const content = `[targets]\ntarget ansible_host=127.0.0.1 ansible_port=${port} ansible_python_interpreter=/usr/bin/python3\n`;
-  const [i] = await db.insert(inventories).values({ name: `ssh-${port}`, content, hosts: ["target"], ctime: nowSeconds() }).returning();
+  const [i] = await db
+    .insert(inventories)
+    .values({ name: `ssh-${port}`, content, hosts: ["target"], ctime: nowSeconds() })
+    .returning();
   return i.id;
 }
 
@@ -29,9 +32,12 @@ async function run(body: Record<string, unknown>) {
 
 beforeAll(async () => {
   sshd = await startTestSshd();
-  project = (await makeProject("ssh", {
-    "whoami.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: who\n      ansible.builtin.command: whoami\n      register: who\n    - ansible.builtin.debug: { msg: \"I am {{ who.stdout }}\" }\n",
-  })).id;
+  project = (
+    await makeProject("ssh", {
+      "whoami.yml":
+        '- hosts: all\n  gather_facts: false\n  tasks:\n    - name: who\n      ansible.builtin.command: whoami\n      register: who\n    - ansible.builtin.debug: { msg: "I am {{ who.stdout }}" }\n',
+    })
+  ).id;
   const c = await ctx();
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "ssh-test-worker" });
 }, 60_000);
@@ -49,7 +55,9 @@ describe("runs over SSH to a loopback sshd", () => {
     expect(out).toContain(`I am ${sshd.user}`);
     expect(out).not.toContain(sshd.password);
     const { db, config } = await ctx();
-    const events = rowsOf<{ n: string }>(await db.execute(sql`select count(*) n from job_events where job_id = ${job.id} and data::text like ${"%" + sshd.password + "%"}`));
+    const events = rowsOf<{ n: string }>(
+      await db.execute(sql`select count(*) n from job_events where job_id = ${job.id} and data::text like ${"%" + sshd.password + "%"}`),
+    );
     expect(Number(events[0].n)).toBe(0);
     expect(fs.readdirSync(config.runDir)).toEqual([]);
     expect(processesWith(`${config.runDir}/job-${job.id}-`)).toEqual([]); // no ssh connection master left
@@ -63,7 +71,9 @@ describe("runs over SSH to a loopback sshd", () => {
   });
 
   it("becomes root with sudo and the become password", async () => {
-    const credential = (await makeCredential({ username: sshd.user, password: sshd.password, becomeMethod: "sudo", becomeUser: "root", becomePassword: sshd.password })).id;
+    const credential = (
+      await makeCredential({ username: sshd.user, password: sshd.password, becomeMethod: "sudo", becomeUser: "root", becomePassword: sshd.password })
+    ).id;
     const { job, out } = await run({ inventory: await inventoryFor(sshd.port), credential, become_enabled: 1 });
     expect(job.state, out).toBe("successful");
     expect(out).toContain("I am root");

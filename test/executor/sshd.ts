@@ -13,7 +13,6 @@ export type TestSshd = {
   stop: () => Promise<void>;
 };
 
-
 const run = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { input, stdio: ["pipe", "pipe", "pipe"] }).toString();
 
 /**
@@ -44,10 +43,20 @@ export async function startTestSshd(): Promise<TestSshd> {
   fs.writeFileSync(
     config,
     [
-      `Port ${port}`, "ListenAddress 127.0.0.1", `HostKey ${path.join(dir, "host_key")}`, `PidFile ${path.join(dir, "sshd.pid")}`,
-      "PasswordAuthentication yes", "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "UsePAM no",
-      `AuthorizedKeysFile ${path.join(dir, "keys")}/%u`, "StrictModes no", `AllowUsers ${user}`, "PermitRootLogin no",
-      "Subsystem sftp internal-sftp", "",
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${path.join(dir, "host_key")}`,
+      `PidFile ${path.join(dir, "sshd.pid")}`,
+      "PasswordAuthentication yes",
+      "KbdInteractiveAuthentication no",
+      "PubkeyAuthentication yes",
+      "UsePAM no",
+      `AuthorizedKeysFile ${path.join(dir, "keys")}/%u`,
+      "StrictModes no",
+      `AllowUsers ${user}`,
+      "PermitRootLogin no",
+      "Subsystem sftp internal-sftp",
+      "",
     ].join("\n"),
   );
   const sshd: ChildProcess = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });

@@ -64,13 +64,19 @@ describe.skipIf(!process.env.DATABASE_URL)("workers on PostgreSQL", () => {
         await db.execute(sql`select worker_id, count(*) n from jobs where state in ('waiting','running') group by worker_id`),
       );
       for (const r of running) maxPerWorker = Math.max(maxPerWorker, Number(r.n));
-      const done = await db.select({ id: jobs.id }).from(jobs).where(and(inArray(jobs.id, ids), inArray(jobs.state, ["successful", "failed", "error", "canceled"])));
+      const done = await db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(inArray(jobs.id, ids), inArray(jobs.state, ["successful", "failed", "error", "canceled"])));
       if (done.length === ids.length) break;
       if (Date.now() > deadline) throw new Error(`only ${done.length}/50 done\n${logs}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const rows = await db.select().from(jobs).where(inArray(jobs.id, ids));
-    expect(rows.every((r) => r.state === "successful"), logs).toBe(true);
+    expect(
+      rows.every((r) => r.state === "successful"),
+      logs,
+    ).toBe(true);
     expect(new Set(rows.map((r) => r.workerId))).toEqual(new Set(["w1", "w2"]));
     expect(maxPerWorker).toBeLessThanOrEqual(3);
     expect(maxPerWorker).toBeGreaterThan(1);

@@ -6,7 +6,6 @@ import { freePort } from "../free-port";
 /** `next build` output: the build's own folder when it was made with NEXT_DIST_DIR, as next.config.js reads it */
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
-
 export type NextProcess = {
   base: string;
   child: ChildProcess;

@@ -98,19 +98,31 @@ describe("next start over HTTP", () => {
   });
 
   it("answers 401 with WWW-Authenticate without credentials or with a wrong token", async () => {
-    for (const r of [await anonymous("/api/job/job/"), await anonymous("/api/job/job/1/stdout/"), await get("/api/job/job/", { headers: { authorization: "Token wrong" } })]) {
+    for (const r of [
+      await anonymous("/api/job/job/"),
+      await anonymous("/api/job/job/1/stdout/"),
+      await get("/api/job/job/", { headers: { authorization: "Token wrong" } }),
+    ]) {
       expect(r.status).toBe(401);
       expect(r.headers.get("www-authenticate")).toBe("Token");
     }
     expect(await (await anonymous("/api/job/job/")).json()).toEqual({ detail: "身份认证信息未提供。" });
-    const wrong = await anonymous("/api/auth/token/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "wrong-password" }) });
+    const wrong = await anonymous("/api/auth/token/", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: "wrong-password" }),
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toEqual({ non_field_errors: ["无法使用提供的认证信息登录。"] });
   });
 
   it("logs in with cookies (httpOnly session, readable CSRF token, SameSite=Lax, not Secure on plain HTTP) and out", async () => {
     const login = (headers: Record<string, string> = {}) =>
-      anonymous("/api/auth/login/", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }) });
+      anonymous("/api/auth/login/", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+      });
     const r = await login();
     expect(r.status).toBe(200);
     const cookies = r.headers.getSetCookie();
@@ -133,7 +145,11 @@ describe("next start over HTTP", () => {
     const body = JSON.stringify({ name: "over HTTP" });
     const refused = await anonymous("/api/auth/tokens/", { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
     expect(refused.status).toBe(403); // no X-CSRFToken
-    const made = await anonymous("/api/auth/tokens/", { method: "POST", headers: { cookie, "content-type": "application/json", "x-csrftoken": csrfToken }, body });
+    const made = await anonymous("/api/auth/tokens/", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", "x-csrftoken": csrfToken },
+      body,
+    });
     expect(made.status).toBe(201);
 
     // logging a live session out takes its CSRF token, like any change
@@ -159,7 +175,8 @@ describe("next start over HTTP", () => {
     const nonce = one.csp.match(/'nonce-([A-Za-z0-9+/]+={0,2})'/)![1];
     expect(nonce).not.toBe(two.csp.match(/'nonce-([^']+)'/)![1]);
     expect(one.csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic';`);
-    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(one.csp).toContain(directive);
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"])
+      expect(one.csp).toContain(directive);
     expect(one.csp).not.toContain("unsafe-eval");
     // every script of the page carries this response's nonce
     const scripts = one.html.match(/<script\b[^>]*>/g)!;

@@ -28,7 +28,11 @@ afterAll(async () => {
 
 const call = (p: string, init: RequestInit = {}) => fetch(`${server.base}${p}`, { redirect: "manual", ...init });
 const login = (headers: Record<string, string>, password = ADMIN_PASSWORD) =>
-  call("/api/auth/login/", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ username: "admin", password }) });
+  call("/api/auth/login/", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ username: "admin", password }),
+  });
 
 describe("behind a trusted proxy, at PUBLIC_URL", () => {
   it("builds page links on PUBLIC_URL, whatever Host and X-Forwarded-Host say", async () => {

@@ -60,13 +60,22 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPostgresBinaries())("database t
     const s = web;
     const logs = () => `--- worker\n${worker!.log()}\n--- web\n${s.log()}`;
 
-    const inventory = await call(s, "POST", "/api/job/inventory/", { name: "local", content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3" });
+    const inventory = await call(s, "POST", "/api/job/inventory/", {
+      name: "local",
+      content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3",
+    });
     const project = await call(s, "POST", "/api/job/project/", { name: "count", scm_type: "manual", local_path: "count" });
     const credential = await call(s, "POST", "/api/job/credential/", { name: "none" });
     for (const r of [inventory, project, credential]) expect(r.status, JSON.stringify(r.body)).toBe(201);
     const ids: number[] = [];
     for (let n = 1; n <= JOBS; n++) {
-      const r = await call(s, "POST", "/api/job/job/", { project: project.body.id, playbook: "count.yml", inventory: inventory.body.id, credential: credential.body.id, variables: `tag: job${n}` });
+      const r = await call(s, "POST", "/api/job/job/", {
+        project: project.body.id,
+        playbook: "count.yml",
+        inventory: inventory.body.id,
+        credential: credential.body.id,
+        variables: `tag: job${n}`,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       ids.push(r.body.id);
     }
@@ -87,10 +96,14 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPostgresBinaries())("database t
     expect(roundsThatCut, "the storm cut connections in most rounds").toBeGreaterThanOrEqual(20);
 
     const final = ["successful", "failed", "canceled", "error"];
-    const ended = await until(async () => {
-      const states = await Promise.all(ids.map(state));
-      return states.every((st) => st && final.includes(st)) ? states : undefined;
-    }, 300_000, logs);
+    const ended = await until(
+      async () => {
+        const states = await Promise.all(ids.map(state));
+        return states.every((st) => st && final.includes(st)) ? states : undefined;
+      },
+      300_000,
+      logs,
+    );
 
     const read = postgres(cluster.url(DB), { max: 1, onnotice: () => {} });
     try {
@@ -99,7 +112,10 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPostgresBinaries())("database t
         const text = rows.map((r) => strip(r.text));
         const [job] = await read`select state, explanation from jobs where id = ${id}`;
         expect(ended[i], `job ${id}: ${JSON.stringify(job)}\n${text.slice(-5).join("\n")}\n${logs()}`).toBe("successful");
-        expect(rows.map((r) => r.line_no), `job ${id}: line numbers 1..N`).toEqual(rows.map((_, k) => k + 1));
+        expect(
+          rows.map((r) => r.line_no),
+          `job ${id}: line numbers 1..N`,
+        ).toEqual(rows.map((_, k) => k + 1));
         let previous = 0;
         for (let line = 1; line <= LINES; line++) {
           const at = text.flatMap((t, k) => (t.trim() === `"msg": "job${i + 1} line ${line}"` ? [k + 1] : []));

@@ -50,7 +50,12 @@ describe.skipIf(!process.env.DATABASE_URL)("two worker processes with one WORKER
     await first.waitForLog(/worker dup-worker started/);
     const held = await launch("wait.yml");
     await waitForState(held, ["running"]);
-    await until(async () => processesWith(MARKER).length > 0 || ((await waitForState(held, ["running", "successful", "failed", "error"])).state !== "running" && fail(held)), 90_000, first.log);
+    await until(
+      async () =>
+        processesWith(MARKER).length > 0 || ((await waitForState(held, ["running", "successful", "failed", "error"])).state !== "running" && fail(held)),
+      90_000,
+      first.log,
+    );
     const lease = await holder();
     expect(lease.pid).toBe(first.child.pid);
 

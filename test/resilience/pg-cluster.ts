@@ -40,7 +40,10 @@ export async function startCluster(): Promise<Cluster> {
   }
   const run = (program: string, args: string[]) => {
     const r = spawnSync(path.join(BIN, program), args, { ...as, cwd: dir, encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
-    if (r.status !== 0) throw new Error(`${program} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`);
+    if (r.status !== 0)
+      throw new Error(
+        `${program} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`,
+      );
   };
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   fs.appendFileSync(

@@ -28,7 +28,12 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
     child,
     log: () => log,
     exited,
-    waitForLog: async (pattern, ms = 120_000) => void await until(() => pattern.test(log) || undefined, ms, () => `no ${pattern} in the worker's log:\n${log}`),
+    waitForLog: async (pattern, ms = 120_000) =>
+      void (await until(
+        () => pattern.test(log) || undefined,
+        ms,
+        () => `no ${pattern} in the worker's log:\n${log}`,
+      )),
   };
 }
 

@@ -64,14 +64,28 @@ describe.skipIf(process.env.DATABASE_URL)("SIGTERM of the embedded server", () =
     fs.writeFileSync(path.join(dataDir, "projects", "wait", "wait.yml"), PLAY(`    - ansible.builtin.command: sleep ${marker}\n`));
     const grace = 4;
     server = await startNext({
-      DATA_DIR: dataDir, DATABASE_URL: "", EXECUTOR: "inline", WORKER_ID: "sigterm-web", SHUTDOWN_GRACE_SECONDS: String(grace),
-      DEMO_DATA: "0", ADMIN_USERNAME: "admin", ADMIN_PASSWORD,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      EXECUTOR: "inline",
+      WORKER_ID: "sigterm-web",
+      SHUTDOWN_GRACE_SECONDS: String(grace),
+      DEMO_DATA: "0",
+      ADMIN_USERNAME: "admin",
+      ADMIN_PASSWORD,
     });
     const s = server;
-    const inventory = await call(s, "POST", "/api/job/inventory/", { name: "local", content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3" });
+    const inventory = await call(s, "POST", "/api/job/inventory/", {
+      name: "local",
+      content: "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3",
+    });
     const project = await call(s, "POST", "/api/job/project/", { name: "wait", scm_type: "manual", local_path: "wait" });
     const credential = await call(s, "POST", "/api/job/credential/", { name: "none" });
-    const job = await call(s, "POST", "/api/job/job/", { project: project.body.id, playbook: "wait.yml", inventory: inventory.body.id, credential: credential.body.id });
+    const job = await call(s, "POST", "/api/job/job/", {
+      project: project.body.id,
+      playbook: "wait.yml",
+      inventory: inventory.body.id,
+      credential: credential.body.id,
+    });
     expect(job.status, JSON.stringify(job.body)).toBe(201);
     await until(() => processesWith(marker).length > 0, 90_000, s.log);
     // on the embedded database a second process (and so a second worker with this id) cannot even open it
@@ -97,7 +111,10 @@ describe.skipIf(process.env.DATABASE_URL)("SIGTERM of the embedded server", () =
     const again = openAgain(pgliteDir, job.body.id);
     expect(again.log).not.toMatch(/not properly shut down|automatic recovery in progress/);
     expect(again.log).toMatch(/database system was shut down at/);
-    expect(again.job).toEqual({ state: "error", explanation: expect.stringMatching(/^停止时仍在运行：作业执行器 sigterm-web 停止（宽限期 \d+ 秒内未结束），作业被标记为错误。$/) });
+    expect(again.job).toEqual({
+      state: "error",
+      explanation: expect.stringMatching(/^停止时仍在运行：作业执行器 sigterm-web 停止（宽限期 \d+ 秒内未结束），作业被标记为错误。$/),
+    });
     expect(again.last.text).toContain(again.job.explanation);
   }, 300_000);
 });
@@ -115,8 +132,11 @@ describe.skipIf(!process.env.DATABASE_URL)("SIGTERM of a standalone worker", () 
     const launch = (playbook: string) => launchJob({ project: project.id, inventory: inventory.id, credential: credential.id }, { playbook });
     const grace = 20;
     worker = startWorker({
-      WORKER_ID: "sigterm-worker", WORKER_CAPACITY: "2", SHUTDOWN_GRACE_SECONDS: String(grace),
-      DATA_DIR: path.join(process.env.DATA_DIR!, "sigterm-worker"), PROJECTS_ROOT: config.projectsRoot,
+      WORKER_ID: "sigterm-worker",
+      WORKER_CAPACITY: "2",
+      SHUTDOWN_GRACE_SECONDS: String(grace),
+      DATA_DIR: path.join(process.env.DATA_DIR!, "sigterm-worker"),
+      PROJECTS_ROOT: config.projectsRoot,
     });
     const w = worker;
     await w.waitForLog(/worker sigterm-worker started/);
@@ -136,7 +156,10 @@ describe.skipIf(!process.env.DATABASE_URL)("SIGTERM of a standalone worker", () 
 
     expect((await waitForState(shortId)).state, (await outputOf(shortId)).join("\n")).toBe("successful");
     const ended = await waitForState(longId);
-    expect(ended).toMatchObject({ state: "error", explanation: `停止时仍在运行：作业执行器 sigterm-worker 停止（宽限期 ${grace} 秒内未结束），作业被标记为错误。` });
+    expect(ended).toMatchObject({
+      state: "error",
+      explanation: `停止时仍在运行：作业执行器 sigterm-worker 停止（宽限期 ${grace} 秒内未结束），作业被标记为错误。`,
+    });
     expect((await outputOf(longId)).at(-1)).toBe(ended.explanation);
     expect((await db.select().from(jobs).where(eq(jobs.id, late)))[0].state, "a job launched while stopping is left for another worker").toBe("new");
     expect(await db.select().from(workers).where(eq(workers.id, "sigterm-worker"))).toEqual([]);

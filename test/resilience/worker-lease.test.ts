@@ -90,10 +90,14 @@ describe("an executor that loses its id", () => {
   it("stops, reports it, and neither ends the new holder's jobs nor deletes its row", async () => {
     const c = await ctx();
     const lost = new Promise<string>((resolve) => {
-      void startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "w-lost" }, {
-        heartbeatMs: 300,
-        onLeaseLost: (h) => resolve(h.instance),
-      }).then(async () => {
+      void startExecutor(
+        c.database,
+        { ...c.config, workerCapacity: 1, workerId: "w-lost" },
+        {
+          heartbeatMs: 300,
+          onLeaseLost: (h) => resolve(h.instance),
+        },
+      ).then(async () => {
         const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
         // the new holder's job: the loser must leave it alone
         await c.db.update(jobs).set({ state: "running", workerId: "w-lost", finishTime: null }).where(eq(jobs.id, r.body.id));

@@ -41,8 +41,17 @@ describe("fireDueSchedules", () => {
     expect(fired).toHaveLength(1);
     const [job] = await jobsOf(schedule.id);
     expect(job).toMatchObject({
-      id: fired[0], scheduleId: schedule.id, scheduleName: "每分钟", cuserId: owner.id, userName: "值班机器人",
-      state: "new", limit: "web01", variables: "from_schedule: true", verbosity: 2, templateName: "tomcat", playbook: "main.yml",
+      id: fired[0],
+      scheduleId: schedule.id,
+      scheduleName: "每分钟",
+      cuserId: owner.id,
+      userName: "值班机器人",
+      state: "new",
+      limit: "web01",
+      variables: "from_schedule: true",
+      verbosity: 2,
+      templateName: "tomcat",
+      playbook: "main.yml",
     });
     expect((await scheduleRow(schedule.id)).nextFireAt).toBe(NOW + 90);
     const r = await api("GET", `/api/job/job/?schedule=${schedule.id}`);
@@ -117,7 +126,10 @@ describe("fireDueSchedules", () => {
     const changed = await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator.id, json: { limit: "web01" } });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body.owner).toBe(operator.id);
-    await db.update(schedules).set({ nextFireAt: NOW - 5 }).where(eq(schedules.id, created.body.id));
+    await db
+      .update(schedules)
+      .set({ nextFireAt: NOW - 5 })
+      .where(eq(schedules.id, created.body.id));
     const [fired] = await fireDueSchedules(db, NOW);
     expect(await jobRow(fired)).toMatchObject({ cuserId: operator.id, userName: "改计划的人", limit: "web01", scheduleId: created.body.id });
 
@@ -126,10 +138,16 @@ describe("fireDueSchedules", () => {
     expect(now.body).toMatchObject({ cuser: clicker.id, user: "点运行的人" });
 
     // a PUT makes its sender the owner too; once they may no longer launch, timed fires stop with a reason
-    const put = await api("PUT", `/api/job/schedule/${created.body.id}/`, { as: clicker.id, json: { name: "夜间", template: c.template.id, cron: "* * * * *" } });
+    const put = await api("PUT", `/api/job/schedule/${created.body.id}/`, {
+      as: clicker.id,
+      json: { name: "夜间", template: c.template.id, cron: "* * * * *" },
+    });
     expect(put.body.owner).toBe(clicker.id);
     await db.update(users).set({ role: "viewer" }).where(eq(users.id, clicker.id));
-    await db.update(schedules).set({ nextFireAt: NOW - 5 }).where(eq(schedules.id, created.body.id));
+    await db
+      .update(schedules)
+      .set({ nextFireAt: NOW - 5 })
+      .where(eq(schedules.id, created.body.id));
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
     expect((await scheduleRow(created.body.id)).lastError).toContain("所有者");
   });

@@ -33,12 +33,24 @@ export function CredentialForm({ credential }: { credential?: CredentialRecord }
   const { values: v, set, errors } = form;
   const isSet = (k: SecretKey) => credential?.[k] === ENCRYPTED;
   const labels = {
-    name: c.common.name, description: c.common.description, username: c.credentials.username, password: c.credentials.password, ssh_key: c.credentials.sshKey,
-    become_method: c.credentials.becomeMethod, become_user: c.credentials.becomeUser, become_password: c.credentials.becomePassword,
+    name: c.common.name,
+    description: c.common.description,
+    username: c.credentials.username,
+    password: c.credentials.password,
+    ssh_key: c.credentials.sshKey,
+    become_method: c.credentials.becomeMethod,
+    become_user: c.credentials.becomeUser,
+    become_password: c.credentials.becomePassword,
   };
 
   const bodyOf = (): Record<string, unknown> => {
-    const body: Record<string, unknown> = { name: v.name, description: v.description, username: v.username, become_method: v.become_method, become_user: v.become_user };
+    const body: Record<string, unknown> = {
+      name: v.name,
+      description: v.description,
+      username: v.username,
+      become_method: v.become_method,
+      become_user: v.become_user,
+    };
     for (const k of SECRETS) body[k] = secretBody(v[k], isSet(k));
     return body;
   };
@@ -54,10 +66,26 @@ export function CredentialForm({ credential }: { credential?: CredentialRecord }
           {(p) => <input {...p} value={v.description} onChange={(e) => set("description", e.target.value)} className={inputClass} />}
         </Field>
         <Field label={c.credentials.username} errors={errors.username}>
-          {(p) => <input {...p} value={v.username} onChange={(e) => set("username", e.target.value)} className={inputClass} autoComplete="off" spellCheck={false} />}
+          {(p) => (
+            <input {...p} value={v.username} onChange={(e) => set("username", e.target.value)} className={inputClass} autoComplete="off" spellCheck={false} />
+          )}
         </Field>
-        <SecretField label={c.credentials.password} isSet={isSet("password")} value={v.password} onChange={(s) => set("password", s)} errors={errors.password} />
-        <SecretField label={c.credentials.sshKey} isSet={isSet("ssh_key")} value={v.ssh_key} onChange={(s) => set("ssh_key", s)} errors={errors.ssh_key} hint={c.credentials.sshKeyHint} multiline />
+        <SecretField
+          label={c.credentials.password}
+          isSet={isSet("password")}
+          value={v.password}
+          onChange={(s) => set("password", s)}
+          errors={errors.password}
+        />
+        <SecretField
+          label={c.credentials.sshKey}
+          isSet={isSet("ssh_key")}
+          value={v.ssh_key}
+          onChange={(s) => set("ssh_key", s)}
+          errors={errors.ssh_key}
+          hint={c.credentials.sshKeyHint}
+          multiline
+        />
         <Field label={c.credentials.becomeMethod} errors={errors.become_method}>
           {(p) => (
             <select {...p} value={v.become_method} onChange={(e) => set("become_method", e.target.value)} className={inputClass}>
@@ -70,9 +98,24 @@ export function CredentialForm({ credential }: { credential?: CredentialRecord }
           )}
         </Field>
         <Field label={c.credentials.becomeUser} errors={errors.become_user} hint={c.credentials.becomeUserHint}>
-          {(p) => <input {...p} value={v.become_user} onChange={(e) => set("become_user", e.target.value)} className={inputClass} autoComplete="off" spellCheck={false} />}
+          {(p) => (
+            <input
+              {...p}
+              value={v.become_user}
+              onChange={(e) => set("become_user", e.target.value)}
+              className={inputClass}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </Field>
-        <SecretField label={c.credentials.becomePassword} isSet={isSet("become_password")} value={v.become_password} onChange={(s) => set("become_password", s)} errors={errors.become_password} />
+        <SecretField
+          label={c.credentials.becomePassword}
+          isSet={isSet("become_password")}
+          value={v.become_password}
+          onChange={(s) => set("become_password", s)}
+          errors={errors.become_password}
+        />
       </FormSection>
       <FormFooter isNew={!credential} pending={save.isPending} notice={notice} listHref="/credentials" />
     </form>

@@ -15,7 +15,11 @@ import { NoPermission } from "../../auth/no-permission";
 export function CredentialList() {
   const { c } = useCatalogText();
   const secretNames = (r: CredentialRecord) =>
-    [r.password === ENCRYPTED && c.credentials.password, r.ssh_key === ENCRYPTED && c.credentials.sshKey, r.become_password === ENCRYPTED && c.credentials.becomePassword].filter(Boolean) as string[];
+    [
+      r.password === ENCRYPTED && c.credentials.password,
+      r.ssh_key === ENCRYPTED && c.credentials.sshKey,
+      r.become_password === ENCRYPTED && c.credentials.becomePassword,
+    ].filter(Boolean) as string[];
   return (
     <ResourceList
       kind="credential"
@@ -25,7 +29,12 @@ export function CredentialList() {
       tableLabel={c.credentials.table}
       columns={[
         { key: "username", header: c.credentials.username, cell: (r) => r.username || <span className="text-slate-400">—</span> },
-        { key: "become", header: c.credentials.becomeMethod, className: "hidden md:table-cell", cell: (r) => `${r.become_method}${r.become_user ? ` → ${r.become_user}` : ""}` },
+        {
+          key: "become",
+          header: c.credentials.becomeMethod,
+          className: "hidden md:table-cell",
+          cell: (r) => `${r.become_method}${r.become_user ? ` → ${r.become_user}` : ""}`,
+        },
         {
           key: "secrets",
           header: c.credentials.secrets,

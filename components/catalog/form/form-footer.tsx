@@ -14,7 +14,10 @@ export function FormFooter({ isNew, pending, notice, listHref }: { isNew: boolea
       <p role="status" className="mr-auto text-sm text-green-800">
         {notice}
       </p>
-      <Link href={listHref} className="inline-flex h-9 items-center rounded-md px-3 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600">
+      <Link
+        href={listHref}
+        className="inline-flex h-9 items-center rounded-md px-3 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         {c.common.back}
       </Link>
       {canOperate && (

@@ -11,7 +11,13 @@ import { useFormState } from "./use-form-state";
  * A catalog edit form's state and save: POST for a new record (then go to its page),
  * PATCH for an existing one (then show "saved"), the API's field errors kept for display.
  */
-export function useCatalogForm<K extends CatalogKind, V extends object>(kind: K, record: CatalogRecords[K] | undefined, initial: V, valuesOf: (saved: CatalogRecords[K]) => V, pagePath: string) {
+export function useCatalogForm<K extends CatalogKind, V extends object>(
+  kind: K,
+  record: CatalogRecords[K] | undefined,
+  initial: V,
+  valuesOf: (saved: CatalogRecords[K]) => V,
+  pagePath: string,
+) {
   const { c } = useCatalogText();
   const router = useRouter();
   const save = useSaveCatalogItem(kind);

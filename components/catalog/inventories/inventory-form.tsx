@@ -13,7 +13,12 @@ import { HostPreview } from "./host-preview";
 const FIELDS = ["name", "description", "content", "variables"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
-const valuesOf = (i?: InventoryRecord): Values => ({ name: i?.name ?? "", description: i?.description ?? "", content: i?.content ?? "", variables: i?.variables ?? "" });
+const valuesOf = (i?: InventoryRecord): Values => ({
+  name: i?.name ?? "",
+  description: i?.description ?? "",
+  content: i?.content ?? "",
+  variables: i?.variables ?? "",
+});
 
 const EXAMPLE = "[web]\n192.168.1.10\n192.168.1.11 ansible_port=2222\n\n[db]\ndb01.example.com";
 
@@ -22,7 +27,6 @@ export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
   const { form, save, notice, submit } = useCatalogForm("inventory", inventory, valuesOf(inventory), valuesOf, "/inventories");
   const { values: v, set, errors } = form;
   const labels = { name: c.common.name, description: c.common.description, content: c.inventories.content, variables: c.inventories.variables };
-
 
   return (
     <form noValidate onSubmit={submit(() => ({ ...v }))} className="space-y-4">
@@ -36,13 +40,29 @@ export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
         </Field>
         <Field label={c.inventories.content} errors={errors.content} hint={c.inventories.contentHint} className="md:col-span-2">
           {(p) => (
-            <textarea {...p} rows={10} spellCheck={false} placeholder={EXAMPLE} value={v.content} onChange={(e) => set("content", e.target.value)} className={textareaClass} />
+            <textarea
+              {...p}
+              rows={10}
+              spellCheck={false}
+              placeholder={EXAMPLE}
+              value={v.content}
+              onChange={(e) => set("content", e.target.value)}
+              className={textareaClass}
+            />
           )}
         </Field>
         <HostPreview content={v.content} />
         <Field label={c.inventories.variables} errors={errors.variables} className="md:col-span-2">
           {(p) => (
-            <textarea {...p} rows={4} spellCheck={false} placeholder="ansible_user: deploy" value={v.variables} onChange={(e) => set("variables", e.target.value)} className={textareaClass} />
+            <textarea
+              {...p}
+              rows={4}
+              spellCheck={false}
+              placeholder="ansible_user: deploy"
+              value={v.variables}
+              onChange={(e) => set("variables", e.target.value)}
+              className={textareaClass}
+            />
           )}
         </Field>
       </FormSection>

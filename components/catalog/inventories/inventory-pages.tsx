@@ -28,7 +28,12 @@ export function InventoryList() {
           cell: (i) => (
             <span title={i.hosts.slice(0, 50).join("\n")}>
               {c.inventories.hostCount(i.hosts.length)}
-              {i.hosts[0] && <span className="ml-2 hidden font-mono text-[13px] text-slate-500 md:inline">{i.hosts.slice(0, 3).join(", ")}{i.hosts.length > 3 ? " …" : ""}</span>}
+              {i.hosts[0] && (
+                <span className="ml-2 hidden font-mono text-[13px] text-slate-500 md:inline">
+                  {i.hosts.slice(0, 3).join(", ")}
+                  {i.hosts.length > 3 ? " …" : ""}
+                </span>
+              )}
             </span>
           ),
         },

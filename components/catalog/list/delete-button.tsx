@@ -9,7 +9,19 @@ import { useCatalogText } from "../use-catalog-text";
 import { usePermissions } from "../../auth/use-permissions";
 
 /** Delete one object after a confirmation that names it; not offered to a viewer. */
-export function DeleteButton({ kind, id, name, onDeleted, compact }: { kind: CatalogKind; id: number; name: string; onDeleted: () => void; compact?: boolean }) {
+export function DeleteButton({
+  kind,
+  id,
+  name,
+  onDeleted,
+  compact,
+}: {
+  kind: CatalogKind;
+  id: number;
+  name: string;
+  onDeleted: () => void;
+  compact?: boolean;
+}) {
   const { c } = useCatalogText();
   const [open, setOpen] = useState(false);
   const del = useDeleteCatalogItem(kind);
@@ -21,7 +33,12 @@ export function DeleteButton({ kind, id, name, onDeleted, compact }: { kind: Cat
   if (!canOperate) return null;
   return (
     <>
-      <Button variant={compact ? "ghost" : "secondary"} className={compact ? "h-8 px-2 text-red-700 hover:bg-red-50" : "text-red-700"} aria-label={`${c.common.delete}「${name}」`} onClick={() => setOpen(true)}>
+      <Button
+        variant={compact ? "ghost" : "secondary"}
+        className={compact ? "h-8 px-2 text-red-700 hover:bg-red-50" : "text-red-700"}
+        aria-label={`${c.common.delete}「${name}」`}
+        onClick={() => setOpen(true)}
+      >
         {c.common.delete}
       </Button>
       <ConfirmDialog

@@ -89,10 +89,13 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
             <Button className="mt-3" onClick={() => setPage(1)}>
               {c.common.firstPage}
             </Button>
-          ) : !deferred && canOperate && (
-            <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
-              + {newLabel}
-            </Link>
+          ) : (
+            !deferred &&
+            canOperate && (
+              <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
+                + {newLabel}
+              </Link>
+            )
           )}
         </div>
       ) : (
@@ -118,7 +121,10 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
               {rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50/60">
                   <th scope="row" className="min-w-32 max-w-72 px-3 py-2.5 text-left font-normal">
-                    <Link href={`${basePath}/${row.id}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                    <Link
+                      href={`${basePath}/${row.id}`}
+                      className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                    >
                       {row.name}
                     </Link>
                     {row.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{row.description}</p>}

@@ -30,10 +30,23 @@ export function ProjectForm({ project }: { project?: ProjectRecord }) {
   const { form, save, notice, submit } = useCatalogForm("project", project, valuesOf(project), valuesOf, "/projects");
   const { values: v, set, errors } = form;
   const isGit = v.scm_type === "git";
-  const labels = { name: c.common.name, description: c.common.description, scm_type: c.projects.scmType, local_path: c.projects.localPath, scm_url: c.projects.scmUrl, scm_branch: c.projects.scmBranch };
+  const labels = {
+    name: c.common.name,
+    description: c.common.description,
+    scm_type: c.projects.scmType,
+    local_path: c.projects.localPath,
+    scm_url: c.projects.scmUrl,
+    scm_branch: c.projects.scmBranch,
+  };
 
   const bodyOf = (): Record<string, unknown> => {
-    const body = { name: v.name, description: v.description, scm_type: v.scm_type, scm_branch: v.scm_branch, ...(isGit ? { scm_url: v.scm_url } : { local_path: v.local_path }) };
+    const body = {
+      name: v.name,
+      description: v.description,
+      scm_type: v.scm_type,
+      scm_branch: v.scm_branch,
+      ...(isGit ? { scm_url: v.scm_url } : { local_path: v.local_path }),
+    };
     return body;
   };
 
@@ -61,10 +74,21 @@ export function ProjectForm({ project }: { project?: ProjectRecord }) {
         {isGit ? (
           <>
             <Field label={c.projects.scmUrl} required errors={errors.scm_url} hint={c.projects.scmUrlHint}>
-              {(p) => <input {...p} value={v.scm_url} onChange={(e) => set("scm_url", e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />}
+              {(p) => (
+                <input {...p} value={v.scm_url} onChange={(e) => set("scm_url", e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />
+              )}
             </Field>
             <Field label={c.projects.scmBranch} errors={errors.scm_branch} hint={c.projects.scmBranchHint}>
-              {(p) => <input {...p} value={v.scm_branch} onChange={(e) => set("scm_branch", e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />}
+              {(p) => (
+                <input
+                  {...p}
+                  value={v.scm_branch}
+                  onChange={(e) => set("scm_branch", e.target.value)}
+                  className={inputClass}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
             </Field>
           </>
         ) : (

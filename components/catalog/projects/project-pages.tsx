@@ -40,7 +40,12 @@ export function ProjectList() {
           cell: (p) => (
             <span title={p.playbooks.join("\n")}>
               {c.projects.playbookCount(p.playbooks.length)}
-              {p.playbooks[0] && <span className="ml-2 hidden font-mono text-[13px] text-slate-500 lg:inline">{p.playbooks.slice(0, 2).join(", ")}{p.playbooks.length > 2 ? " …" : ""}</span>}
+              {p.playbooks[0] && (
+                <span className="ml-2 hidden font-mono text-[13px] text-slate-500 lg:inline">
+                  {p.playbooks.slice(0, 2).join(", ")}
+                  {p.playbooks.length > 2 ? " …" : ""}
+                </span>
+              )}
             </span>
           ),
         },

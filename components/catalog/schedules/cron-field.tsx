@@ -38,10 +38,15 @@ export function CronField({ value, timezone, onChange, errors }: { value: string
   const hint = (
     <span className="block space-y-0.5">
       <span className="block">{c.schedules.cronHint}</span>
-      {words && runs && <span className="block font-medium text-slate-700" data-testid="cron-words">{words}</span>}
+      {words && runs && (
+        <span className="block font-medium text-slate-700" data-testid="cron-words">
+          {words}
+        </span>
+      )}
       {runs && runs.length > 0 && (
         <span className="block">
-          {c.schedules.nextRuns(timezone)}<span className="tabular-nums">{runs.map((r) => formatInZone(r, timezone)).join(lang === "zh" ? "、" : ", ")}</span>
+          {c.schedules.nextRuns(timezone)}
+          <span className="tabular-nums">{runs.map((r) => formatInZone(r, timezone)).join(lang === "zh" ? "、" : ", ")}</span>
         </span>
       )}
       {invalid && !errors?.length && <span className="block text-amber-800">{c.schedules.cronInvalid}</span>}
@@ -49,7 +54,17 @@ export function CronField({ value, timezone, onChange, errors }: { value: string
   );
   return (
     <Field label={c.schedules.cron} required errors={errors} hint={hint}>
-      {(p) => <input {...p} value={value} onChange={(e) => onChange(e.target.value)} placeholder="0 2 * * *" className={`${inputClass} font-mono`} spellCheck={false} autoComplete="off" />}
+      {(p) => (
+        <input
+          {...p}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder="0 2 * * *"
+          className={`${inputClass} font-mono`}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      )}
     </Field>
   );
 }

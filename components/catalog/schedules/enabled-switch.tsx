@@ -30,7 +30,9 @@ export function EnabledSwitch({ schedule, onError }: { schedule: ScheduleRecord;
       <span aria-hidden className={`relative inline-block h-5 w-9 rounded-full transition-colors ${on ? "bg-green-600" : "bg-slate-300"}`}>
         <span className={`absolute top-0.5 size-4 rounded-full bg-white shadow transition-all ${on ? "left-[18px]" : "left-0.5"}`} />
       </span>
-      <span className={`sr-only whitespace-nowrap sm:not-sr-only ${on ? "text-green-800" : "text-slate-500"}`}>{on ? c.schedules.enabledState.on : c.schedules.enabledState.off}</span>
+      <span className={`sr-only whitespace-nowrap sm:not-sr-only ${on ? "text-green-800" : "text-slate-500"}`}>
+        {on ? c.schedules.enabledState.on : c.schedules.enabledState.off}
+      </span>
     </button>
   );
 }

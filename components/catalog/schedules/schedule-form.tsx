@@ -37,9 +37,18 @@ const valuesOf = (s?: ScheduleRecord, template?: number | null): Values => ({
 function bodyOf(v: Values): Record<string, unknown> {
   const orNull = (s: string) => (s.trim() === "" ? null : s);
   return {
-    name: v.name, description: v.description, template: v.template, cron: v.cron, timezone: v.timezone, enabled: v.enabled,
-    limit: orNull(v.limit), tags: orNull(v.tags), skip_tags: orNull(v.skip_tags), variables: orNull(v.variables),
-    verbosity: v.verbosity === "" ? null : Number(v.verbosity), job_type: orNull(v.job_type),
+    name: v.name,
+    description: v.description,
+    template: v.template,
+    cron: v.cron,
+    timezone: v.timezone,
+    enabled: v.enabled,
+    limit: orNull(v.limit),
+    tags: orNull(v.tags),
+    skip_tags: orNull(v.skip_tags),
+    variables: orNull(v.variables),
+    verbosity: v.verbosity === "" ? null : Number(v.verbosity),
+    job_type: orNull(v.job_type),
   };
 }
 
@@ -47,8 +56,14 @@ export function ScheduleForm({ schedule, template }: { schedule?: ScheduleRecord
   const { t, c } = useCatalogText();
   const { form, save, notice, submit } = useCatalogForm("schedule", schedule, valuesOf(schedule, template), (saved) => valuesOf(saved, template), "/schedules");
   const { values: v, set, errors } = form;
-  const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description, cron: c.schedules.cron, timezone: c.schedules.timezone, enabled: c.schedules.enabled };
-
+  const labels: Record<string, string> = {
+    ...t.fields,
+    name: c.common.name,
+    description: c.common.description,
+    cron: c.schedules.cron,
+    timezone: c.schedules.timezone,
+    enabled: c.schedules.enabled,
+  };
 
   return (
     <form noValidate onSubmit={submit(() => bodyOf(v))} className="space-y-4">

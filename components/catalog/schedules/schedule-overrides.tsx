@@ -13,7 +13,17 @@ export const OVERRIDE_TEXT = ["limit", "tags", "skip_tags"] as const;
 export type OverrideValues = Record<(typeof OVERRIDE_TEXT)[number] | "variables" | "verbosity" | "job_type", string>;
 
 /** Overrides of the template's run options; empty takes the template's, shown as the placeholder. */
-export function ScheduleOverrides({ template, values: v, set, errors }: { template: number | null; values: OverrideValues; set: (k: keyof OverrideValues, v: string) => void; errors: FieldErrors }) {
+export function ScheduleOverrides({
+  template,
+  values: v,
+  set,
+  errors,
+}: {
+  template: number | null;
+  values: OverrideValues;
+  set: (k: keyof OverrideValues, v: string) => void;
+  errors: FieldErrors;
+}) {
   const { t, c } = useCatalogText();
   const tpl = useCatalogItem("template", template).data;
   const inherit = (value: string | undefined) => (tpl ? c.schedules.inherit(value ?? "") : c.schedules.inheritPlain);
@@ -21,7 +31,17 @@ export function ScheduleOverrides({ template, values: v, set, errors }: { templa
     <FormSection title={c.schedules.overrides} hint={c.schedules.overridesHint}>
       {OVERRIDE_TEXT.map((key) => (
         <Field key={key} label={t.fields[key]} errors={errors[key]}>
-          {(p) => <input {...p} value={v[key]} placeholder={inherit(tpl?.[key])} onChange={(e) => set(key, e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              value={v[key]}
+              placeholder={inherit(tpl?.[key])}
+              onChange={(e) => set(key, e.target.value)}
+              className={inputClass}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          )}
         </Field>
       ))}
       <Field label={t.fields.job_type} errors={errors.job_type}>
@@ -41,7 +61,17 @@ export function ScheduleOverrides({ template, values: v, set, errors }: { templa
         )}
       </Field>
       <Field label={t.fields.variables} errors={errors.variables} className="md:col-span-2">
-        {(p) => <textarea {...p} rows={4} spellCheck={false} value={v.variables} placeholder={inherit(tpl?.variables)} onChange={(e) => set("variables", e.target.value)} className={textareaClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={4}
+            spellCheck={false}
+            value={v.variables}
+            placeholder={inherit(tpl?.variables)}
+            onChange={(e) => set("variables", e.target.value)}
+            className={textareaClass}
+          />
+        )}
       </Field>
     </FormSection>
   );

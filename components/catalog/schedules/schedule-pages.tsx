@@ -50,7 +50,14 @@ export function ScheduleList() {
           key: "template",
           header: t.fields.template,
           className: "hidden md:table-cell",
-          cell: (s) => (s.template_name ? <Link href={`/templates/${s.template}`} className="text-blue-800 hover:underline">{s.template_name}</Link> : <span className="text-slate-500">#{s.template}</span>),
+          cell: (s) =>
+            s.template_name ? (
+              <Link href={`/templates/${s.template}`} className="text-blue-800 hover:underline">
+                {s.template_name}
+              </Link>
+            ) : (
+              <span className="text-slate-500">#{s.template}</span>
+            ),
         },
         { key: "cron", header: c.schedules.cron, cell: (s) => <CronText cron={s.cron} /> },
         {
@@ -60,7 +67,11 @@ export function ScheduleList() {
           cell: (s) => (
             <>
               <NextRun schedule={s} />
-              {s.last_error && <p className="mt-1 max-w-64 text-xs text-amber-800" title={s.last_error}>⚠ {c.schedules.lastError}：{s.last_error}</p>}
+              {s.last_error && (
+                <p className="mt-1 max-w-64 text-xs text-amber-800" title={s.last_error}>
+                  ⚠ {c.schedules.lastError}：{s.last_error}
+                </p>
+              )}
             </>
           ),
         },

@@ -13,7 +13,15 @@ export { FLAG_OPTIONS, TEXT_OPTIONS };
 export type RunOptionValues = Record<TextOption | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> & Record<FlagOption, boolean>;
 
 /** A template's run options, as a job has them. */
-export function RunOptions({ values: v, set, errors }: { values: RunOptionValues; set: <K extends keyof RunOptionValues>(k: K, v: RunOptionValues[K]) => void; errors: FieldErrors }) {
+export function RunOptions({
+  values: v,
+  set,
+  errors,
+}: {
+  values: RunOptionValues;
+  set: <K extends keyof RunOptionValues>(k: K, v: RunOptionValues[K]) => void;
+  errors: FieldErrors;
+}) {
   const { t, c } = useCatalogText();
   return (
     <FormSection title={c.templates.runOptions}>
@@ -32,10 +40,23 @@ export function RunOptions({ values: v, set, errors }: { values: RunOptionValues
         )}
       </Field>
       <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={200} value={v.forks} onChange={(e) => set("forks", e.target.value)} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={200}
+            value={v.forks}
+            onChange={(e) => set("forks", e.target.value)}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t.fields.timeout} errors={errors.timeout} hint={c.templates.noTimeout}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={v.timeout} onChange={(e) => set("timeout", e.target.value)} className={inputClass} />}
+        {(p) => (
+          <input {...p} type="number" inputMode="numeric" min={0} value={v.timeout} onChange={(e) => set("timeout", e.target.value)} className={inputClass} />
+        )}
       </Field>
       {TEXT_OPTIONS.map((key) => (
         <Field key={key} label={t.fields[key]} errors={errors[key]}>
@@ -44,7 +65,15 @@ export function RunOptions({ values: v, set, errors }: { values: RunOptionValues
       ))}
       <Field label={t.fields.variables} errors={errors.variables} className="md:col-span-2">
         {(p) => (
-          <textarea {...p} rows={5} spellCheck={false} placeholder={"version: 1.2.3\napp_port: 8080"} value={v.variables} onChange={(e) => set("variables", e.target.value)} className={textareaClass} />
+          <textarea
+            {...p}
+            rows={5}
+            spellCheck={false}
+            placeholder={"version: 1.2.3\napp_port: 8080"}
+            value={v.variables}
+            onChange={(e) => set("variables", e.target.value)}
+            className={textareaClass}
+          />
         )}
       </Field>
       <div className="flex flex-wrap gap-x-6 gap-y-2 md:col-span-2">

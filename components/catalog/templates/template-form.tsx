@@ -13,9 +13,30 @@ import { useCatalogText } from "../use-catalog-text";
 import { PlaybookSelect } from "./playbook-select";
 import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./run-options";
 
-type Values = RunOptionValues & { name: string; description: string; project: number | null; playbook: string; inventory: number | null; credential: number | null };
+type Values = RunOptionValues & {
+  name: string;
+  description: string;
+  project: number | null;
+  playbook: string;
+  inventory: number | null;
+  credential: number | null;
+};
 
-const FIELDS = ["name", "description", "project", "playbook", "inventory", "credential", "job_type", "verbosity", "forks", "timeout", "variables", ...TEXT_OPTIONS, ...FLAG_OPTIONS];
+const FIELDS = [
+  "name",
+  "description",
+  "project",
+  "playbook",
+  "inventory",
+  "credential",
+  "job_type",
+  "verbosity",
+  "forks",
+  "timeout",
+  "variables",
+  ...TEXT_OPTIONS,
+  ...FLAG_OPTIONS,
+];
 
 const valuesOf = (r?: TemplateRecord): Values => ({
   name: r?.name ?? "",
@@ -49,7 +70,6 @@ export function TemplateForm({ template }: { template?: TemplateRecord }) {
   const { form, save, notice, submit } = useCatalogForm("template", template, valuesOf(template), valuesOf, "/templates");
   const { values: v, set, errors } = form;
   const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description };
-
 
   return (
     <form noValidate onSubmit={submit(() => bodyOf(v))} className="space-y-4">

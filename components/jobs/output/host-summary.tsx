@@ -8,7 +8,11 @@ import { Panel } from "../job-field-list";
 import { useHostSummaries } from "./use-output-queries";
 
 const COUNTS = ["ok", "changed", "failures", "unreachable", "skipped", "rescued", "ignored"] as const;
-const ALERT: Partial<Record<(typeof COUNTS)[number], string>> = { failures: "text-red-700 font-semibold", unreachable: "text-red-700 font-semibold", changed: "text-amber-700" };
+const ALERT: Partial<Record<(typeof COUNTS)[number], string>> = {
+  failures: "text-red-700 font-semibold",
+  unreachable: "text-red-700 font-semibold",
+  changed: "text-amber-700",
+};
 
 /** Ansible's recap by host; a host's name filters the output to its lines. */
 export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number; state: string; host: string | null; onHost: (host: string | null) => void }) {
@@ -27,9 +31,13 @@ export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number
           <table aria-label={h.table} className="w-full min-w-[40rem] text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="px-4 py-1.5 font-medium">{h.host}</th>
+                <th scope="col" className="px-4 py-1.5 font-medium">
+                  {h.host}
+                </th>
                 {COUNTS.map((k) => (
-                  <th key={k} scope="col" className="w-24 px-2 py-1.5 text-right font-medium last:pr-4">{h[k]}</th>
+                  <th key={k} scope="col" className="w-24 px-2 py-1.5 text-right font-medium last:pr-4">
+                    {h[k]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -50,7 +58,10 @@ function HostRow({ s, active, onHost }: { s: HostSummary; active: boolean; onHos
   const { t } = useI18n();
   const h = t.hostSummary;
   return (
-    <tr data-failed={s.failed || undefined} className={`border-b border-slate-100 last:border-0 ${s.failed ? "bg-red-50" : ""} ${active ? "outline-2 -outline-offset-2 outline-blue-500" : ""}`}>
+    <tr
+      data-failed={s.failed || undefined}
+      className={`border-b border-slate-100 last:border-0 ${s.failed ? "bg-red-50" : ""} ${active ? "outline-2 -outline-offset-2 outline-blue-500" : ""}`}
+    >
       <th scope="row" className="px-4 py-1.5 text-left font-normal">
         <button
           type="button"

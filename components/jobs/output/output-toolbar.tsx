@@ -57,7 +57,11 @@ export function OutputToolbar({ search, onSearch, host, onClearHost, canFollow, 
         </span>
       )}
       <span className="ml-auto flex items-center gap-3">
-        {count && <span className="text-xs tabular-nums text-slate-500" data-testid="output-count">{count}</span>}
+        {count && (
+          <span className="text-xs tabular-nums text-slate-500" data-testid="output-count">
+            {count}
+          </span>
+        )}
         {canFollow && (
           <label className="inline-flex items-center gap-2 text-sm" title={o.followHint}>
             <input type="checkbox" className="size-4 accent-blue-700" checked={follow} onChange={(e) => onFollow(e.target.checked)} />

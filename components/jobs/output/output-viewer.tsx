@@ -71,10 +71,7 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
         />
       );
   } else if (full.total === 0) viewer = live ? <Empty text={o.waiting} hint={o.waitingHint} /> : <Empty text={o.noOutput} hint={o.noOutputHint} />;
-  else
-    viewer = (
-      <LineList key="all" label={o.region} count={full.total} version={full.version} rowAt={fullRow} onRange={showRows} jump={jump} {...common} />
-    );
+  else viewer = <LineList key="all" label={o.region} count={full.total} version={full.version} rowAt={fullRow} onRange={showRows} jump={jump} {...common} />;
 
   return (
     <div id="job-output" className="scroll-mt-4">
@@ -87,7 +84,15 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
           canFollow={live}
           follow={follow}
           onFollow={setFollow}
-          count={host ? (hostLines.isStarted ? o.lines(hostLines.lines.length, hostLines.hasMore) : null) : full.loaded && full.total > 0 ? o.lines(full.total) : null}
+          count={
+            host
+              ? hostLines.isStarted
+                ? o.lines(hostLines.lines.length, hostLines.hasMore)
+                : null
+              : full.loaded && full.total > 0
+                ? o.lines(full.total)
+                : null
+          }
         />
         <div className={term ? "grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
           <div className="min-w-0">{viewer}</div>

@@ -25,7 +25,17 @@ function Snippet({ text, term }: { text: string; term: string }) {
   );
 }
 
-export function SearchResults({ term, matches, onPick, picked }: { term: string; matches: ReturnType<typeof useLineMatches>; onPick: (line: number) => void; picked: number | null }) {
+export function SearchResults({
+  term,
+  matches,
+  onPick,
+  picked,
+}: {
+  term: string;
+  matches: ReturnType<typeof useLineMatches>;
+  onPick: (line: number) => void;
+  picked: number | null;
+}) {
   const { t } = useI18n();
   const o = t.output;
   let body;

@@ -10,7 +10,14 @@ export const dynamic = "force-dynamic";
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
   GET: async ({ url, ctx }) => {
     const { page, count, rows } = await listSchedules(ctx.db, url);
-    return json(envelope(url, page, count, rows.map((r) => serializeSchedule(r))));
+    return json(
+      envelope(
+        url,
+        page,
+        count,
+        rows.map((r) => serializeSchedule(r)),
+      ),
+    );
   },
   POST: async ({ ctx, user, body }) => json(serializeSchedule(await createSchedule(ctx.db, user, fieldSource(await body()))), 201),
 });

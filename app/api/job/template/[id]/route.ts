@@ -11,8 +11,7 @@ type Params = { id: string };
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute<Params>({
   GET: async ({ ctx, params }) => json(serializeTemplate(await getTemplate(ctx.db, pathId(params.id)))),
-  PUT: async ({ ctx, params, body }) =>
-    json(serializeTemplate(await updateTemplate(ctx.db, pathId(params.id), fieldSource(await body()), { partial: false }))),
+  PUT: async ({ ctx, params, body }) => json(serializeTemplate(await updateTemplate(ctx.db, pathId(params.id), fieldSource(await body()), { partial: false }))),
   PATCH: async ({ ctx, params, body }) =>
     json(serializeTemplate(await updateTemplate(ctx.db, pathId(params.id), fieldSource(await body()), { partial: true }))),
   DELETE: async ({ ctx, params }) => {
