@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { jobs } from "@/db/schema";
+import { jobs, workers } from "@/db/schema";
 import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { endJob, reasonLine, type JobEnd } from "./end-job";
 
@@ -8,9 +8,11 @@ import { endJob, reasonLine, type JobEnd } from "./end-job";
  * Ends `error` the waiting/running jobs held by this worker id except `keep` (the ones it
  * is running), with `why` as their explanation and last output line. Only for the process
  * holding the id's lease: with it, every such job is this process's own (or an earlier
- * life's).
+ * life's). With `instance`, each job is ended only while that instance still holds the
+ * lease, checked in the ending statement itself: a process that lost its id in the
+ * meantime leaves the new holder's jobs alone.
  */
-export async function endJobsHeldBy(db: Db, workerId: string, why: string, keep: ReadonlySet<number> = new Set()): Promise<number[]> {
+export async function endJobsHeldBy(db: Db, workerId: string, why: string, keep: ReadonlySet<number> = new Set(), instance?: string): Promise<number[]> {
   const held = await db
     .select({ id: jobs.id })
     .from(jobs)
@@ -19,7 +21,9 @@ export async function endJobsHeldBy(db: Db, workerId: string, why: string, keep:
   for (const { id } of held) {
     if (keep.has(id)) continue;
     const end: JobEnd = { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true };
-    if (await endJob(db, id, end, sql`worker_id = ${workerId}`)) ended.push(id);
+    const holds =
+      instance === undefined ? sql`true` : sql`exists (select 1 from ${workers} where ${workers.id} = ${workerId} and ${workers.instance} = ${instance})`;
+    if (await endJob(db, id, end, sql`worker_id = ${workerId} and ${holds}`)) ended.push(id);
   }
   return ended;
 }

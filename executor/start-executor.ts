@@ -177,7 +177,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       const renewed = await renewWorkerLease(db, lease);
       if (typeof renewed === "object") return onLost(renewed.lost);
       // no claim may be under way: one committed but not yet answered runs in no slot either
-      if (!stopping) await intake.whileNoClaim(() => endJobsHeldBy(db, workerId, explain.notRunningHere(workerId), intake.inFlight));
+      if (!stopping) await intake.whileNoClaim(() => endJobsHeldBy(db, workerId, explain.notRunningHere(workerId), intake.inFlight, lease.instance));
     }),
   ];
 
@@ -205,7 +205,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       // a lost lease: the jobs of this id are the new holder's (it ended this process's at takeover)
       if (!leaseLost) {
         const why = explain.stoppedRunning(workerId, stopOpts.why ?? explain.graceOver(Math.round(graceMs / 1000)));
-        const ended = await retryTransient(() => endJobsHeldBy(db, workerId, why), { forMs: 10_000 }).catch(
+        const ended = await retryTransient(() => endJobsHeldBy(db, workerId, why, undefined, lease.instance), { forMs: 10_000 }).catch(
           (e) => (console.error("[executor] ending the jobs still running:", errorLine(e)), []),
         );
         if (ended.length) console.log(`[executor] ended ${ended.length} job(s) still running: ${why}`);

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobs, workers } from "@/db/schema";
 import { startExecutor } from "@/executor/start-executor";
+import { endJobsHeldBy } from "@/executor/end-held-jobs";
 import { acquireWorkerLease, LeaseRefused, releaseWorkerLease, renewWorkerLease } from "@/executor/worker-lease";
 import { api, ctx, resetDb } from "../api";
 import { importBody } from "../fixtures";
@@ -99,9 +100,10 @@ describe("an executor that loses its id", () => {
         },
       ).then(async () => {
         const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
-        // the new holder's job: the loser must leave it alone
-        await c.db.update(jobs).set({ state: "running", workerId: "w-lost", finishTime: null }).where(eq(jobs.id, r.body.id));
+        // another process takes the id, then runs a job under it: the loser must leave it alone
+        // (a job of this id while this process still held it would be its own, and ended)
         await c.db.update(workers).set({ instance: "new-holder", hostname: "another-host", pid: 4444 }).where(eq(workers.id, "w-lost"));
+        await c.db.update(jobs).set({ state: "running", workerId: "w-lost", finishTime: null }).where(eq(jobs.id, r.body.id));
         held = r.body.id;
       });
     });
@@ -111,5 +113,18 @@ describe("an executor that loses its id", () => {
     const [job] = await c.db.select().from(jobs).where(eq(jobs.id, held));
     expect(job.state).toBe("running");
     expect(await outputOf(held)).toEqual([]);
+  });
+});
+
+describe("ending the jobs of a worker id", () => {
+  it("with the holder's instance, ends nothing once another instance holds the id", async () => {
+    const { db } = await ctx();
+    await holder("w-moved", { hostname: "another-host", pid: 4545, heartbeatAt: now(), instance: "taker" });
+    const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
+    await db.update(jobs).set({ state: "running", workerId: "w-moved", finishTime: null }).where(eq(jobs.id, r.body.id));
+    expect(await endJobsHeldBy(db, "w-moved", "gone", new Set(), "the-loser")).toEqual([]);
+    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0].state).toBe("running");
+    expect(await endJobsHeldBy(db, "w-moved", "gone", new Set(), "taker")).toEqual([r.body.id]);
+    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0]).toMatchObject({ state: "error", explanation: "gone" });
   });
 });
