@@ -7,7 +7,7 @@ import { JOB_INPUT_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
 import type { Actor } from "../auth/current-user";
-import { assertValid, Forbidden } from "../http/errors";
+import { assertValid, Forbidden } from "@/core/errors";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
 import { loadReferences } from "./load-references";
 import type { JobRow } from "./serialize-job";

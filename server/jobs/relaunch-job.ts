@@ -5,7 +5,7 @@ import { choice } from "@/lib/drf/fields";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import type { Actor } from "../auth/current-user";
-import { assertValid, ValidationError } from "../http/errors";
+import { assertValid, ValidationError } from "@/core/errors";
 import { listFailedHosts } from "../output/list-failed-hosts";
 import { createJob } from "./create-job";
 import { getJob } from "./get-job";

@@ -6,7 +6,7 @@ import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { isActiveState } from "@/lib/jobs/enums";
 import { JOB_UPDATE_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
-import { assertValid, Conflict } from "../http/errors";
+import { assertValid, Conflict } from "@/core/errors";
 import { getJob } from "./get-job";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
 import { loadReferences } from "./load-references";

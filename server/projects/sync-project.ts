@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { projects } from "@/db/schema";
 import type { Config } from "../config";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "@/core/errors";
 import { getProject } from "./get-project";
 import { gitCheckoutDir, SyncError, syncGitCheckout } from "./git-checkout";
 import { resolveProjectDir } from "./project-path";

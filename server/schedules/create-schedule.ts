@@ -4,7 +4,7 @@ import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
 import { DEFAULT_TIMEZONE } from "@/lib/schedules/zone-time";
 import type { Actor } from "../auth/current-user";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { getSchedule } from "./get-schedule";
 import { SCHEDULE_FIELDS } from "./schedule-fields";
 import { scheduleColumns } from "./schedule-row";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
 import type { Actor } from "../auth/current-user";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "@/core/errors";
 import { getJob } from "../jobs/get-job";
 import type { JobRow } from "../jobs/serialize-job";
 import { firstOrNotFound } from "../resources/find-by-id";

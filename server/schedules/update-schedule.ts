@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import type { Actor } from "../auth/current-user";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { firstOrNotFound } from "../resources/find-by-id";
 import { getSchedule } from "./get-schedule";
 import { SCHEDULE_FIELDS } from "./schedule-fields";

@@ -1,5 +1,5 @@
 import { fieldSource } from "@/server/http/body";
-import { assertValid } from "@/server/http/errors";
+import { assertValid } from "@/core/errors";
 import { drfRoute, json, noContent } from "@/server/http/route";
 import { envelope, readPage } from "@/server/drf/pagination";
 import { readOrdering } from "@/server/drf/ordering";
