@@ -1,7 +1,7 @@
 import { logError } from "@/lib/log/log-error";
 import { getContext, shutDownContext } from "./context";
 import { recordPeers } from "./http/peer";
-import { installProcessLifecycle, type StopProcess } from "./process-lifecycle";
+import { installProcessLifecycle, type StopProcess } from "@/core/process-lifecycle";
 
 const KEY = Symbol.for("zuoye.background");
 

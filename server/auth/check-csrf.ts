@@ -1,5 +1,5 @@
 import { CSRF_HEADER } from "@/lib/auth/cookie-names";
-import type { Config } from "../config";
+import type { Config } from "@/core/config";
 import { siteOrigin } from "../http/client-address";
 import { Forbidden } from "@/core/errors";
 import { authMessages } from "./messages";

@@ -3,7 +3,7 @@ import { schedules } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
 import { DEFAULT_TIMEZONE } from "@/lib/schedules/zone-time";
-import type { Actor } from "../auth/current-user";
+import type { Actor } from "@/core/actor";
 import { assertValid } from "@/core/errors";
 import { getSchedule } from "./get-schedule";
 import { SCHEDULE_FIELDS } from "./schedule-fields";

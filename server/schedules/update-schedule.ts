@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import type { Actor } from "../auth/current-user";
+import type { Actor } from "@/core/actor";
 import { assertValid } from "@/core/errors";
 import { firstOrNotFound } from "../resources/find-by-id";
 import { getSchedule } from "./get-schedule";

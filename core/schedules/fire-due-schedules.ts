@@ -1,13 +1,13 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { schedules, templates, users } from "@/db/schema";
+import { schedules, templates, users } from "@/db/schema/index";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { nowSeconds } from "@/lib/time";
 import { createJob } from "../jobs/create-job";
-import { hasRole } from "../auth/roles";
-import type { Actor } from "../auth/current-user";
-import { ValidationError } from "@/core/errors";
+import { hasRole } from "@/lib/auth/roles";
+import type { Actor } from "../actor";
+import { ValidationError } from "../errors";
 
 type ScheduleRow = typeof schedules.$inferSelect;
 
