@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { jobs } from "@/db/schema/index";
+import { jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { addError, parseFields, type FieldErrors, type FieldSource } from "@/lib/drf/serializer";
 import { ACTIVE_STATES, IMPORT_STATES, type JobState } from "@/lib/jobs/enums";

@@ -1,4 +1,4 @@
-import type { jobs } from "@/db/schema/index";
+import type { jobs } from "@/db/schema";
 import { JOB_FIELDS, JOB_VALUE_KEYS } from "@/lib/contracts/job";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";

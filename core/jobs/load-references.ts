@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { credentials, inventories, jobs, projects, schedules, templates, users } from "@/db/schema/index";
+import { credentials, inventories, jobs, projects, schedules, templates, users } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 

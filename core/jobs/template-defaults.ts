@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { jobs } from "@/db/schema/index";
+import type { jobs } from "@/db/schema";
 import { JOB_FIELDS, RUN_OPTION_KEYS } from "@/lib/contracts/job";
 import { loadReferences, type References, type TemplateRow } from "./load-references";
 import { referenceColumns } from "./job-options";

@@ -1,6 +1,6 @@
 import { and, gte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workers } from "@/db/schema/index";
+import { workers } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
 import type { Config } from "../config";
 

@@ -1,11 +1,11 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { schedules, templates, users } from "@/db/schema/index";
+import { schedules, templates, users } from "@/db/schema";
+import { hasRole } from "@/lib/auth/roles";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { nowSeconds } from "@/lib/time";
 import { createJob } from "../jobs/create-job";
-import { hasRole } from "@/lib/auth/roles";
 import type { Actor } from "../actor";
 import { ValidationError } from "../errors";
 
