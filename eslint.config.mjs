@@ -19,6 +19,38 @@ const config = [
       "@typescript-eslint/no-misused-promises": "error",
     },
   },
+  // layers import one way (docs/architecture.md): app → server → core → db, lib; executor → core;
+  // the entry points (instrumentation.ts, scripts/, bench/, test/) may compose them
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./lib",
+              from: ["./app", "./components", "./server", "./executor", "./core", "./db"],
+              message: "lib/ is browser-safe and imports only lib/.",
+            },
+            { target: "./db", from: ["./app", "./components", "./server", "./executor", "./core"], message: "db/ imports no layer above it." },
+            {
+              target: "./core",
+              from: ["./app", "./components", "./server", "./executor"],
+              message: "core/ is shared by the web side and the executor: it imports neither.",
+            },
+            { target: "./executor", from: ["./app", "./components", "./server"], message: "The executor imports no web code; shared code lives in core/." },
+            {
+              target: "./server",
+              from: ["./app", "./components", "./executor"],
+              message: "The web side imports no executor code; instrumentation.ts composes the two.",
+            },
+            { target: ["./app", "./components"], from: ["./executor"], message: "The web side imports no executor code; instrumentation.ts composes the two." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -6,7 +6,7 @@ import { Providers } from "@/components/providers";
 import { htmlLang, LANG_COOKIE, resolveLang } from "@/lib/i18n";
 import { readPageMe } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
-import { readSandboxWarning } from "@/server/sandbox/sandbox-warning";
+import { readSandboxWarning } from "@/core/sandbox/sandbox-warning";
 import "./globals.css";
 
 export const metadata = { title: "作业任务", description: "Ansible 作业历史与重新执行" };

@@ -19,7 +19,7 @@ import { openDatabase, rowsOf, type Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
 import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
-import { readConfig } from "@/server/config";
+import { readConfig } from "@/core/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
 import { seedJobs } from "@/server/demo/seed-jobs";
 import { readOrdering } from "@/server/drf/ordering";

@@ -23,12 +23,12 @@ import { credentials, inventories, jobOutputLines, jobs, projects } from "@/db/s
 import { OutputWriter } from "@/executor/output-writer";
 import { makeRedactor } from "@/executor/redact";
 import { startExecutor } from "@/executor/start-executor";
-import { bwrapArgs } from "@/server/sandbox/bwrap";
-import { resolveIsolation } from "@/server/sandbox/isolation";
+import { bwrapArgs } from "@/core/sandbox/bwrap";
+import { resolveIsolation } from "@/core/sandbox/isolation";
 import { jsonSource } from "@/lib/drf/serializer";
 import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
-import { readConfig } from "@/server/config";
-import { createJob } from "@/server/jobs/create-job";
+import { readConfig } from "@/core/config";
+import { createJob } from "@/core/jobs/create-job";
 import { createToken } from "@/server/tokens/create-token";
 import { percentile } from "./load";
 import { buildIfStale, freePort, startServer, waitReady } from "./server";

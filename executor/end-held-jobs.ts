@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import { ACTIVE_STATES } from "@/lib/jobs/enums";
-import { endJob, reasonLine, type JobEnd } from "./end-job";
+import { endJob, reasonLine, type JobEnd } from "@/core/jobs/end-job";
 
 /**
  * Ends `error` the waiting/running jobs held by this worker id except `keep` (the ones it

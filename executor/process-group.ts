@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { sandboxProcesses } from "@/server/sandbox/bwrap";
+import { sandboxProcesses } from "@/core/sandbox/bwrap";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

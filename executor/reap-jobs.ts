@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { explain } from "@/lib/jobs/explanations";
 import { nowSeconds } from "@/lib/time";
-import { endJob, reasonLine } from "./end-job";
+import { endJob, reasonLine } from "@/core/jobs/end-job";
 import { endJobsHeldBy } from "./end-held-jobs";
 
 /** A worker whose heartbeat is older than this is dead. */

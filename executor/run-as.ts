@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "@/server/config";
+import type { Config } from "@/core/config";
 
 export type RunAs = { name: string; uid: number; gid: number };
 

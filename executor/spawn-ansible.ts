@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
-import { bwrapArgs, SANDBOX_JOB_DIR, type SandboxMount, type SandboxUser } from "@/server/sandbox/bwrap";
+import { bwrapArgs, SANDBOX_JOB_DIR, type SandboxMount, type SandboxUser } from "@/core/sandbox/bwrap";
 import type { AnsibleEvent } from "./host-summary";
 import { LineSplitter } from "./line-splitter";
 import type { OutputWriter } from "./output-writer";

@@ -2,7 +2,7 @@ import { lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workers } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
-import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
+import { fireDueSchedules } from "@/core/schedules/fire-due-schedules";
 import { every } from "./every";
 import { reapOrphanedJobs } from "./reap-jobs";
 

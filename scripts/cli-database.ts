@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
-import { openConfiguredDatabase } from "@/server/data-dir";
-import { readConfig, type Config } from "@/server/config";
+import { openConfiguredDatabase } from "@/core/data-dir";
+import { readConfig, type Config } from "@/core/config";
 
 /** The configured database for a one-off command (DATABASE_URL, or the embedded PGlite when the server is stopped). */
 export async function openCliDatabase(): Promise<{ config: Config; database: Database }> {

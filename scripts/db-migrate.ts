@@ -5,8 +5,8 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { rowsOf } from "@/db/client";
-import { openConfiguredDatabase } from "@/server/data-dir";
-import { readConfig } from "@/server/config";
+import { openConfiguredDatabase } from "@/core/data-dir";
+import { readConfig } from "@/core/config";
 
 async function main() {
   const config = readConfig();

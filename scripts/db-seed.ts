@@ -6,9 +6,9 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openConfiguredDatabase } from "@/server/data-dir";
-import { secretBox } from "@/server/crypto/secret-box";
-import { readConfig } from "@/server/config";
+import { openConfiguredDatabase } from "@/core/data-dir";
+import { secretBox } from "@/core/crypto/secret-box";
+import { readConfig } from "@/core/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
 import { seedJobs } from "@/server/demo/seed-jobs";
 import { nowSeconds } from "@/lib/time";

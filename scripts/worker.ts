@@ -1,8 +1,8 @@
-import { openConfiguredDatabase } from "@/server/data-dir";
+import { openConfiguredDatabase } from "@/core/data-dir";
 import { startExecutor } from "@/executor/start-executor";
 import { LeaseRefused } from "@/executor/worker-lease";
-import { readConfig } from "@/server/config";
-import { installProcessLifecycle } from "@/server/process-lifecycle";
+import { readConfig } from "@/core/config";
+import { installProcessLifecycle } from "@/core/process-lifecycle";
 
 /** exit code of a worker that lost its id to another process (or was refused it) */
 const EXIT_LEASE = 3;

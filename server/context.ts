@@ -1,6 +1,6 @@
 import type { Database, Db } from "@/db/client";
-import { openConfiguredDatabase } from "./data-dir";
-import { readConfig, type Config } from "./config";
+import { openConfiguredDatabase } from "@/core/data-dir";
+import { readConfig, type Config } from "@/core/config";
 import { ensureAdminUser } from "./auth/ensure-admin-user";
 import { seedDemoData } from "./demo/seed-demo-data";
 import { LiveHub } from "./output/live-hub";

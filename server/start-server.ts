@@ -1,18 +1,21 @@
+import type { Config } from "@/core/config";
+import { installProcessLifecycle, type StopProcess } from "@/core/process-lifecycle";
+import type { Database } from "@/db/client";
 import { logError } from "@/lib/log/log-error";
 import { getContext, shutDownContext } from "./context";
 import { recordPeers } from "./http/peer";
-import { installProcessLifecycle, type StopProcess } from "./process-lifecycle";
 
 const KEY = Symbol.for("zuoye.background");
 
+/** Starts a web process's background work (executor/start-background.ts, composed in instrumentation.ts). */
+export type StartBackground = (database: Database, config: Config) => Promise<StopProcess>;
+
 /**
- * Server start: the database (migrations, admin, demo data), then background work. With
- * the embedded database the executor runs in this process; with PostgreSQL it runs in
- * `npm run worker` processes and this one only ends jobs whose worker died and fires due
- * schedules. SIGTERM/SIGINT stop that work (running jobs get SHUTDOWN_GRACE_SECONDS) and
- * close the database before Next exits.
+ * Server start: the database (migrations, admin, demo data), then background work, which
+ * the caller passes in: the web side does not import the executor. SIGTERM/SIGINT stop
+ * that work (running jobs get SHUTDOWN_GRACE_SECONDS) and close the database before Next exits.
  */
-export async function startServer(): Promise<void> {
+export async function startServer(startBackground: StartBackground): Promise<void> {
   // before the first request: route handlers learn the socket's address from it
   recordPeers();
   try {
@@ -31,21 +34,7 @@ export async function startServer(): Promise<void> {
         await shutDownContext();
       },
     });
-    const { startHousekeeping } = await import("@/executor/start-housekeeping");
-    if (ctx.config.inlineExecutor) {
-      const { startExecutor } = await import("@/executor/start-executor");
-      const executor = await startExecutor(ctx.database, ctx.config, {
-        // the web stays up: the cluster's reaper and scheduler go on here without the executor
-        onLeaseLost: () => {
-          const stopHousekeeping = startHousekeeping(ctx.database);
-          stopBackground = async () => stopHousekeeping();
-        },
-      });
-      stopBackground = (how) => executor.stop(how);
-    } else {
-      const stopHousekeeping = startHousekeeping(ctx.database);
-      stopBackground = async () => stopHousekeeping();
-    }
+    stopBackground = await startBackground(ctx.database, ctx.config);
   } catch (e) {
     logError("[zuoye] startup failed:", e);
     process.exit(1);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SandboxWarning } from "@/server/sandbox/sandbox-warning";
+import type { SandboxWarning } from "@/core/sandbox/sandbox-warning";
 import { useI18n } from "../i18n/i18n-provider";
 
 /** A warning on every page while jobs run, or would run, without the sandbox. */

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { apiTokens, sessions, users } from "@/db/schema";
 import type { AppContext } from "../context";
-import { ApiError } from "../http/errors";
+import { DomainError } from "@/core/errors";
 import { nowSeconds } from "@/lib/time";
 import type { CurrentUser } from "./current-user";
 import { authMessages } from "./messages";
@@ -10,10 +10,10 @@ import { readSessionId } from "./session-cookie";
 import { sha256Hex } from "./random-secret";
 import type { Role } from "./roles";
 
-/** 401 as DRF's TokenAuthentication answers it: with `WWW-Authenticate: Token`. */
-export class NotAuthenticated extends ApiError {
+/** No proof of who is calling; answered as DRF's TokenAuthentication does (401, `WWW-Authenticate: Token`). */
+export class NotAuthenticated extends DomainError {
   constructor(detail: string = authMessages.notAuthenticated) {
-    super(401, { detail }, { "WWW-Authenticate": "Token" });
+    super("not_authenticated", detail);
   }
 }
 

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { string } from "@/lib/drf/fields";
 import { nowSeconds } from "@/lib/time";
-import { assertValid, ValidationError } from "../http/errors";
+import { assertValid, ValidationError } from "@/core/errors";
 import { authMessages } from "./messages";
 import { verifyPassword } from "./passwords";
 import { recordSuccess, reserveAttempt } from "./login-throttle";

@@ -1,7 +1,7 @@
 import { CSRF_HEADER } from "@/lib/auth/cookie-names";
-import type { Config } from "../config";
+import type { Config } from "@/core/config";
 import { siteOrigin } from "../http/client-address";
-import { Forbidden } from "../http/errors";
+import { Forbidden } from "@/core/errors";
 import { authMessages } from "./messages";
 import { sameSecret } from "./random-secret";
 

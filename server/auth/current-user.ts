@@ -1,7 +1,5 @@
+import type { Actor } from "@/core/actor";
 import type { Role } from "./roles";
-
-/** Whom a domain verb acts for: a request's caller, or a schedule's owner. */
-export type Actor = { id: number; username: string; displayName: string; role: string };
 
 /** Who is calling, as every route handler sees it. */
 export type CurrentUser = Actor & {

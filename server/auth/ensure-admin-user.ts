@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Config } from "../config";
+import type { Config } from "@/core/config";
 import { nowSeconds } from "@/lib/time";
 import { passwordProblems } from "../users/password-rules";
 import { hashPassword, verifyPassword } from "./passwords";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { Db } from "@/db/client";
 import { getContext } from "../context";
-import { NotFound } from "../http/errors";
+import { NotFound } from "@/core/errors";
 import { pathId } from "../http/route";
 import { requirePageUser } from "./page-user";
 

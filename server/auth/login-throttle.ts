@@ -2,7 +2,7 @@ import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authThrottle } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
-import { ApiError } from "../http/errors";
+import { DomainError } from "@/core/errors";
 import { authMessages } from "./messages";
 import { sha256Hex } from "./random-secret";
 
@@ -15,9 +15,9 @@ export const THROTTLE_WINDOW_S = 15 * 60;
  */
 export const THROTTLE_LIMITS = { userAddress: 5, user: 20, address: 50 } as const;
 
-export class Throttled extends ApiError {
-  constructor(wait: number) {
-    super(429, { detail: authMessages.throttled(wait) }, { "Retry-After": String(wait) });
+export class Throttled extends DomainError {
+  constructor(public readonly waitSeconds: number) {
+    super("throttled", authMessages.throttled(waitSeconds));
   }
 }
 

@@ -1,7 +1,7 @@
 import { sealData, unsealData } from "iron-session";
 import { CSRF_COOKIE, SESSION_COOKIE } from "@/lib/auth/cookie-names";
-import type { Config } from "../config";
-import { derivedKey } from "../crypto/secret-box";
+import type { Config } from "@/core/config";
+import { derivedKey } from "@/core/crypto/secret-box";
 import { isHttps } from "../http/client-address";
 
 type Sealed = { sid: string };

@@ -1,7 +1,7 @@
 import type { credentials } from "@/db/schema";
 import { ENCRYPTED } from "@/lib/contracts/credential";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
-import type { SecretBox } from "../crypto/secret-box";
+import type { SecretBox } from "@/core/crypto/secret-box";
 import { credentialMessages } from "./credential-fields";
 
 export type CredentialRow = typeof credentials.$inferSelect;

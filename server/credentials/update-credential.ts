@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { CREDENTIAL_FIELDS } from "./credential-fields";
-import type { SecretBox } from "../crypto/secret-box";
+import type { SecretBox } from "@/core/crypto/secret-box";
 import { credentialColumns, sealSecrets, type CredentialRow } from "./credential-row";
 import { getCredential } from "./get-credential";
 

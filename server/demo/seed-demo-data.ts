@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { nowSeconds } from "@/lib/time";
-import type { Config } from "../config";
-import { secretBox } from "../crypto/secret-box";
+import type { Config } from "@/core/config";
+import { secretBox } from "@/core/crypto/secret-box";
 import { seedCatalog } from "./seed-catalog";
 import { seedJobs } from "./seed-jobs";
 

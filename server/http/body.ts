@@ -1,5 +1,6 @@
 import { formSource, invalidDataErrors, jsonSource, type FieldSource } from "@/lib/drf/serializer";
-import { ParseError, UnsupportedMediaType, ValidationError } from "./errors";
+import { ValidationError } from "@/core/errors";
+import { ParseError, UnsupportedMediaType } from "./request-errors";
 import { isJsonTooDeep, MAX_JSON_DEPTH } from "./json-depth";
 
 /** A parsed request body: a JSON value, or form fields with every value of a repeated key. */

@@ -1,4 +1,4 @@
-import type { Config } from "../config";
+import type { Config } from "@/core/config";
 import { readPeer } from "./peer";
 
 type ProxyConfig = Pick<Config, "trustProxy" | "publicUrl">;

@@ -1,12 +1,13 @@
+import { Forbidden, NotFound } from "@/core/errors";
 import { parseId } from "@/lib/ids";
-import { logError } from "@/lib/log/log-error";
 import { authenticate } from "../auth/authenticate";
 import type { CurrentUser } from "../auth/current-user";
 import { defaultRole, hasRole, type Role } from "../auth/roles";
 import { getContext, type AppContext } from "../context";
 import { readBody, type RequestBody } from "./body";
 import { siteOrigin } from "./client-address";
-import { ApiError, Forbidden, MethodNotAllowed, NotFound } from "./errors";
+import { errorResponse } from "./error-response";
+import { MethodNotAllowed } from "./request-errors";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
@@ -95,16 +96,6 @@ export function json(data: unknown, status = 200): Response {
 
 export function noContent(): Response {
   return new Response(null, { status: 204 });
-}
-
-function errorResponse(e: unknown): Response {
-  if (e instanceof ApiError) {
-    const res = json(e.body, e.status);
-    for (const [k, v] of Object.entries(e.headers)) res.headers.set(k, v);
-    return res;
-  }
-  logError("[api] unexpected error", e);
-  return json({ detail: "服务器内部错误。" }, 500);
 }
 
 /** A path id as DRF's router matches it: digits only, else 404. */

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { inventories } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { INVENTORY_FIELDS } from "./inventory-fields";
 import { inventoryColumns, type InventoryRow } from "./inventory-row";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inventories } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { getInventory } from "./get-inventory";
 import { INVENTORY_FIELDS } from "./inventory-fields";
 import { inventoryColumns, type InventoryRow } from "./inventory-row";

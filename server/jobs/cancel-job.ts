@@ -5,8 +5,8 @@ import { isActiveState } from "@/lib/jobs/enums";
 import { explain } from "@/lib/jobs/explanations";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
-import type { Actor } from "../auth/current-user";
-import { Conflict } from "../http/errors";
+import type { Actor } from "@/core/actor";
+import { Conflict } from "@/core/errors";
 import { getJob } from "./get-job";
 import type { JobRow } from "./serialize-job";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { isActiveState } from "@/lib/jobs/enums";
 import { jobMessages } from "@/lib/jobs/job-fields";
-import { Conflict } from "../http/errors";
+import { Conflict } from "@/core/errors";
 import { deleteJobOutput } from "../output/delete-job-output";
 import { getJob } from "./get-job";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { NotFound } from "../http/errors";
+import { NotFound } from "@/core/errors";
 import type { JobRow } from "./serialize-job";
 
 export async function getJob(db: Db, id: number, opts: { forUpdate?: boolean } = {}): Promise<JobRow> {

@@ -1,5 +1,5 @@
 import { msg } from "@/lib/drf/messages";
-import { ValidationError } from "../http/errors";
+import { ValidationError } from "@/core/errors";
 import type { RequestBody } from "../http/body";
 
 const BAD = "请提供要删除的主键：pk（逗号分隔）或 pk[]（数组），均为整数。";

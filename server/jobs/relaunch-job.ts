@@ -4,10 +4,10 @@ import { RERUN_COPIED_KEYS } from "@/lib/contracts/job";
 import { choice } from "@/lib/drf/fields";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { jobMessages } from "@/lib/jobs/job-fields";
-import type { Actor } from "../auth/current-user";
-import { assertValid, ValidationError } from "../http/errors";
+import type { Actor } from "@/core/actor";
+import { assertValid, ValidationError } from "@/core/errors";
 import { listFailedHosts } from "../output/list-failed-hosts";
-import { createJob } from "./create-job";
+import { createJob } from "@/core/jobs/create-job";
 import { getJob } from "./get-job";
 import { serializeJob, type JobRow } from "./serialize-job";
 

@@ -6,12 +6,12 @@ import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { isActiveState } from "@/lib/jobs/enums";
 import { JOB_UPDATE_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
-import { assertValid, Conflict } from "../http/errors";
+import { assertValid, Conflict } from "@/core/errors";
 import { getJob } from "./get-job";
-import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
-import { loadReferences } from "./load-references";
+import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "@/core/jobs/job-options";
+import { loadReferences } from "@/core/jobs/load-references";
 import type { JobRow } from "./serialize-job";
-import { areVariablesTrusted } from "./variables-trust";
+import { areVariablesTrusted } from "@/core/jobs/variables-trust";
 
 /**
  * PUT and PATCH of one job (both partial, as the seed says). State, times and cuser are

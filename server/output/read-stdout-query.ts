@@ -2,7 +2,7 @@ import { choice, integer, type Field } from "@/lib/drf/fields";
 import type { FieldErrors } from "@/lib/drf/serializer";
 import { readQueryField } from "../drf/query-field";
 import { lastParam } from "../drf/query-string";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { MAX_LINE_NO } from "./read-lines";
 
 export const STDOUT_FORMATS = ["txt", "ansi", "json"] as const;

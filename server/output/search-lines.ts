@@ -6,7 +6,7 @@ import { integer } from "@/lib/drf/fields";
 import type { FieldErrors } from "@/lib/drf/serializer";
 import { readQueryField } from "../drf/query-field";
 import { lastParam } from "../drf/query-string";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { getJob } from "../jobs/get-job";
 import { lastLineNo, MAX_LINE_NO } from "./read-lines";
 

@@ -1,7 +1,7 @@
 import { integer } from "@/lib/drf/fields";
 import type { FieldErrors } from "@/lib/drf/serializer";
 import { readQueryField } from "../drf/query-field";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { getJob } from "../jobs/get-job";
 import type { FollowSink, LiveHub } from "./live-hub";
 import { MAX_LINE_NO } from "./read-lines";

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { projects } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { PROJECT_FIELDS } from "./project-fields";
 import { projectColumns, type ProjectRow, type ProjectSettings } from "./project-row";
 

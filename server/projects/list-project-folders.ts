@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { normalizeLocalPath, resolveProjectDir } from "./project-path";
+import { normalizeLocalPath, resolveProjectDir } from "@/core/projects/project-path";
 
 /**
  * The folders directly under the projects root that a manual project may use, sorted.

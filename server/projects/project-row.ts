@@ -2,9 +2,9 @@ import type { projects } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import { branchMessage, refNameProblem } from "@/lib/git/ref-name";
-import type { Config } from "../config";
+import type { Config } from "@/core/config";
 import { projectMessages, scmUrlProblem } from "./project-fields";
-import { normalizeLocalPath, resolveProjectDir } from "./project-path";
+import { normalizeLocalPath, resolveProjectDir } from "@/core/projects/project-path";
 import { scanPlaybooks } from "./scan-playbooks";
 
 export type ProjectRow = typeof projects.$inferSelect;

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { projects } from "@/db/schema";
-import type { Config } from "../config";
-import { ValidationError } from "../http/errors";
+import type { Config } from "@/core/config";
+import { ValidationError } from "@/core/errors";
 import { getProject } from "./get-project";
-import { gitCheckoutDir, SyncError, syncGitCheckout } from "./git-checkout";
-import { resolveProjectDir } from "./project-path";
+import { gitCheckoutDir, SyncError, syncGitCheckout } from "@/core/projects/git-checkout";
+import { resolveProjectDir } from "@/core/projects/project-path";
 import type { ProjectRow } from "./project-row";
 import { scanPlaybooks } from "./scan-playbooks";
-import { resolveIsolation } from "../sandbox/isolation";
+import { resolveIsolation } from "@/core/sandbox/isolation";
 
 /**
  * `POST /api/job/project/<id>/update/`, and the first sync of a new git project: a git

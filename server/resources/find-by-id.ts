@@ -1,4 +1,4 @@
-import { NotFound } from "../http/errors";
+import { NotFound } from "@/core/errors";
 
 /** The one row of a lookup by primary key, or DRF's 404. */
 export function firstOrNotFound<T>(rows: T[]): T {

@@ -7,7 +7,7 @@ import type { FieldErrors } from "@/lib/drf/serializer";
 import { readOrdering } from "../drf/ordering";
 import { readPage, type Page } from "../drf/pagination";
 import { lastParam } from "../drf/query-string";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 
 export type ListSpec<Q extends PgSelect> = {
   table: PgTable;

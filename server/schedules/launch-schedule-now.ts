@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schedules } from "@/db/schema";
-import type { Actor } from "../auth/current-user";
-import { ValidationError } from "../http/errors";
+import type { Actor } from "@/core/actor";
+import { ValidationError } from "@/core/errors";
 import { getJob } from "../jobs/get-job";
 import type { JobRow } from "../jobs/serialize-job";
 import { firstOrNotFound } from "../resources/find-by-id";
-import { launchFromSchedule } from "./fire-due-schedules";
+import { launchFromSchedule } from "@/core/schedules/fire-due-schedules";
 
 /**
  * POST /api/job/schedule/<id>/launch/ ("run now"): the job the schedule would launch at

@@ -6,7 +6,7 @@ import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
 import { cronProblem, isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
-import { loadReferences } from "../jobs/load-references";
+import { loadReferences } from "@/core/jobs/load-references";
 import { OVERRIDE_COLUMNS, type SCHEDULE_FIELDS } from "./schedule-fields";
 import type { ScheduleRow } from "./select-schedules";
 

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { templates } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { nowSeconds } from "@/lib/time";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { getTemplate } from "./get-template";
 import type { TemplateWithNames } from "./select-templates";
 import { TEMPLATE_FIELDS } from "./template-fields";

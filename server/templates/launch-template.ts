@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { FieldSource } from "@/lib/drf/serializer";
-import type { Actor } from "../auth/current-user";
-import { createJob } from "../jobs/create-job";
+import type { Actor } from "@/core/actor";
+import { createJob } from "@/core/jobs/create-job";
 import type { JobRow } from "../jobs/serialize-job";
 import { getTemplate } from "./get-template";
 

@@ -2,8 +2,8 @@ import type { Db } from "@/db/client";
 import type { templates } from "@/db/schema";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";
-import { checkOptionSyntax } from "../jobs/job-options";
-import { loadReferences } from "../jobs/load-references";
+import { checkOptionSyntax } from "@/core/jobs/job-options";
+import { loadReferences } from "@/core/jobs/load-references";
 import { TEMPLATE_OPTION_COLUMNS, type TEMPLATE_FIELDS } from "./template-fields";
 
 type TemplateInsert = typeof templates.$inferInsert;

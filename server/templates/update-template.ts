@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { templates } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { firstOrNotFound } from "../resources/find-by-id";
 import { getTemplate } from "./get-template";
 import type { TemplateWithNames } from "./select-templates";

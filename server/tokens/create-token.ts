@@ -3,7 +3,7 @@ import { apiTokens } from "@/db/schema";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
 import { integer, string } from "@/lib/drf/fields";
 import { nowSeconds } from "@/lib/time";
-import { assertValid } from "../http/errors";
+import { assertValid } from "@/core/errors";
 import { randomHex, sha256Hex } from "../auth/random-secret";
 
 const TOKEN_FIELDS = {

@@ -7,7 +7,7 @@ import { nowSeconds } from "@/lib/time";
 import type { CurrentUser } from "../auth/current-user";
 import { authMessages } from "../auth/messages";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { assertValid, ValidationError } from "../http/errors";
+import { assertValid, ValidationError } from "@/core/errors";
 import { passwordProblems } from "./password-rules";
 import { revokeAccess } from "./revoke-access";
 import { releaseAttempt, reserveAttempt } from "../auth/login-throttle";

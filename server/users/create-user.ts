@@ -6,7 +6,7 @@ import { nowSeconds } from "@/lib/time";
 import { authMessages } from "../auth/messages";
 import { hashPassword } from "../auth/passwords";
 import type { Role } from "../auth/roles";
-import { assertValid, ValidationError } from "../http/errors";
+import { assertValid, ValidationError } from "@/core/errors";
 import { isUniqueViolation } from "./unique-violation";
 import { passwordProblems } from "./password-rules";
 import { USER_FIELDS, USERNAME_RE, type UserRow } from "./user-fields";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { NotFound } from "../http/errors";
+import { NotFound } from "@/core/errors";
 import type { UserRow } from "./user-fields";
 
 export async function getUser(db: Db, id: number): Promise<UserRow> {

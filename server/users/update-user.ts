@@ -6,7 +6,7 @@ import { nowSeconds } from "@/lib/time";
 import type { CurrentUser } from "../auth/current-user";
 import { authMessages } from "../auth/messages";
 import { hashPassword } from "../auth/passwords";
-import { Conflict, NotFound, assertValid } from "../http/errors";
+import { Conflict, NotFound, assertValid } from "@/core/errors";
 import { passwordProblems } from "./password-rules";
 import { revokeAccess } from "./revoke-access";
 import { USER_FIELDS, type UserRow } from "./user-fields";

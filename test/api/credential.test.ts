@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentials } from "@/db/schema";
-import { secretBox } from "@/server/crypto/secret-box";
+import { secretBox } from "@/core/crypto/secret-box";
 import { api, ctx, resetDb } from "../api";
 
 const KEY =

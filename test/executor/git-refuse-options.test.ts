@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projects } from "@/db/schema";
 import { startExecutor, type Executor } from "@/executor/start-executor";
-import { readConfig } from "@/server/config";
+import { readConfig } from "@/core/config";
 import { api, ctx } from "../api";
 import { git, makeGitRemote } from "../git-fixture";
 import { makeCredential, makeLocalInventory, outputOf, waitForState } from "./helpers";

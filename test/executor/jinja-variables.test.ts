@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExecutor, type Executor } from "@/executor/start-executor";
 import { rerunBody } from "@/lib/jobs/rerun";
-import type { Config } from "@/server/config";
+import type { Config } from "@/core/config";
 import { api, ctx } from "../api";
 import { makeCredential, makeLocalInventory, makeProject, outputOf, waitForState } from "./helpers";
 

@@ -7,7 +7,7 @@ import { startExecutor } from "@/executor/start-executor";
 import { takeJobs } from "@/executor/take-jobs";
 import { acquireWorkerLease } from "@/executor/worker-lease";
 import { jsonSource } from "@/lib/drf/serializer";
-import { createJob } from "@/server/jobs/create-job";
+import { createJob } from "@/core/jobs/create-job";
 import { ctx, resetDb } from "../api";
 import { makeCatalog } from "../fixtures";
 

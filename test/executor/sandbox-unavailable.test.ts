@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { workers } from "@/db/schema";
 import { startExecutor, type Executor } from "@/executor/start-executor";
-import { syncGitCheckout } from "@/server/projects/git-checkout";
-import { readSandboxWarning } from "@/server/sandbox/sandbox-warning";
+import { syncGitCheckout } from "@/core/projects/git-checkout";
+import { readSandboxWarning } from "@/core/sandbox/sandbox-warning";
 import { api, ctx } from "../api";
 import { makeCredential, makeLocalInventory, makeProject, outputOf, waitForState } from "./helpers";
 

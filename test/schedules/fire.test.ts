@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { jobs, schedules, templates, users } from "@/db/schema";
-import { fireDueSchedules } from "@/server/schedules/fire-due-schedules";
+import { fireDueSchedules } from "@/core/schedules/fire-due-schedules";
 import { api, ctx, resetDb } from "../api";
 import { dbSnapshot, jobRow, makeCatalog, makeUser } from "../fixtures";
 

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readConfig } from "@/server/config";
-import { openConfiguredDatabase } from "@/server/data-dir";
-import { secretBox } from "@/server/crypto/secret-box";
+import { readConfig } from "@/core/config";
+import { openConfiguredDatabase } from "@/core/data-dir";
+import { secretBox } from "@/core/crypto/secret-box";
 
 /** Files under `root` that others may read or write. */
 function looseFiles(root: string): string[] {

@@ -1,4 +1,4 @@
-import { NotFound } from "@/server/http/errors";
+import { NotFound } from "@/core/errors";
 import { publicRoute } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { fieldSource } from "@/server/http/body";
 import { drfRoute, json, noContent, pathId } from "@/server/http/route";
-import { Forbidden } from "@/server/http/errors";
+import { Forbidden } from "@/core/errors";
 import { lastParam } from "@/server/drf/query-string";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { createTokenFromRequest } from "@/server/tokens/create-token";

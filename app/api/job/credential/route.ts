@@ -1,6 +1,6 @@
 import { envelope } from "@/server/drf/pagination";
 import { fieldSource } from "@/server/http/body";
-import { secretBox } from "@/server/crypto/secret-box";
+import { secretBox } from "@/core/crypto/secret-box";
 import { drfRoute, json } from "@/server/http/route";
 import { createCredential } from "@/server/credentials/create-credential";
 import { listCredentials } from "@/server/credentials/list-credentials";

@@ -1,12 +1,12 @@
 import { fieldSource } from "@/server/http/body";
-import { assertValid } from "@/server/http/errors";
+import { assertValid } from "@/core/errors";
 import { drfRoute, json, noContent } from "@/server/http/route";
 import { envelope, readPage } from "@/server/drf/pagination";
 import { readOrdering } from "@/server/drf/ordering";
 import { JOB_ORDERABLE } from "@/server/jobs/job-columns";
 import { readJobFilters } from "@/server/jobs/job-filters";
 import { listJobs } from "@/server/jobs/list-jobs";
-import { createJob } from "@/server/jobs/create-job";
+import { createJob } from "@/core/jobs/create-job";
 import { deleteJobs } from "@/server/jobs/delete-jobs";
 import { readBulkIds } from "@/server/jobs/read-bulk-ids";
 import { serializeJob } from "@/server/jobs/serialize-job";

@@ -1,5 +1,5 @@
 import { fieldSource } from "@/server/http/body";
-import { secretBox } from "@/server/crypto/secret-box";
+import { secretBox } from "@/core/crypto/secret-box";
 import { drfRoute, json, noContent, pathId } from "@/server/http/route";
 import { deleteCredential } from "@/server/credentials/delete-credential";
 import { getCredential } from "@/server/credentials/get-credential";

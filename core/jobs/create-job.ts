@@ -6,11 +6,10 @@ import { ACTIVE_STATES, IMPORT_STATES, type JobState } from "@/lib/jobs/enums";
 import { JOB_INPUT_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
-import type { Actor } from "../auth/current-user";
-import { assertValid, Forbidden } from "../http/errors";
+import type { Actor } from "../actor";
+import { assertValid, Forbidden } from "../errors";
 import { checkLaunchable, checkOptionSyntax, optionColumns, referenceColumns } from "./job-options";
 import { loadReferences } from "./load-references";
-import type { JobRow } from "./serialize-job";
 import { templateDefaults } from "./template-defaults";
 import { areVariablesTrusted } from "./variables-trust";
 
@@ -19,7 +18,7 @@ import { areVariablesTrusted } from "./variables-trust";
  * run that happened elsewhere. Options the body leaves out come from the template.
  * `fixed` holds columns the server itself decides (a relaunch's failed-host limit).
  */
-export async function createJob(db: Db, user: Actor, source: FieldSource, fixed: Partial<typeof jobs.$inferInsert> = {}): Promise<JobRow> {
+export async function createJob(db: Db, user: Actor, source: FieldSource, fixed: Partial<typeof jobs.$inferInsert> = {}): Promise<typeof jobs.$inferSelect> {
   const { values: v, errors } = parseFields(JOB_INPUT_FIELDS, source);
   if (v.cuser != null && v.cuser !== user.id && user.role !== "admin") throw new Forbidden(jobMessages.otherUser);
 

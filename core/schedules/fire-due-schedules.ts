@@ -1,13 +1,13 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schedules, templates, users } from "@/db/schema";
+import { hasRole } from "@/lib/auth/roles";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { nowSeconds } from "@/lib/time";
 import { createJob } from "../jobs/create-job";
-import { hasRole } from "../auth/roles";
-import type { Actor } from "../auth/current-user";
-import { ValidationError } from "../http/errors";
+import type { Actor } from "../actor";
+import { ValidationError } from "../errors";
 
 type ScheduleRow = typeof schedules.$inferSelect;
 
@@ -76,7 +76,7 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor)
     return job.id;
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    const why = Object.entries(e.errors)
+    const why = Object.entries(e.fields)
       .map(([k, v]) => `${k}: ${v.join(" ")}`)
       .join("; ");
     await db
