@@ -52,7 +52,7 @@ const { values: args } = parseArgs({
 const BENCH_DATA_DIR = path.join(os.tmpdir(), "zuoye-bench-data");
 
 /** the machine's 1-minute load average when the run started: other work skews every figure */
-const loadBefore = os.loadavg()[0].toFixed(2);
+const loadBefore = os.loadavg()[0]!.toFixed(2);
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/zuoye_bench";
@@ -181,7 +181,7 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
 }
 
 async function fill(db: Db, want: number): Promise<void> {
-  const [{ n }] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from jobs`));
+  const [{ n } = { n: 0 }] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from jobs`));
   const have = Number(n);
   if (have < want) {
     console.log(`[bench] ${have.toLocaleString("en")} jobs, seeding ${(want - have).toLocaleString("en")} more ...`);
@@ -237,7 +237,7 @@ async function pickCases(db: Db): Promise<Case[]> {
 
 async function directCall(db: Db, c: Case, i: number): Promise<unknown> {
   if (c.status === 404) return;
-  if (c.detailIds) return getJob(db, c.detailIds[i % c.detailIds.length]);
+  if (c.detailIds) return getJob(db, c.detailIds[i % c.detailIds.length]!);
   const u = new URL(c.path, "http://127.0.0.1");
   return listJobs(db, readJobFilters(u), readOrdering(u, JOB_ORDERABLE), readPage(u));
 }
@@ -246,6 +246,7 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms
 
 async function printReport(db: Db, results: Result[], o: { concurrency: number; durationMs: number }) {
   const [v] = rowsOf<{ v: string; n: string | number }>(await db.execute(sql`select version() as v, (select count(*) from jobs) as n`));
+  if (!v) throw new Error("select version() returned no row");
   const cpu = os.cpus();
   console.log(`\n### ${new Date().toISOString().slice(0, 10)} — ${Number(v.n).toLocaleString("en")} jobs\n`);
   console.log(

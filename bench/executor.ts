@@ -82,9 +82,11 @@ function runDirect(cwd: string, playbook: string, inventory: string): Promise<nu
 function timeSpawn(argv: string[]): Promise<number> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn(argv[0], argv.slice(1), { stdio: "ignore" });
+    const [command, ...args] = argv;
+    if (command === undefined) return reject(new Error("no command to time"));
+    const p = spawn(command, args, { stdio: "ignore" });
     p.on("error", reject);
-    p.on("close", (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`${argv[0]} exited ${code}`))));
+    p.on("close", (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`${command} exited ${code}`))));
   });
 }
 
@@ -127,6 +129,7 @@ async function main() {
     .values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t })
     .returning();
   const [credential] = await db.insert(credentials).values({ name: "none", ctime: t }).returning();
+  if (!project || !inventory || !credential) throw new Error("bench catalog not inserted");
   let executor = await startExecutor(database, { ...config, workerCapacity: 2, workerId: "bench-executor" });
 
   const launch = async (playbook: string) => {
@@ -136,6 +139,7 @@ async function main() {
     let firstLine = NaN;
     for (;;) {
       const [row] = await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job.id));
+      if (!row) throw new Error(`job ${job.id} vanished`);
       if (Number.isNaN(running) && row.state !== "new" && row.state !== "waiting") running = performance.now() - t0;
       if (Number.isNaN(firstLine)) {
         const [l] = await db
@@ -203,7 +207,7 @@ async function main() {
   // a real job printing 100,000 lines, against ansible-playbook alone
   const bigDirect = await runDirect(projectDir, "big.yml", path.join(dataDir, "inventory"));
   const big = await launch("big.yml");
-  const [{ lines }] = await db
+  const [{ lines } = { lines: null }] = await db
     .select({ lines: max(jobOutputLines.lineNo) })
     .from(jobOutputLines)
     .where(eq(jobOutputLines.jobId, big.id));
@@ -212,13 +216,13 @@ async function main() {
   buildIfStale(process.argv.includes("--build"));
   const port = await freePort(3450);
   const server = await startServer({ DATABASE_URL: BASE, DATA_DIR: dataDir, EXECUTOR: "off", NEXT_TELEMETRY_DISABLED: "1" }, port);
-  const open: Record<string, number[]> = { page: [], head: [], tail: [] };
+  const open = { page: [] as number[], head: [] as number[], tail: [] as number[] };
   try {
     const token = await createToken(db, adminId, { name: "npm run bench:executor" });
     await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, { authorization: `Token ${token.key}` });
     const cookie = await logIn(server.baseUrl, config.adminUsername, adminPassword);
     const total = Number(lines);
-    const get = async (key: string, p: string) => {
+    const get = async (key: keyof typeof open, p: string) => {
       const t1 = performance.now();
       const r = await fetch(`${server.baseUrl}${p}`, { headers: { cookie }, redirect: "manual" });
       await r.arrayBuffer();
@@ -230,7 +234,7 @@ async function main() {
       await get("head", `/api/job/job/${big.id}/lines/?start=1&limit=500`);
       await get("tail", `/api/job/job/${big.id}/lines/?start=${Math.max(1, total - 499)}&limit=500`);
     }
-    for (const k of Object.keys(open)) open[k] = open[k].slice(2);
+    for (const k of ["page", "head", "tail"] as const) open[k] = open[k].slice(2);
   } finally {
     await server.stop();
   }

@@ -79,6 +79,7 @@ type Result = { drainMs: number; duplicates: number; p50: number; p95: number };
 
 async function measure(databases: Database[]): Promise<Result> {
   const [main] = databases;
+  if (!main) throw new Error("no database to measure");
   await main.db.execute(sql`delete from jobs`);
   const claims = new Claims();
   const workers = await Promise.all(databases.map((d, i) => startWorker(d, `bench-launch-${i}`, claims)));
@@ -93,6 +94,7 @@ async function measure(databases: Database[]): Promise<Result> {
       await sleep(200 + Math.random() * 300);
       const t = performance.now();
       const [id] = await launch(main, 1);
+      if (id === undefined) throw new Error("launch inserted no job");
       await claims.until([id]);
       latencies.push(claims.at.get(id)! - t);
     }
@@ -120,7 +122,7 @@ async function recreateDatabase(create: boolean): Promise<void> {
 }
 
 async function main() {
-  const loadBefore = os.loadavg()[0].toFixed(2);
+  const loadBefore = os.loadavg()[0]!.toFixed(2);
   const rows: string[] = [];
   const add = (where: string, workers: string, r: Result) =>
     rows.push(

@@ -5,7 +5,7 @@ export type Stats = { n: number; p50: number; p95: number; rps: number; errors: 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
+  return sorted[i]!;
 }
 
 export function summarize(latencies: number[], elapsedMs: number, errors = 0): Stats {

@@ -85,7 +85,7 @@ export function processCpuMs(match: (stat: string[], cmdline: string) => boolean
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const fields = fs.readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ");
+      const fields = fs.readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ");
       const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, "utf8");
       if (match(fields, cmdline)) total += (Number(fields[11]) + Number(fields[12])) * tick;
     } catch {

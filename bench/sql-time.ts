@@ -23,7 +23,7 @@ export function openTracedDb(url: string) {
       let total = 0;
       for (const s of statements) {
         const [row] = await client.unsafe(`explain (analyze, timing off, format json) ${s.sql}`, s.params as never[]);
-        const plan = (row["QUERY PLAN"] as Plan[])[0];
+        const plan = (row!["QUERY PLAN"] as Plan[])[0]!;
         total += plan["Planning Time"] + plan["Execution Time"];
       }
       return total;

@@ -126,18 +126,19 @@ async function main() {
     .values({ name: "local", content: INVENTORY, hosts: ["localhost"], ctime: t })
     .returning();
   const [credential] = await db.insert(credentials).values({ name: "none", ctime: t }).returning();
+  if (!project || !inventory || !credential) throw new Error("bench catalog not inserted");
   const token = await createToken(db, adminId, { name: "npm run bench:viewers" });
   const headers = { authorization: `Token ${token.key}` };
 
   const stats = postgres(pgOpts(u, "postgres"));
-  const preloaded = String((await stats`show shared_preload_libraries`)[0].shared_preload_libraries).includes("pg_stat_statements");
+  const preloaded = String((await stats`show shared_preload_libraries`)[0]!.shared_preload_libraries).includes("pg_stat_statements");
   if (preloaded) await database.db.execute("create extension if not exists pg_stat_statements");
   const counters = async () => {
     const [x] = await stats`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${dbName}`;
     const statements = preloaded
       ? await stats`select coalesce(sum(calls), 0) as n from pg_stat_statements where dbid = (select oid from pg_database where datname = ${dbName})`
       : [{ n: NaN }];
-    return { xacts: Number(x.n), calls: Number(statements[0].n) };
+    return { xacts: Number(x!.n), calls: Number(statements[0]!.n) };
   };
 
   buildIfStale(process.argv.includes("--build"));

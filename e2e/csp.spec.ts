@@ -58,7 +58,7 @@ test("no page breaks its Content-Security-Policy, and each response has a nonce 
   await expect(loginPage).toHaveURL(/\/login\?next=%2Fjobs$/);
   const first = (await loginPage.request.get("/login")).headers()["content-security-policy"];
   const second = (await loginPage.request.get("/login")).headers()["content-security-policy"];
-  expect(first.match(/'nonce-([^']+)'/)![1]).not.toBe(second.match(/'nonce-([^']+)'/)![1]);
+  expect(first!.match(/'nonce-([^']+)'/)![1]).not.toBe(second!.match(/'nonce-([^']+)'/)![1]);
   await logInThroughPage(loginPage, ADMIN.username, ADMIN.password);
   await expect(loginPage.getByRole("heading", { name: "作业历史" })).toBeVisible();
   await anonymous.close();

@@ -49,7 +49,8 @@ async function seedHistory(request: APIRequestContext) {
       }),
     );
   }
-  return { token, tA, tB, iA, iB, cA, cB, sA, ids: jobs.map((j) => j.id) };
+  const ids = jobs.map((j) => j.id) as [number, number, number, number, number, number, number, number];
+  return { token, tA, tB, iA, iB, cA, cB, sA, ids };
 }
 
 test("each seed filter narrows the rows and the count; filters combine", async ({ page, request }) => {

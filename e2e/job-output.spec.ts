@@ -56,7 +56,7 @@ const data = async (request: APIRequestContext) => (seeded ??= await seed(reques
 test("a running job's lines arrive live, without a reload, until it ends", async ({ page, request }) => {
   // 40 tasks: ~20 s on an idle machine, several times that on a busy one; the waits allow for it
   test.setTimeout(240_000);
-  const job = await launch(request, (await data(request)).templates.slow);
+  const job = await launch(request, (await data(request)).templates.slow!);
   const recordReads: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "GET" && new URL(r.url()).pathname === `/api/job/job/${job.id}/`) recordReads.push(r.url());
@@ -88,7 +88,7 @@ test("a running job's lines arrive live, without a reload, until it ends", async
 });
 
 test("cancel a running job: confirm, see it canceling, then canceled", async ({ page, request }) => {
-  const job = await launch(request, (await data(request)).templates.sleep);
+  const job = await launch(request, (await data(request)).templates.sleep!);
   await page.goto(`/jobs/${job.id}`);
   await expect(viewer(page).getByText("TASK [long sleep]")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "取消作业" }).click();
@@ -107,9 +107,9 @@ test("cancel a running job: confirm, see it canceling, then canceled", async ({ 
 
 test("cancel from the history row", async ({ page, request }) => {
   const seed = await data(request);
-  const job = await launch(request, seed.templates.sleep);
+  const job = await launch(request, seed.templates.sleep!);
   expect(await waitForState(request, job.id, ["running"])).toBe("running");
-  await page.goto(`/jobs?search=${encodeURIComponent(seed.templates.sleep.name)}`);
+  await page.goto(`/jobs?search=${encodeURIComponent(seed.templates.sleep!.name)}`);
   const row = rowOf(page, job.id);
   await expect(row).toContainText("运行中");
   await row.getByRole("button", { name: `取消作业 #${job.id}` }).click();
@@ -123,7 +123,7 @@ test("cancel from the history row", async ({ page, request }) => {
 
 test("a 6,000-line job: windows load as it scrolls; search jumps to a line", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const job = await launch(request, (await data(request)).templates.many);
+  const job = await launch(request, (await data(request)).templates.many!);
   expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("successful");
   const limits: number[] = [];
   page.on("request", (r) => {
@@ -160,7 +160,7 @@ test("a 6,000-line job: windows load as it scrolls; search jumps to a line", asy
 
 test("a failed host: the recap marks it, filters the output to it, re-runs only it", async ({ page, request }) => {
   test.setTimeout(90_000);
-  const job = await launch(request, (await data(request)).templates.mixed);
+  const job = await launch(request, (await data(request)).templates.mixed!);
   expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
   await page.goto(`/jobs/${job.id}`);
   // the reason first: which host, and why
@@ -212,7 +212,7 @@ test("empty states: none recorded for an import; none yet, then live lines, for 
   await expect(page.getByText("没有主机汇总。")).toBeVisible();
   await expect(page.getByRole("link", { name: "下载文本" })).toBeHidden();
 
-  const late = await launch(request, (await data(request)).templates.late);
+  const late = await launch(request, (await data(request)).templates.late!);
   await page.goto(`/jobs/${late.id}`);
   await expect(page.getByText("暂无输出")).toBeVisible();
   await expect(page.getByText("作业开始运行后，输出会实时显示在这里。")).toBeVisible();

@@ -90,7 +90,7 @@ describe("markStringsUnsafe", () => {
   it("keeps every value and its type as Ansible reads it, and makes every string unsafe", () => {
     const results = loadWithAnsible(DOCUMENTS.map((d) => [d, markStringsUnsafe(d)]));
     results.forEach((r, i) => {
-      expect(r.same, `${DOCUMENTS[i]}\n→\n${markStringsUnsafe(DOCUMENTS[i])}\n${JSON.stringify(r)}`).toBe(true);
+      expect(r.same, `${DOCUMENTS[i]}\n→\n${markStringsUnsafe(DOCUMENTS[i]!)}\n${JSON.stringify(r)}`).toBe(true);
       expect(r.unsafe, DOCUMENTS[i]).toBe(true);
     });
   });

@@ -42,7 +42,8 @@ const JSON_EXPONENT = /^-?\d+(?:\.\d+)?[eE][-+]?\d+$/;
  */
 export function markStringsUnsafe(variables: string): string {
   const doc = parseDocument(variables, { schema: "failsafe", version: "1.1", uniqueKeys: false, logLevel: "silent" });
-  if (doc.errors.length > 0) throw new Error(`variables 不是有效的 YAML：${doc.errors[0].message.split("\n")[0]}`);
+  const [firstError] = doc.errors;
+  if (firstError) throw new Error(`variables 不是有效的 YAML：${firstError.message.split("\n")[0]}`);
   const isJson = parsesAsJson(variables);
   visit(doc, {
     Scalar(_key, node) {

@@ -41,7 +41,7 @@ function sqlState(e: unknown): string | undefined {
 
 function messageOf(e: unknown): string {
   const err = e as { message?: string; cause?: { message?: string } };
-  return (err?.cause?.message ?? err?.message ?? String(e)).split("\n")[0].slice(0, 300);
+  return (err?.cause?.message ?? err?.message ?? String(e)).split("\n")[0]!.slice(0, 300);
 }
 
 /** Output that could not be stored however long it was retried: the lines from `lostFrom` on are not in the database. */
@@ -180,7 +180,7 @@ export class OutputWriter {
     this.firstFailure = {
       host: String(e.host),
       task: storable(this.redact(String(e.task ?? ""))),
-      message: storable(this.redact(message.trim().split("\n")[0])).slice(0, 300),
+      message: storable(this.redact(message.trim().split("\n")[0]!)).slice(0, 300),
       unreachable,
     };
   }

@@ -15,7 +15,7 @@ export async function readSecret(prompt: string): Promise<string> {
   if (!stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const c of stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0];
+    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0]!;
   }
   process.stderr.write(prompt);
   stdin.setRawMode(true);

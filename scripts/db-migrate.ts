@@ -14,7 +14,7 @@ async function main() {
   const before = config.databaseUrl ? await appliedOnServer(config.databaseUrl) : undefined;
   const database = await openConfiguredDatabase(config, 1);
   try {
-    const [{ n }] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
+    const [{ n } = { n: 0 }] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
     const total = Number(n);
     const applied = database.isNew ? total : before !== undefined ? total - before : undefined;
     console.log(
@@ -31,7 +31,7 @@ async function appliedOnServer(url: string): Promise<number> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [r] = await client`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    return r.n;
+    return r!.n;
   } catch {
     return 0;
   } finally {

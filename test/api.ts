@@ -24,14 +24,14 @@ function matchRoute(pathname: string): Match {
     const params: Record<string, string | string[]> = {};
     let ok = true;
     for (let i = 0; i < parts.length && ok; i++) {
-      const p = parts[i];
+      const p = parts[i]!;
       if (p.startsWith("[...")) {
         params[p.slice(4, -1)] = segs.slice(i);
         ok = segs.length > i;
         break;
       }
       if (i >= segs.length) ok = false;
-      else if (p.startsWith("[")) params[p.slice(1, -1)] = decodeURIComponent(segs[i]);
+      else if (p.startsWith("[")) params[p.slice(1, -1)] = decodeURIComponent(segs[i]!);
       else if (p !== segs[i]) ok = false;
       if (i === parts.length - 1 && segs.length !== parts.length) ok = false;
     }
@@ -40,7 +40,9 @@ function matchRoute(pathname: string): Match {
     if (!best || rank.join() < best.rank.join()) best = { file, params, rank };
   }
   if (!best) throw new Error(`no route for ${pathname}`);
-  return { load: routes[best.file], params: best.params };
+  const load = routes[best.file];
+  if (!load) throw new Error(`no route module for ${best.file}`);
+  return { load, params: best.params };
 }
 
 export type ApiResponse = { status: number; headers: Headers; text: string; body: any; response?: Response }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -32,6 +32,7 @@ export async function makeCatalog(suffix = "") {
     .insert(credentials)
     .values({ name: `测试${suffix}`, username: "deploy", password: "s3cret", ctime: t })
     .returning();
+  if (!project || !inventory || !credential) throw new Error("catalog not inserted");
   const [template] = await db
     .insert(templates)
     .values({
@@ -48,10 +49,12 @@ export async function makeCatalog(suffix = "") {
       ctime: t,
     })
     .returning();
+  if (!template) throw new Error("catalog template not inserted");
   const [schedule] = await db
     .insert(schedules)
     .values({ name: `每日部署${suffix}`, templateId: template.id, cron: "0 2 * * *", ctime: t })
     .returning();
+  if (!schedule) throw new Error("catalog schedule not inserted");
   return { project, inventory, credential, template, schedule };
 }
 
@@ -120,8 +123,10 @@ export async function browserLogin(username: string, password = TEST_PASSWORD, h
   const jar: Record<string, string> = {};
   for (const c of setCookies) {
     const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar[pair.slice(0, i)] = pair.slice(i + 1);
+    const i = pair!.indexOf("=");
+    jar[pair!.slice(0, i)] = pair!.slice(i + 1);
   }
-  return { cookie: `zuoye_session=${jar.zuoye_session}; zuoye_csrf=${jar.zuoye_csrf}`, csrf: jar.zuoye_csrf, setCookies, user: r.body };
+  const { zuoye_session: sessionCookie, zuoye_csrf: csrf } = jar;
+  if (sessionCookie === undefined || csrf === undefined) throw new Error(`login of ${username}: no session or CSRF cookie`);
+  return { cookie: `zuoye_session=${sessionCookie}; zuoye_csrf=${csrf}`, csrf, setCookies, user: r.body };
 }

@@ -5,10 +5,11 @@ import { useI18n } from "../i18n/i18n-provider";
 /** DRF validation errors as "field: message" lines, field names in the page's language. */
 export function ApiErrorList({ errors }: { errors: Record<string, string[]> }) {
   const { t } = useI18n();
+  const labels: Record<string, string | undefined> = t.fields;
   return (
     <ul className="mt-1 list-disc space-y-0.5 pl-5">
       {Object.entries(errors).flatMap(([key, msgs]) =>
-        msgs.map((m, i) => <li key={`${key}-${i}`}>{key === "non_field_errors" ? m : `${t.fields[key] ?? key}: ${m}`}</li>),
+        msgs.map((m, i) => <li key={`${key}-${i}`}>{key === "non_field_errors" ? m : `${labels[key] ?? key}: ${m}`}</li>),
       )}
     </ul>
   );

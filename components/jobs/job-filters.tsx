@@ -51,14 +51,14 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
           label={t.fields.state}
           value={search.state ?? ""}
           anyLabel={t.filters.any}
-          options={JOB_STATES.map((s) => ({ value: s, label: t.states[s] }))}
+          options={JOB_STATES.map((s) => ({ value: s, label: t.states[s] ?? s }))}
           onChange={(v) => set({ state: (v || null) as HistorySearch["state"] })}
         />
         <SelectField
           label={t.fields.kind}
           value={search.kind ?? ""}
           anyLabel={t.filters.any}
-          options={JOB_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
+          options={JOB_KINDS.map((k) => ({ value: k, label: t.kinds[k] ?? k }))}
           onChange={(v) => set({ kind: (v || null) as HistorySearch["kind"] })}
         />
         <div className="sm:col-span-2 md:col-span-2 xl:col-span-2">

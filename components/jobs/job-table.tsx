@@ -6,7 +6,7 @@ import type { JobRecord } from "@/lib/jobs/job-record";
 import { useI18n } from "../i18n/i18n-provider";
 import { JobTableRow } from "./job-table-row";
 
-type Column = { key: string; label: (f: Record<string, string>) => string; sort?: SortField };
+type Column = { key: string; label: (f: ReturnType<typeof useI18n>["t"]["fields"]) => string; sort?: SortField };
 
 export const COLUMNS: Column[] = [
   { key: "id", label: (f) => f.id, sort: "id" },

@@ -36,7 +36,7 @@ export function UserMenu({ me }: { me: MeRecord }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t.userMenu.button(me.display_name, t.roles[me.role])}
+        aria-label={t.userMenu.button(me.display_name, t.roles[me.role] ?? me.role)}
         onClick={() => setOpen((o) => !o)}
         className="flex h-9 max-w-56 items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
       >

@@ -63,7 +63,7 @@ export async function createJob(db: Db, user: Actor, source: FieldSource, fixed:
     }
     assertValid(errors);
     const [created] = await tx.insert(jobs).values(row).returning();
-    return created;
+    return created!;
   });
 }
 

@@ -27,8 +27,8 @@ const BASIC_ORDER = ["black", "red", "green", "yellow", "blue", "magenta", "cyan
 
 /** xterm's 256-colour palette: 16 basic, a 6×6×6 cube, 24 greys. */
 export function paletteColor(n: number): string {
-  if (n < 8) return BASIC[BASIC_ORDER[n]];
-  if (n < 16) return BASIC[`bright-${BASIC_ORDER[n - 8]}`];
+  if (n < 8) return BASIC[BASIC_ORDER[n]!]!;
+  if (n < 16) return BASIC[`bright-${BASIC_ORDER[n - 8]!}`]!;
   if (n >= 232) {
     const g = 8 + (n - 232) * 10;
     return `rgb(${g}, ${g}, ${g})`;

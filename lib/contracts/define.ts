@@ -51,7 +51,7 @@ type Keys<C extends Contract, P extends keyof FieldContract> = { [K in keyof C]:
 
 /** The keys of a contract that carry a given property, in declaration order. */
 export function keysWith<C extends Contract, P extends keyof FieldContract>(contract: C, property: P): Keys<C, P>[] {
-  return Object.keys(contract).filter((k) => contract[k][property] !== undefined) as Keys<C, P>[];
+  return Object.keys(contract).filter((k) => contract[k]![property] !== undefined) as Keys<C, P>[];
 }
 
 export type OutputShape<C extends Contract> = { [K in keyof C]: C[K]["output"] };
@@ -66,7 +66,7 @@ export type InputSpec<C extends Contract, K extends keyof C> = { [P in K]: NonNu
 
 /** The DRF field specs of some keys, in the order given. */
 export function inputSpec<C extends Contract, K extends keyof C & string>(contract: C, keys: readonly K[]): InputSpec<C, K> {
-  return Object.fromEntries(keys.map((k) => [k, contract[k].input])) as InputSpec<C, K>;
+  return Object.fromEntries(keys.map((k) => [k, contract[k]!.input])) as InputSpec<C, K>;
 }
 
 /** A row → its wire record: stored keys from their columns, then the derived ones, in contract order. */

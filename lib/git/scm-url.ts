@@ -6,7 +6,7 @@
  */
 export function scmUrlTransport(url: string): string | null {
   const m = /^(https?|ssh|git|file):\/\/(\S+)$/i.exec(url);
-  if (m) return m[2].startsWith("-") ? null : m[1].toLowerCase();
+  if (m) return m[2]!.startsWith("-") ? null : m[1]!.toLowerCase();
   return /^[\w.][\w.-]*@[\w.][\w.-]*:\S+$/.test(url) ? "ssh" : null;
 }
 

@@ -59,7 +59,7 @@ export const zh = {
     start_time: "开始时间",
     finish_time: "结束时间",
     duration: "耗时",
-  } satisfies Record<RunOptionKey, string> & Record<string, string> as Record<string, string>,
+  } satisfies Record<RunOptionKey, string> & Record<string, string>,
   history: {
     title: "作业历史",
     count: (n: number) => `共 ${n} 条`,

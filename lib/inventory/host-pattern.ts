@@ -26,19 +26,20 @@ export function expandHostPattern(pattern: string): string[] {
 function stripPort(pattern: string): string {
   const m = /^(.*):(\d+)$/.exec(pattern);
   if (!m) return pattern;
-  const bracketed = /^\[([0-9A-Fa-f:.]+)\]$/.exec(m[1]);
-  if (bracketed) return bracketed[1];
+  const hostPart = m[1]!;
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\]$/.exec(hostPart);
+  if (bracketed) return bracketed[1]!;
   // a bare IPv6 address has colons of its own: its last group is not a port
-  return m[1].replace(/\[[^\]]*\]/g, "").includes(":") ? pattern : m[1];
+  return hostPart.replace(/\[[^\]]*\]/g, "").includes(":") ? pattern : hostPart;
 }
 
 function expandRanges(host: string): string[] {
   const m = /^([^[]*)\[([^\]]*)\](.*)$/.exec(host);
-  if (!m || !m[2].includes(":")) return [host];
-  const [, head, range, tail] = m;
+  if (!m || !m[2]!.includes(":")) return [host];
+  const [, head, range = "", tail = ""] = m;
   const parts = range.split(":");
   if (parts.length > 3) throw new InventoryError(`无效的主机范围 “${shown(host)}”。`);
-  const [begRaw, end, stepRaw] = parts;
+  const [begRaw = "", end = "", stepRaw] = parts;
   const beg = begRaw === "" ? "0" : begRaw;
   if (end === "") throw new InventoryError(`主机范围 “${shown(host)}” 缺少结束值。`);
   const step = stepRaw === undefined || stepRaw === "" ? 1 : Number(stepRaw);
@@ -56,7 +57,7 @@ function rangeValues(host: string, beg: string, end: string, step: number): stri
     const b = LETTERS.indexOf(beg);
     const e = LETTERS.indexOf(end);
     if (b > e) throw new InventoryError(`主机范围 “${shown(host)}” 的起始值大于结束值。`);
-    for (let i = b; i <= e; i += step) out.push(LETTERS[i]);
+    for (let i = b; i <= e; i += step) out.push(LETTERS[i]!);
     return out;
   }
   if (!/^\d+$/.test(beg) || !/^\d+$/.test(end)) throw new InventoryError(`无效的主机范围 “${shown(host)}”。`);

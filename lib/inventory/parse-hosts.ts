@@ -32,7 +32,7 @@ export function parseHosts(content: string): ParsedHosts {
 }
 
 function describeYamlError(e: unknown, content: string): string {
-  const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  const message = e instanceof Error ? e.message.split("\n")[0]! : String(e);
   const pos = e instanceof YAMLParseError ? e.pos[0] : -1;
   if (pos < 0) return message;
   let line = 1;

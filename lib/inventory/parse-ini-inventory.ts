@@ -17,7 +17,7 @@ export function parseIniHosts(content: string): string[] {
       if (section) {
         state = section[2] ?? "hosts";
         if (!["hosts", "vars", "children"].includes(state))
-          throw new InventoryError(`节 [${shown(section[1])}:${shown(state)}] 的类型 “${shown(state)}” 未知（只能是 vars 或 children）。`);
+          throw new InventoryError(`节 [${shown(section[1]!)}:${shown(state)}] 的类型 “${shown(state)}” 未知（只能是 vars 或 children）。`);
         return;
       }
       if (line.startsWith("[") && line.endsWith("]")) throw new InventoryError(`无效的节 “${shown(line)}”（节名中不能有空格等字符）。`);
@@ -26,8 +26,8 @@ export function parseIniHosts(content: string): string[] {
         return;
       }
       const tokens = shellSplit(line);
-      if (tokens.length === 0 || state === "children") return;
       const [pattern, ...vars] = tokens;
+      if (pattern === undefined || state === "children") return;
       const bad = vars.find((t) => !t.includes("="));
       if (bad !== undefined) throw new InventoryError(`主机变量应写作 key=value，得到 “${shown(bad)}”。`);
       hosts.addPattern(pattern);
@@ -45,10 +45,10 @@ function shellSplit(line: string): string[] {
   let token: string | null = null;
   let quote: '"' | "'" | null = null;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+    const c = line[i]!;
     if (quote) {
       if (c === quote) quote = null;
-      else if (c === "\\" && quote === '"' && (line[i + 1] === '"' || line[i + 1] === "\\")) token += line[++i];
+      else if (c === "\\" && quote === '"' && (line[i + 1] === '"' || line[i + 1] === "\\")) token += line[++i]!;
       else token += c;
     } else if (c === '"' || c === "'") {
       quote = c;

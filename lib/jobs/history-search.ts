@@ -24,8 +24,9 @@ const parseAsDay = createParser({
 export function isDay(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  const [year, month, day] = [+m[1]!, +m[2]!, +m[3]!];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Columns the table sorts by (record keys the API's `ordering` accepts). */
@@ -91,7 +92,7 @@ export function invalidHistoryKeys(raw: Record<string, string | string[] | undef
     const v = raw[key];
     if (v === undefined) continue;
     const one = Array.isArray(v) ? v : [v];
-    if (one.length !== 1 || parser.parse(one[0]) === null) bad.push(key);
+    if (one.length !== 1 || parser.parse(one[0]!) === null) bad.push(key);
   }
   return bad;
 }
@@ -114,6 +115,6 @@ export function historyApiQuery(s: HistorySearch): URLSearchParams {
 
 /** Local midnight of a `YYYY-MM-DD`, in Unix seconds. */
 export function dayStart(day: string, addDays = 0): number {
-  const [y, m, d] = day.split("-").map(Number);
+  const [y = NaN, m = NaN, d = NaN] = day.split("-").map(Number);
   return Math.floor(new Date(y, m - 1, d + addDays).getTime() / 1000);
 }

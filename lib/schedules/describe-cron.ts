@@ -40,8 +40,8 @@ const isValues = (f: Field): f is { values: number[] } => "values" in f;
 function dayList(values: number[], lang: CronLang): string {
   const days = [...new Set(values.map((v) => v % 7))].sort((a, b) => a - b);
   const names = DAYS[lang];
-  const consecutive = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
-  if (days.length >= 3 && consecutive) return lang === "zh" ? `${names[days[0]]}至${names[days.at(-1)!]}` : `${names[days[0]]}–${names[days.at(-1)!]}`;
+  const consecutive = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  if (days.length >= 3 && consecutive) return lang === "zh" ? `${names[days[0]!]}至${names[days.at(-1)!]}` : `${names[days[0]!]}–${names[days.at(-1)!]}`;
   return days.map((d) => names[d]).join(lang === "zh" ? "、" : ", ");
 }
 
@@ -63,9 +63,9 @@ function dayPhrase(dom: Field, mon: Field, dow: Field, lang: CronLang): string |
 export function describeCron(expr: string, lang: CronLang): string | null {
   const parts = expr.trim().split(/\s+/);
   if (parts.length !== 5) return null;
-  const fields = parts.map((p, i) => readField(p, LIMITS[i]));
+  const fields = parts.map((p, i) => readField(p, LIMITS[i]!));
   if (fields.some((f) => f === null)) return null;
-  const [min, hour, dom, mon, dow] = fields as Field[];
+  const [min, hour, dom, mon, dow] = fields as [Field, Field, Field, Field, Field];
   const day = dayPhrase(dom, mon, dow, lang);
   if (day === undefined) return null;
   const sep = lang === "zh" ? "、" : ", ";

@@ -24,7 +24,7 @@ export function yamlDepth(text: string): number {
     const type = CST.tokenType(token);
     if (atLineStart && type !== "newline") {
       const indent = type === "space" ? token.length : 0;
-      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      while ((indents.at(-1) ?? -1) >= indent) indents.pop();
       indents.push(indent);
       atLineStart = false;
     }

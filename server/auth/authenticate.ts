@@ -37,19 +37,19 @@ export async function authenticate(ctx: AppContext, request: Request): Promise<C
 /** The key of a `Token`/`Bearer` header; undefined when the header is absent or another scheme. */
 function tokenKey(header: string | null): string | undefined {
   if (!header) return undefined;
-  const parts = header.trim().split(/\s+/);
-  const scheme = parts[0].toLowerCase();
+  const [first = "", key, ...extra] = header.trim().split(/\s+/);
+  const scheme = first.toLowerCase();
   if (scheme !== "token" && scheme !== "bearer") return undefined;
-  if (parts.length === 1) throw new NotAuthenticated(authMessages.noTokenKey);
-  if (parts.length > 2) throw new NotAuthenticated(authMessages.tokenHasSpaces);
+  if (key === undefined) throw new NotAuthenticated(authMessages.noTokenKey);
+  if (extra.length > 0) throw new NotAuthenticated(authMessages.tokenHasSpaces);
   // DRF decodes the header's bytes as UTF-8: bytes that are not UTF-8 are "invalid
   // characters"; any other key that is not one of ours is simply an invalid token
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(parts[1], "latin1"));
+    new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(key, "latin1"));
   } catch {
     throw new NotAuthenticated(authMessages.tokenInvalidChars);
   }
-  return parts[1];
+  return key;
 }
 
 // the token look-up runs on every scripted request: built and prepared once per database

@@ -27,6 +27,7 @@ export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
     .values({ username: config.adminUsername, displayName: config.adminDisplayName, role: "admin", ctime: nowSeconds() })
     .onConflictDoUpdate({ target: users.username, set: { displayName: config.adminDisplayName } })
     .returning({ id: users.id, passwordHash: users.passwordHash });
+  if (!row) throw new Error(`user "${config.adminUsername}" was not upserted`);
   if (row.passwordHash != null) {
     await forgetChangedDemoPassword(config, row.passwordHash);
   } else {

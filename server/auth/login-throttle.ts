@@ -22,7 +22,7 @@ export class Throttled extends DomainError {
 }
 
 // keys are hashed: people type passwords into the user name field, and those must not be stored
-function keys(username: string, address: string): { key: string; max: number }[] {
+function keys(username: string, address: string): [{ key: string; max: number }, ...{ key: string; max: number }[]] {
   const u = username.toLowerCase();
   return [
     { key: sha256Hex(`ua:${u}|${address}`), max: THROTTLE_LIMITS.userAddress },
@@ -54,6 +54,7 @@ export async function reserveAttempt(db: Db, username: string, address: string):
         },
       })
       .returning({ failures: authThrottle.failures, windowStart: authThrottle.windowStart });
+    if (!row) throw new Error("throttle counter was not upserted");
     if (row.failures > max) wait = Math.max(wait, row.windowStart + THROTTLE_WINDOW_S - now);
   }
   if (wait > 0) {

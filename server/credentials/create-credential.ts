@@ -15,5 +15,5 @@ export async function createCredential(db: Db, box: SecretBox, source: FieldSour
     .insert(credentials)
     .values({ ...columns, name: columns.name!, ctime: nowSeconds() })
     .returning();
-  return created;
+  return created!;
 }

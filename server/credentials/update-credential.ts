@@ -17,6 +17,6 @@ export async function updateCredential(db: Db, box: SecretBox, id: number, sourc
     assertValid(errors);
     if (Object.keys(columns).length === 0) return current;
     const [updated] = await tx.update(credentials).set(columns).where(eq(credentials.id, id)).returning();
-    return updated;
+    return updated!;
   });
 }

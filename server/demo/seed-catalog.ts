@@ -14,7 +14,7 @@ import { DEMO_CREDENTIALS, DEMO_INVENTORIES, DEMO_PROJECTS, DEMO_SCHEDULES, DEMO
  * already, so the big seed can run again on a database it filled before.
  */
 export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: number; seal?: (secret: string) => string }): Promise<{ created: boolean }> {
-  const [{ n }] = await db.select({ n: count() }).from(templates);
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(templates);
   if (Number(n) > 0) return { created: false };
   const ctime = (opts.now ?? nowSeconds()) - 90 * 86400;
 
@@ -84,14 +84,11 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
         .returning({ id: templates.id, key: templates.name }),
     );
     await tx.insert(schedules).values(
-      DEMO_SCHEDULES.map((s) => ({
-        name: s.name,
-        templateId: templateIds[s.template],
-        cron: s.cron,
-        timezone: "Asia/Shanghai",
-        ownerId: userIds[s.owner] ?? null,
-        ctime,
-      })),
+      DEMO_SCHEDULES.map((s) => {
+        const templateId = templateIds[s.template];
+        if (templateId === undefined) throw new Error(`demo schedule ${s.name}: no template ${s.template}`);
+        return { name: s.name, templateId, cron: s.cron, timezone: "Asia/Shanghai", ownerId: userIds[s.owner] ?? null, ctime };
+      }),
     );
   });
   return { created: true };

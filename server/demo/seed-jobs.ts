@@ -37,7 +37,7 @@ export async function seedJobs(db: Db, opts: SeedJobsOptions): Promise<{ firstId
   await assertCatalog(db);
 
   // Reserve the id range (past both the sequence and any explicit id).
-  const [{ first }] = rowsOf<{ first: string | number }>(
+  const [reserved] = rowsOf<{ first: string | number }>(
     await db.execute(
       sql.raw(`
       SELECT setval(pg_get_serial_sequence('jobs', 'id'),
@@ -45,7 +45,8 @@ export async function seedJobs(db: Db, opts: SeedJobsOptions): Promise<{ firstId
              - ${total - 1} AS first`),
     ),
   );
-  const firstId = Number(first);
+  if (!reserved) throw new Error("seedJobs: no id range reserved");
+  const firstId = Number(reserved.first);
   if (firstId + total - 1 > 2147483647) throw new Error("seedJobs: ids would pass the int4 range");
 
   for (let g0 = 1; g0 <= total; g0 += batch) {
@@ -66,6 +67,7 @@ async function assertCatalog(db: Db): Promise<void> {
     await db.execute(sql`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM templates) t,
       (SELECT count(*) FROM inventories) i, (SELECT count(*) FROM credentials) c`),
   );
+  if (!r) throw new Error("seedJobs: the catalog was not counted");
   const missing = Object.entries({ users: r.u, templates: r.t, inventories: r.i, credentials: r.c })
     .filter(([, n]) => Number(n) === 0)
     .map(([k]) => k);
@@ -88,7 +90,7 @@ const ADHOC = [
   ["command", "ls -l /opt/app"],
   ["ping", ""],
   ["shell", "ps aux | grep java"],
-];
+] as const;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: string[]) => `ARRAY[${xs.map(lit).join(", ")}]::text[]`;
 /** xs[1 + floor(r * len)] */

@@ -17,6 +17,6 @@ export function readOrdering(url: URL, orderable: readonly string[], fallback: O
     if (orderable.includes(field) && !terms.some((t) => t.field === field)) terms.push({ field, desc });
   }
   const out = terms.length ? terms : fallback;
-  if (!out.some((t) => t.field === "id")) out.push({ field: "id", desc: out[out.length - 1].desc });
+  if (!out.some((t) => t.field === "id")) out.push({ field: "id", desc: out.at(-1)?.desc ?? false });
   return out;
 }

@@ -32,5 +32,5 @@ export function encodeSortedQuery(query: Map<string, string[]>): string {
 /** Django's `QueryDict.__getitem__`: the last value of a key (NUL characters dropped: PostgreSQL text cannot hold them). */
 export function lastParam(url: URL, key: string): string | undefined {
   const all = url.searchParams.getAll(key);
-  return all.length ? all[all.length - 1].replaceAll("\0", "") : undefined;
+  return all.at(-1)?.replaceAll("\0", "");
 }

@@ -12,7 +12,7 @@ const EMPTY: RequestBody = { kind: "json", data: {} };
 export async function readBody(request: Request): Promise<RequestBody> {
   const contentType = request.headers.get("content-type");
   if (!contentType) return EMPTY;
-  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (mediaType === "application/json") {
     const text = await request.text();
     if (text.trim() === "") return EMPTY;

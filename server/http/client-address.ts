@@ -19,7 +19,8 @@ function entries(header: string | null): string[] {
 export function clientAddress(request: Request, config: ProxyConfig): string {
   if (config.trustProxy > 0) {
     const forwarded = entries(request.headers.get("x-forwarded-for"));
-    if (forwarded.length) return forwarded[forwarded.length - Math.min(config.trustProxy, forwarded.length)].slice(0, 100);
+    const trusted = forwarded[forwarded.length - Math.min(config.trustProxy, forwarded.length)];
+    if (trusted !== undefined) return trusted.slice(0, 100);
   }
   return (readPeer(request)?.address ?? "").slice(0, 100);
 }

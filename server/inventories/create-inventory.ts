@@ -14,5 +14,5 @@ export async function createInventory(db: Db, source: FieldSource): Promise<Inve
     .insert(inventories)
     .values({ ...columns, name: columns.name!, ctime: nowSeconds() })
     .returning();
-  return created;
+  return created!;
 }

@@ -16,6 +16,6 @@ export async function updateInventory(db: Db, id: number, source: FieldSource, o
     assertValid(errors);
     if (Object.keys(columns).length === 0) return current;
     const [updated] = await tx.update(inventories).set(columns).where(eq(inventories.id, id)).returning();
-    return updated;
+    return updated!;
   });
 }

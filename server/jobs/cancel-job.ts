@@ -39,6 +39,6 @@ export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow
       .set({ cancelRequested: true, ...by })
       .where(eq(jobs.id, id))
       .returning();
-    return requested;
+    return requested!;
   });
 }

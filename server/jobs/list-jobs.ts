@@ -25,20 +25,23 @@ export async function listJobs(
 ): Promise<{ count: number; rows: JobRow[] }> {
   const orderBy = ordering.map((t) => {
     const col = JOB_COLUMNS[t.field as keyof typeof JOB_COLUMNS];
+    if (!col) throw new Error(`no column to order jobs by ${t.field}`);
     return t.desc ? desc(col) : asc(col);
   });
   const where = filters.where.length ? and(...filters.where) : undefined;
-  const byIdOnly = ordering.length === 1 && ordering[0].field === "id";
+  const [firstTerm] = ordering;
+  const idOnly = ordering.length === 1 && firstTerm?.field === "id" ? firstTerm : undefined;
   const ids: SQL | ReturnType<typeof idPage> =
-    !where && byIdOnly && page.offset >= BLOCK_SEEK_FROM ? sql`(${blockSeekIds(ordering[0].desc, page)})` : idPage(db, where, orderBy, page);
+    !where && idOnly && page.offset >= BLOCK_SEEK_FROM ? sql`(${blockSeekIds(idOnly.desc, page)})` : idPage(db, where, orderBy, page);
   const found = await db
     .select({ ...getTableColumns(jobs), total: sql<string>`(${countQuery(db, filters)})` })
     .from(jobs)
     .where(inArray(jobs.id, ids))
     .orderBy(...orderBy);
-  if (!found.length) return { count: await countJobs(db, filters), rows: [] };
+  const [head] = found;
+  if (!head) return { count: await countJobs(db, filters), rows: [] };
   const rows = found.map(({ total: _, ...row }) => row);
-  return { count: Number(found[0].total), rows };
+  return { count: Number(head.total), rows };
 }
 
 function idPage(db: Db, where: SQL | undefined, orderBy: SQL[], page: Page) {
@@ -71,7 +74,7 @@ function blockSeekIds(descending: boolean, page: Page): SQL {
 
 export async function countJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">): Promise<number> {
   const [r] = await countQuery(db, filters);
-  return Number(r.n);
+  return Number(r!.n);
 }
 
 function countQuery(db: Db, filters: Pick<JobFilters, "where" | "countWhere">) {

@@ -42,6 +42,6 @@ export async function updateJob(db: Db, id: number, source: FieldSource): Promis
     assertValid(errors);
     if (Object.keys(changes).length === 0) return current;
     const [updated] = await tx.update(jobs).set(changes).where(eq(jobs.id, id)).returning();
-    return updated;
+    return updated!;
   });
 }

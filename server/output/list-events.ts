@@ -29,7 +29,7 @@ export function readEventFilters(url: URL): SQL[] {
 export async function listEvents(db: Db, id: number, filters: SQL[], page: Page) {
   await getJob(db, id);
   const where = and(eq(jobEvents.jobId, id), ...filters);
-  const [{ count }] = await db
+  const [{ count } = { count: 0 }] = await db
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(jobEvents)
     .where(where);

@@ -7,7 +7,7 @@ import { getJob } from "../jobs/get-job";
 export async function listHostSummaries(db: Db, id: number, page: Page) {
   await getJob(db, id);
   const where = eq(jobHostSummaries.jobId, id);
-  const [{ count }] = await db
+  const [{ count } = { count: 0 }] = await db
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(jobHostSummaries)
     .where(where);

@@ -164,8 +164,9 @@ export class LiveHub {
       if (follower.isGone) return;
       const lines = await readLinesAfter(this.db, watch.jobId, follower.cursor, this.timing.batch, watch.delivered);
       if (follower.isGone) return;
-      if (lines.length === 0) break;
-      follower.cursor = lines[lines.length - 1].lineNo;
+      const last = lines.at(-1);
+      if (!last) break;
+      follower.cursor = last.lineNo;
       follower.sink.lines(lines);
     }
     if (follower.isGone) return;
@@ -208,13 +209,16 @@ export class LiveHub {
     }
     for (;;) {
       const lines = await readLinesAfter(this.db, watch.jobId, watch.delivered, this.timing.batch);
-      if (lines.length) {
-        watch.delivered = lines[lines.length - 1].lineNo;
+      const [firstLine] = lines;
+      const lastLine = lines.at(-1);
+      if (firstLine && lastLine) {
+        watch.delivered = lastLine.lineNo;
         for (const f of watch.followers) {
           if (!f.isLive) continue;
-          const fresh = f.cursor < lines[0].lineNo ? lines : lines.filter((l) => l.lineNo > f.cursor);
-          if (fresh.length === 0) continue;
-          f.cursor = fresh[fresh.length - 1].lineNo;
+          const fresh = f.cursor < firstLine.lineNo ? lines : lines.filter((l) => l.lineNo > f.cursor);
+          const lastFresh = fresh.at(-1);
+          if (!lastFresh) continue;
+          f.cursor = lastFresh.lineNo;
           f.sink.lines(fresh);
         }
       }

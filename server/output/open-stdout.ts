@@ -56,12 +56,13 @@ function lineStream(db: Db, id: number, range: StdoutRange, render: (rows: Outpu
         return;
       }
       const rows = cursor < range.end ? await readLinesAfter(db, id, cursor, PAGE_LINES, range.end) : [];
-      if (rows.length === 0) {
+      const last = rows.at(-1);
+      if (!last) {
         if (tail) controller.enqueue(encoder.encode(tail));
         controller.close();
         return;
       }
-      cursor = rows[rows.length - 1].lineNo;
+      cursor = last.lineNo;
       controller.enqueue(encoder.encode(render(rows)));
     },
   });

@@ -15,5 +15,5 @@ export async function createProject(db: Db, config: ProjectSettings, source: Fie
     .insert(projects)
     .values({ ...columns, name: columns.name!, ctime: nowSeconds() })
     .returning();
-  return created;
+  return created!;
 }

@@ -38,7 +38,7 @@ export async function syncProject(db: Db, config: Config, id: number, opts: { th
     return getProject(db, id);
   }
   const [updated] = await db.update(projects).set(changes).where(eq(projects.id, id)).returning();
-  return updated;
+  return updated ?? getProject(db, id);
 }
 
 /** After a create or an update: a git project is synced at once (a failure is kept, not thrown). */

@@ -15,6 +15,6 @@ export async function updateProject(db: Db, config: ProjectSettings, id: number,
     const columns = await projectColumns(values, current, config, errors);
     assertValid(errors);
     const [updated] = await tx.update(projects).set(columns).where(eq(projects.id, id)).returning();
-    return updated;
+    return updated!;
   });
 }

@@ -27,7 +27,11 @@ export type ListSpec<Q extends PgSelect> = {
 export async function listResource<Q extends PgSelect>(db: Db, spec: ListSpec<Q>, url: URL): Promise<{ page: Page; count: number; rows: Awaited<Q> }> {
   const where = and(...readFilters(spec, url));
   const page = readPage(url);
-  const orderBy = readOrdering(url, Object.keys(spec.orderable)).map((t) => (t.desc ? desc(spec.orderable[t.field]) : asc(spec.orderable[t.field])));
+  const orderBy = readOrdering(url, Object.keys(spec.orderable)).map((t) => {
+    const column = spec.orderable[t.field];
+    if (!column) throw new Error(`no column to order by ${t.field}`);
+    return t.desc ? desc(column) : asc(column);
+  });
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(spec.table).where(where),
     spec
@@ -37,7 +41,7 @@ export async function listResource<Q extends PgSelect>(db: Db, spec: ListSpec<Q>
       .limit(page.limit)
       .offset(page.offset),
   ]);
-  return { page, count: Number(total.n), rows: rows as Awaited<Q> };
+  return { page, count: Number(total!.n), rows: rows as Awaited<Q> };
 }
 
 function readFilters<Q extends PgSelect>(spec: ListSpec<Q>, url: URL): SQL[] {

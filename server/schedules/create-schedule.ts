@@ -27,6 +27,6 @@ export async function createSchedule(db: Db, user: Actor, source: FieldSource): 
         ctime: nowSeconds(),
       })
       .returning({ id: schedules.id });
-    return getSchedule(tx, created.id);
+    return getSchedule(tx, created!.id);
   });
 }

@@ -17,6 +17,6 @@ export async function createTemplate(db: Db, source: FieldSource): Promise<Templ
       .insert(templates)
       .values({ ...columns, name: columns.name!, ctime: nowSeconds() })
       .returning({ id: templates.id });
-    return getTemplate(tx, created.id);
+    return getTemplate(tx, created!.id);
   });
 }

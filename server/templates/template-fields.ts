@@ -17,6 +17,6 @@ const FIELDS: Record<TemplateFieldKey, { output: unknown; column?: keyof typeof 
 export const TEMPLATE_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
   TEMPLATE_ORDERABLE_KEYS.map((key) => {
     const column = FIELDS[key].column!;
-    return [key, column in JOINED ? JOINED[column] : templates[column as keyof typeof templates.$inferSelect]];
+    return [key, column in JOINED ? JOINED[column]! : templates[column as keyof typeof templates.$inferSelect]];
   }),
 );

@@ -23,7 +23,7 @@ export async function createToken(db: Db, userId: number, input: { name: string;
     .insert(apiTokens)
     .values({ userId, name: input.name, keyHash: sha256Hex(key), keyPrefix: key.slice(0, 6), createdAt: now, expiresAt })
     .returning({ id: apiTokens.id });
-  return { id: row.id, name: input.name, key, key_prefix: key.slice(0, 6), created_at: now, expires_at: expiresAt };
+  return { id: row!.id, name: input.name, key, key_prefix: key.slice(0, 6), created_at: now, expires_at: expiresAt };
 }
 
 /** The API's POST: `name` and optional `expires_in_days`, validated like a serializer. */

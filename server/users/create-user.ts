@@ -28,7 +28,7 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRow> {
       ctime: now,
     })
     .returning();
-  return row;
+  return row!;
 }
 
 /** The admin's POST: username (unique), display name, role (viewer by default), password. */

@@ -36,7 +36,7 @@ export async function updateUser(db: Db, actor: CurrentUser, id: number, source:
     const isActive = values.is_active ?? user.isActive;
     if (id === actor.id && !isActive) throw new Conflict(authMessages.selfDeactivate);
     if (user.role === "admin" && user.isActive && (role !== "admin" || !isActive)) {
-      const [{ n }] = await tx
+      const [{ n } = { n: 0 }] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(users)
         .where(and(eq(users.role, "admin"), eq(users.isActive, true), ne(users.id, id)));
@@ -49,6 +49,7 @@ export async function updateUser(db: Db, actor: CurrentUser, id: number, source:
       set.passwordChangedAt = nowSeconds();
     }
     const [row] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
+    if (!row) throw new NotFound();
     if (!isActive || values.password != null) await revokeAccess(tx, id, { tokens: true });
     return row;
   });

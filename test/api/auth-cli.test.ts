@@ -87,7 +87,7 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
   it("set a new password (and role) for an existing user: the way back in for a locked-out admin; their sessions and tokens end", async () => {
     const { db } = await ctx();
     const [op] = await db.select().from(users).where(eq(users.username, "cli-op"));
-    const held = (await createToken(db, op.id, { name: "held by a script" })).key;
+    const held = (await createToken(db, op!.id, { name: "held by a script" })).key;
     const session = await browserLogin("cli-op", PASSWORD);
     expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${held}` } })).status).toBe(200);
     const res = await cli(() => run("user-create", ["--username", "cli-op", "--role", "admin"], "a second password\n"));
@@ -165,7 +165,7 @@ describe("npm run user:create and token:create", { timeout: 120_000 }, () => {
       .select()
       .from(apiTokens)
       .where(eq(apiTokens.keyPrefix, key.slice(0, 6)));
-    expect(row.expiresAt! - row.createdAt).toBe(7 * 86400);
+    expect(row!.expiresAt! - row!.createdAt).toBe(7 * 86400);
     expect((await api("GET", "/api/auth/me/", { headers: { authorization: `Token ${key}` } })).body).toMatchObject({ username: "admin", role: "admin" });
   });
 });

@@ -72,21 +72,21 @@ describe("CSRF protection of session-authenticated changes", () => {
   it("refuses a forged cross-site form post", async () => {
     const c = changes.POST;
     const form = { form: { name: "forged" } };
-    await refused(c, { origin: "https://evil.example" }, "CSRF验证失败：来源 https://evil.example 不被信任。", form);
-    await refused(c, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, "CSRF验证失败：来源 https://evil.example 不被信任。", form);
+    await refused(c!, { origin: "https://evil.example" }, "CSRF验证失败：来源 https://evil.example 不被信任。", form);
+    await refused(c!, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, "CSRF验证失败：来源 https://evil.example 不被信任。", form);
     // an older browser that sends no Origin on a form post: the missing token stops it
-    await refused(c, {}, "CSRF验证失败：缺少 CSRF 令牌。", form);
-    await refused(c, {}, "CSRF验证失败：缺少 CSRF 令牌。", { multipart: [["name", "forged"]] });
-    await refused(c, { "sec-fetch-site": "cross-site" }, "CSRF验证失败：来源 cross-site 不被信任。", form);
+    await refused(c!, {}, "CSRF验证失败：缺少 CSRF 令牌。", form);
+    await refused(c!, {}, "CSRF验证失败：缺少 CSRF 令牌。", { multipart: [["name", "forged"]] });
+    await refused(c!, { "sec-fetch-site": "cross-site" }, "CSRF验证失败：来源 cross-site 不被信任。", form);
     // a forged bulk delete of jobs
-    await refused(changes.DELETE, { origin: "https://evil.example" }, "CSRF验证失败：来源 https://evil.example 不被信任。", { form: { pk: "1" } });
+    await refused(changes.DELETE!, { origin: "https://evil.example" }, "CSRF验证失败：来源 https://evil.example 不被信任。", { form: { pk: "1" } });
   });
 
   it("does not accept another session's CSRF token", async () => {
     const other = await browserLogin("c-other");
-    await refused(changes.POST, { "x-csrftoken": other.csrf, origin: "http://testserver" }, "CSRF验证失败：CSRF 令牌不正确。");
+    await refused(changes.POST!, { "x-csrftoken": other.csrf, origin: "http://testserver" }, "CSRF验证失败：CSRF 令牌不正确。");
     // nor the CSRF cookie's value sent in a cookie only
-    await refused(changes.POST, { cookie: `${session.cookie}; csrftoken=${session.csrf}` }, "CSRF验证失败：缺少 CSRF 令牌。");
+    await refused(changes.POST!, { cookie: `${session.cookie}; csrftoken=${session.csrf}` }, "CSRF验证失败：缺少 CSRF 令牌。");
   });
 
   it("lets session reads through without a token, from anywhere", async () => {

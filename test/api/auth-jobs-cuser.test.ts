@@ -54,9 +54,9 @@ describe("cuser and user of a new job", () => {
 
   it("an admin may record a job for someone else (history import)", async () => {
     const archived = await makeUser("j-archived", "已离职的同事", "viewer");
-    const r = await api("POST", "/api/job/job/", { as: admin.id, json: importBody({ template: catalog.template.id, cuser: archived.id }) });
+    const r = await api("POST", "/api/job/job/", { as: admin.id, json: importBody({ template: catalog.template.id, cuser: archived!.id }) });
     expect(r.status, r.text).toBe(201);
-    expect(r.body).toMatchObject({ cuser: archived.id, user: "已离职的同事", state: "successful" });
+    expect(r.body).toMatchObject({ cuser: archived!.id, user: "已离职的同事", state: "successful" });
     const forOperator = await api("POST", "/api/job/job/", { as: admin.id, json: { template: catalog.template.id, cuser: operator.id } });
     expect(forOperator.status, forOperator.text).toBe(201);
     expect(forOperator.body).toMatchObject({ cuser: operator.id, user: "操作员小王" });

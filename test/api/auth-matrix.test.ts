@@ -233,7 +233,7 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
     schedule: c.schedule.id,
     job: done.body.id,
     newJob: fresh.body.id,
-    user: user.id,
+    user: user!.id,
     token: token.id,
   };
 }

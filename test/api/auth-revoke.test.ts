@@ -62,15 +62,15 @@ describe("an admin's password reset", () => {
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ password: ["这个密码太常见了。"] });
     expect(await dbSnapshot()).toEqual(before);
-    expect((await meWithToken(tokens[0].key)).status).toBe(200);
-    expect((await meWithCookie(browsers[0].cookie)).status).toBe(200);
+    expect((await meWithToken(tokens[0]!.key)).status).toBe(200);
+    expect((await meWithCookie(browsers[0]!.cookie)).status).toBe(200);
   });
 
   it("a change of display name or role alone leaves tokens and sessions alone", async () => {
     const { user, tokens, browsers } = await userWithAccess("v-renamed");
     expect((await api("PATCH", `/api/auth/users/${user.id}/`, { as: admin.id, json: { display_name: "新名字", role: "viewer" } })).status).toBe(200);
-    expect((await meWithToken(tokens[0].key)).body).toMatchObject({ display_name: "新名字", role: "viewer" });
-    expect((await meWithCookie(browsers[0].cookie)).status).toBe(200);
+    expect((await meWithToken(tokens[0]!.key)).body).toMatchObject({ display_name: "新名字", role: "viewer" });
+    expect((await meWithCookie(browsers[0]!.cookie)).status).toBe(200);
     expect(await rows(user.id)).toEqual({ sessions: 2, tokens: 2 });
   });
 });
@@ -91,12 +91,12 @@ describe("the user's own password change", () => {
     const { user, tokens, browsers } = await userWithAccess("v-changer", "viewer");
     const [current, other] = browsers;
     const r = await api("POST", "/api/auth/password/", {
-      headers: { cookie: current.cookie, "x-csrftoken": current.csrf, origin: "http://testserver" },
+      headers: { cookie: current!.cookie, "x-csrftoken": current!.csrf, origin: "http://testserver" },
       json: { old_password: TEST_PASSWORD, new_password: "a brand new password" },
     });
     expect(r.status, r.text).toBe(204);
-    expect((await meWithCookie(current.cookie)).status).toBe(200);
-    expect((await meWithCookie(other.cookie)).status).toBe(401);
+    expect((await meWithCookie(current!.cookie)).status).toBe(200);
+    expect((await meWithCookie(other!.cookie)).status).toBe(401);
     for (const t of tokens) expect((await meWithToken(t.key)).status).toBe(200);
     expect(await rows(user.id)).toEqual({ sessions: 1, tokens: 2 });
   });
@@ -107,13 +107,13 @@ describe("DELETE /api/auth/tokens/ (revoke all my tokens)", () => {
     const { user, tokens, browsers } = await userWithAccess("v-all-mine", "viewer");
     const bystander = await userWithAccess("v-bystander", "viewer");
     const [browser] = browsers;
-    const r = await api("DELETE", "/api/auth/tokens/", { headers: { cookie: browser.cookie, "x-csrftoken": browser.csrf, origin: "http://testserver" } });
+    const r = await api("DELETE", "/api/auth/tokens/", { headers: { cookie: browser!.cookie, "x-csrftoken": browser!.csrf, origin: "http://testserver" } });
     expect(r.status, r.text).toBe(204);
     expect(r.text).toBe("");
     for (const t of tokens) expect((await meWithToken(t.key)).status).toBe(401);
     // the browser's session is no token: it goes on
-    expect((await meWithCookie(browser.cookie)).status).toBe(200);
-    expect((await api("GET", "/api/auth/tokens/", { headers: { cookie: browser.cookie } })).body).toEqual({
+    expect((await meWithCookie(browser!.cookie)).status).toBe(200);
+    expect((await api("GET", "/api/auth/tokens/", { headers: { cookie: browser!.cookie } })).body).toEqual({
       count: 0,
       next: null,
       previous: null,
@@ -122,12 +122,12 @@ describe("DELETE /api/auth/tokens/ (revoke all my tokens)", () => {
     expect(await rows(user.id)).toEqual({ sessions: 2, tokens: 0 });
     for (const t of bystander.tokens) expect((await meWithToken(t.key)).status).toBe(200);
     // with no tokens left it is still 204
-    expect((await api("DELETE", "/api/auth/tokens/", { headers: { cookie: browser.cookie, "x-csrftoken": browser.csrf } })).status).toBe(204);
+    expect((await api("DELETE", "/api/auth/tokens/", { headers: { cookie: browser!.cookie, "x-csrftoken": browser!.csrf } })).status).toBe(204);
   });
 
   it("called with a token, revokes that token too", async () => {
     const { tokens } = await userWithAccess("v-by-token", "viewer");
-    const r = await api("DELETE", "/api/auth/tokens", { headers: { authorization: `Token ${tokens[0].key}` } });
+    const r = await api("DELETE", "/api/auth/tokens", { headers: { authorization: `Token ${tokens[0]!.key}` } });
     expect(r.status).toBe(204);
     for (const t of tokens) expect((await meWithToken(t.key)).status).toBe(401);
   });
@@ -142,7 +142,7 @@ describe("DELETE /api/auth/tokens/ (revoke all my tokens)", () => {
       expect(r.body).toEqual(body);
       expect(await dbSnapshot()).toEqual(before);
     };
-    await refused({ headers: { authorization: `Token ${other.tokens[0].key}` } }, 403, { detail: "您没有执行该操作的权限。" });
+    await refused({ headers: { authorization: `Token ${other.tokens[0]!.key}` } }, 403, { detail: "您没有执行该操作的权限。" });
     await refused({ as: null }, 401, { detail: "身份认证信息未提供。" });
     // a session without the CSRF token
     await refused({ headers: { cookie: (await browserLogin("v-admin")).cookie } }, 403, { detail: "CSRF验证失败：缺少 CSRF 令牌。" });

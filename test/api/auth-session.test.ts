@@ -18,20 +18,20 @@ beforeAll(async () => {
 /** A cookie's attributes, lower-cased, by name. */
 function cookieAttrs(setCookie: string) {
   const [pair, ...attrs] = setCookie.split(";").map((s) => s.trim());
-  const name = pair.slice(0, pair.indexOf("="));
-  const value = pair.slice(pair.indexOf("=") + 1);
-  const flags = new Map(attrs.map((a) => [a.split("=")[0].toLowerCase(), a.includes("=") ? a.slice(a.indexOf("=") + 1) : true]));
+  const name = pair!.slice(0, pair!.indexOf("="));
+  const value = pair!.slice(pair!.indexOf("=") + 1);
+  const flags = new Map(attrs.map((a) => [a.split("=")[0]!.toLowerCase(), a.includes("=") ? a.slice(a.indexOf("=") + 1) : true]));
   return { name, value, flags };
 }
 
 /** The seal with one bit flipped in the middle byte of its base64url part number `index`. */
 function tamperSealPart(seal: string, index: number): string {
   const [body, version] = seal.split("~");
-  const parts = body.split("*");
+  const parts = body!.split("*");
   expect(parts).toHaveLength(8);
-  const bytes = Buffer.from(parts[index], "base64url");
+  const bytes = Buffer.from(parts[index]!, "base64url");
   expect(bytes.length).toBeGreaterThan(0);
-  bytes[bytes.length >> 1] ^= 0x10;
+  bytes[bytes.length >> 1]! ^= 0x10;
   parts[index] = bytes.toString("base64url");
   const tampered = `${parts.join("*")}~${version}`;
   expect(tampered).not.toBe(seal);
@@ -51,21 +51,21 @@ describe("POST /api/auth/login/", () => {
     expect(s.user).not.toHaveProperty("password_hash");
     const byName = Object.fromEntries(s.setCookies.map((c) => [cookieAttrs(c).name, cookieAttrs(c)]));
     expect(Object.keys(byName).sort()).toEqual(["zuoye_csrf", "zuoye_session"]);
-    const session = byName.zuoye_session.flags;
+    const session = byName.zuoye_session!.flags;
     expect(session.get("httponly")).toBe(true);
     expect(String(session.get("samesite")).toLowerCase()).toBe("lax");
     expect(session.get("path")).toBe("/");
     expect(session.has("secure")).toBe(false);
     expect(Number(session.get("max-age"))).toBeGreaterThan(0);
-    const csrf = byName.zuoye_csrf.flags;
+    const csrf = byName.zuoye_csrf!.flags;
     expect(csrf.has("httponly")).toBe(false);
     expect(String(csrf.get("samesite")).toLowerCase()).toBe("lax");
     expect(csrf.get("path")).toBe("/");
-    expect(byName.zuoye_csrf.value).toMatch(/^[0-9a-f]{20,}$/);
+    expect(byName.zuoye_csrf!.value).toMatch(/^[0-9a-f]{20,}$/);
     // the cookie holds no readable session id: the row keeps a hash, the cookie a sealed value
     const [row] = await (await ctx()).db.select().from(sessions).where(eq(sessions.csrfToken, s.csrf));
-    expect(row.userId).toBe(viewer.id);
-    expect(decodeURIComponent(byName.zuoye_session.value)).not.toContain(row.idHash);
+    expect(row!.userId).toBe(viewer.id);
+    expect(decodeURIComponent(byName.zuoye_session!.value)).not.toContain(row!.idHash);
   });
 
   it("marks both cookies Secure when the request came over https through a trusted proxy (TRUST_PROXY)", async () => {
@@ -102,7 +102,7 @@ describe("POST /api/auth/login/", () => {
     const before = nowSeconds();
     await browserLogin("s-viewer");
     const [u] = await (await ctx()).db.select().from(users).where(eq(users.id, viewer.id));
-    expect(u.lastLoginAt).toBeGreaterThanOrEqual(before);
+    expect(u!.lastLoginAt).toBeGreaterThanOrEqual(before);
   });
 });
 
@@ -115,9 +115,9 @@ describe("the session cookie", () => {
     expect((await api("GET", "/api/job/job/", { headers: { cookie: s.cookie } })).status).toBe(200);
     // the session cookie alone is enough for a read
     const sessionOnly = s.cookie.split("; ")[0];
-    expect((await me(sessionOnly)).status).toBe(200);
+    expect((await me(sessionOnly!)).status).toBe(200);
 
-    const value = sessionOnly.slice("zuoye_session=".length);
+    const value = sessionOnly!.slice("zuoye_session=".length);
     const seal = decodeURIComponent(value);
     // iron's seal: Fe26.2*<pw id>*<enc salt>*<iv>*<ciphertext>*<expiry>*<mac salt>*<mac>~<version>;
     // each variant flips one bit of a decoded byte, since a base64url character's unused

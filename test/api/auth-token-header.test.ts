@@ -144,13 +144,13 @@ describe("a token's life", () => {
     const t = await newKey(viewer.id);
     const { db } = await ctx();
     const row = async () => (await db.select().from(apiTokens).where(eq(apiTokens.id, t.id)))[0];
-    expect((await row()).lastUsedAt).toBeNull();
+    expect((await row())!.lastUsedAt).toBeNull();
     // a failed attempt with another key does not touch it
     await me(`Token ${t.key.slice(0, -1)}${t.key.endsWith("0") ? "1" : "0"}`);
-    expect((await row()).lastUsedAt).toBeNull();
+    expect((await row())!.lastUsedAt).toBeNull();
     const before = nowSeconds();
     expect((await me(`Token ${t.key}`)).status).toBe(200);
-    const used = (await row()).lastUsedAt!;
+    const used = (await row())!.lastUsedAt!;
     expect(used).toBeGreaterThanOrEqual(before);
     expect(used).toBeLessThanOrEqual(nowSeconds());
     const listed = await api("GET", "/api/auth/tokens/", { headers: { authorization: `Token ${t.key}` } });
@@ -158,6 +158,6 @@ describe("a token's life", () => {
     // an old time is brought forward by the next use
     await db.update(apiTokens).set({ lastUsedAt: 1000 }).where(eq(apiTokens.id, t.id));
     expect((await me(`Bearer ${t.key}`)).status).toBe(200);
-    expect((await row()).lastUsedAt).toBeGreaterThanOrEqual(before);
+    expect((await row())!.lastUsedAt).toBeGreaterThanOrEqual(before);
   });
 });

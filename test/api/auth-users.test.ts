@@ -175,7 +175,7 @@ describe("what the users API does not do", () => {
       ["DELETE", "/api/auth/users/"],
       ["PUT", `/api/auth/users/${viewer.id}/`],
       ["POST", `/api/auth/users/${viewer.id}/`],
-    ]) {
+    ] as const) {
       const before = await dbSnapshot();
       const r = await call(method, path);
       expect(r.status, `${method} ${path}`).toBe(405);

@@ -17,9 +17,9 @@ async function stored(id: number) {
   const [row] = await db.select().from(credentials).where(eq(credentials.id, id));
   const box = secretBox(config);
   for (const k of ["password", "sshKey", "becomePassword"] as const) {
-    if (row[k]) expect(row[k]).toMatch(/^\$aes256gcm\$v1\$/);
+    if (row![k]) expect(row![k]).toMatch(/^\$aes256gcm\$v1\$/);
   }
-  return { ...row, password: box.open(row.password), sshKey: box.open(row.sshKey), becomePassword: box.open(row.becomePassword) };
+  return { ...row, password: box.open(row!.password), sshKey: box.open(row!.sshKey), becomePassword: box.open(row!.becomePassword) };
 }
 
 /** No secret value may appear anywhere in a response text. */

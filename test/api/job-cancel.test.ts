@@ -28,17 +28,17 @@ describe("POST /api/job/job/<id>/cancel/", () => {
   it("records who canceled and when; the explanation names them", async () => {
     const zhang = await makeUser("zhangwei", "张伟");
     const j = await launched();
-    const r = await api("POST", `/api/job/job/${j.id}/cancel/`, { as: zhang.id });
+    const r = await api("POST", `/api/job/job/${j.id}/cancel/`, { as: zhang!.id });
     expect(r.status).toBe(202);
-    expect(r.body.canceled_by).toBe(zhang.id);
+    expect(r.body.canceled_by).toBe(zhang!.id);
     expect(r.body.explanation).toMatch(/^已由 张伟 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间） 取消。$/);
     const running = await launched();
     await setState(running.id, "running");
-    await api("POST", `/api/job/job/${running.id}/cancel/`, { as: zhang.id });
+    await api("POST", `/api/job/job/${running.id}/cancel/`, { as: zhang!.id });
     // a second request by someone else does not take the first one's place
     await api("POST", `/api/job/job/${running.id}/cancel/`);
-    expect(await jobRow(running.id)).toMatchObject({ canceledBy: zhang.id, cancelRequested: true, explanation: "" });
-    expect((await api("GET", `/api/job/job/${running.id}/`)).body).toMatchObject({ canceled_by: zhang.id, state: "running" });
+    expect(await jobRow(running.id)).toMatchObject({ canceledBy: zhang!.id, cancelRequested: true, explanation: "" });
+    expect((await api("GET", `/api/job/job/${running.id}/`)).body).toMatchObject({ canceled_by: zhang!.id, state: "running" });
   });
 
   it("asks the worker to stop a waiting or running job, and says so again when repeated", async () => {
@@ -48,7 +48,7 @@ describe("POST /api/job/job/<id>/cancel/", () => {
       const r = await api("POST", `/api/job/job/${j.id}/cancel`, { json: {} });
       expect(r.status, JSON.stringify(r.body)).toBe(202);
       expect(r.body).toMatchObject({ id: j.id, state, cancel_requested: true, finish_time: null });
-      expect((await jobRow(j.id)).cancelRequested).toBe(true);
+      expect((await jobRow(j.id))!.cancelRequested).toBe(true);
       const again = await api("POST", `/api/job/job/${j.id}/cancel/`);
       expect(again.status).toBe(202);
       expect(again.body).toMatchObject({ state, cancel_requested: true });
@@ -63,7 +63,7 @@ describe("POST /api/job/job/<id>/cancel/", () => {
       const r = await api("POST", `/api/job/job/${j.id}/cancel/`);
       expect(r.status, state).toBe(409);
       expect(r.body).toEqual({ detail: "作业未在运行，无法取消。" });
-      expect((await jobRow(j.id)).cancelRequested).toBe(false);
+      expect((await jobRow(j.id))!.cancelRequested).toBe(false);
     }
   });
 

@@ -49,7 +49,7 @@ async function finishedRun(extra: Record<string, unknown> = {}) {
       inventory: c.inventory.id,
       credential: c.credential.id,
       schedule: c.schedule.id,
-      cuser: other.id,
+      cuser: other!.id,
       job_type: "check",
       forks: 7,
       limit: "web",
@@ -80,12 +80,12 @@ describe("POST /api/job/job/<id>/relaunch/", () => {
     expect(pick(r.body, COPIED)).toEqual(pick(old, COPIED));
     const { db, adminUserId } = await ctx();
     const [admin] = await db.select().from(usersTable).where(eq(usersTable.id, adminUserId));
-    expect(old).toMatchObject({ cuser: other.id, user: "李雷" });
+    expect(old).toMatchObject({ cuser: other!.id, user: "李雷" });
     expect(r.body).toMatchObject({
       job: old.id,
       state: "new",
       cuser: adminUserId,
-      user: admin.displayName,
+      user: admin!.displayName,
       schedule: null,
       schedule_name: null,
       node: null,

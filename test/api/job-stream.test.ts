@@ -93,7 +93,7 @@ describe("GET /api/job/job/<id>/stream/", () => {
     const got2 = await s2.until((e) => e.event === "end");
     expect(got2.at(-1)).toEqual({ event: "end", data: { state: "successful" } });
     const seen2 = lineIds(got2);
-    expect(seen2[0]).toBe(last + 1);
+    expect(seen2[0]).toBe(last! + 1);
     expect([...seen1, ...seen2]).toEqual(range(1, 3100));
     expect(await s2.next()).toBeNull();
   });

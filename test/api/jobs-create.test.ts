@@ -55,7 +55,7 @@ describe("POST /api/job/job/ launch", () => {
     expect(typeof j.ctime).toBe("number");
     expect(Math.abs(j.ctime - Date.now() / 1000)).toBeLessThan(60);
     const stored = await jobRow(j.id);
-    expect(stored.state).toBe("new");
+    expect(stored!.state).toBe("new");
     expect((await api("GET", `/api/job/job/${j.id}/`)).body).toEqual(j);
   });
 
@@ -168,9 +168,9 @@ describe("POST /api/job/job/ history import", () => {
 
   it("lets an admin record a job for another user, with that user's name", async () => {
     const u = await makeUser("fly", "fly yao");
-    const r = await api("POST", "/api/job/job/", { json: importBody({ cuser: u.id, kind: "adhoc", module: "ping" }) });
+    const r = await api("POST", "/api/job/job/", { json: importBody({ cuser: u!.id, kind: "adhoc", module: "ping" }) });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ cuser: u.id, user: "fly yao" });
+    expect(r.body).toMatchObject({ cuser: u!.id, user: "fly yao" });
   });
 });
 

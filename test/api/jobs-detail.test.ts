@@ -61,7 +61,7 @@ describe("PUT and PATCH", () => {
     const r = await api("PATCH", `/api/job/job/${j.id}/`, { json: { limit: "changed", forks: 500, inventory: 4242 } });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ forks: ["请确保该值小于或者等于 200。"], inventory: ["无效主键 “4242” － 对象不存在。"] });
-    expect((await jobRow(j.id)).limit).toBe("keep");
+    expect((await jobRow(j.id))!.limit).toBe("keep");
   });
 
   it("answers 409 for a waiting or running job and 404 for an unknown one", async () => {
@@ -72,7 +72,7 @@ describe("PUT and PATCH", () => {
       expect(r.status).toBe(409);
       expect(Object.keys(r.body)).toEqual(["detail"]);
     }
-    expect((await jobRow(j.id)).limit).toBe("");
+    expect((await jobRow(j.id))!.limit).toBe("");
     expect((await api("PUT", "/api/job/job/424242/", { json: {} })).status).toBe(404);
   });
 
@@ -151,7 +151,7 @@ describe("bulk DELETE /api/job/job/", () => {
 
   it("deletes nothing when any of the jobs is waiting or running", async () => {
     const [a, b, c] = await three();
-    await setState(b, "waiting");
+    await setState(b!, "waiting");
     const r = await api("DELETE", "/api/job/job/", { json: { pk: [a, b, c] } });
     expect(r.status).toBe(409);
     expect(r.body.detail).toContain(String(b));

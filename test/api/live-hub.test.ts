@@ -69,11 +69,11 @@ describe("the live hub", () => {
         const last = 30 + (k + 1) * 10;
         await insertManyLines(id, 10, last - 9);
         const got = await Promise.all(readers.map((r) => r.until((e) => e.id === String(last))));
-        got.forEach((events, i) => seen[i].push(...events));
+        got.forEach((events, i) => seen[i]!.push(...events));
       }
       await setState(id, "successful");
       const rest = await Promise.all(readers.map((r) => r.until(() => false)));
-      rest.forEach((events, i) => seen[i].push(...events));
+      rest.forEach((events, i) => seen[i]!.push(...events));
       for (const events of seen) {
         expect(lineIds(events)).toEqual(range(1, 70));
         expect(events[0]).toMatchObject({ event: "state", data: { state: "running" } });
@@ -108,10 +108,10 @@ describe("the live hub", () => {
     await writer;
     await setState(id, "failed");
     const [rest1, got2, got3] = await Promise.all([first, second, third].map((r) => r.until((e) => e.event === "end")));
-    expect(lineIds([...firstPart, ...rest1])).toEqual(range(1, 2000));
-    expect(lineIds(got2)).toEqual(range(251, 2000));
-    expect(lineIds(got3)).toEqual(range(Number(firstPart.at(-1)!.id) + 1, 2000));
-    for (const events of [rest1, got2, got3]) expect(events.at(-1)).toEqual({ event: "end", data: { state: "failed" } });
+    expect(lineIds([...firstPart, ...rest1!])).toEqual(range(1, 2000));
+    expect(lineIds(got2!)).toEqual(range(251, 2000));
+    expect(lineIds(got3!)).toEqual(range(Number(firstPart.at(-1)!.id) + 1, 2000));
+    for (const events of [rest1, got2, got3]) expect(events!.at(-1)).toEqual({ event: "end", data: { state: "failed" } });
   });
 
   it("covers a lost notification with its slow poll", async () => {

@@ -54,8 +54,8 @@ describe("POST /api/job/schedule/<id>/launch/", () => {
     expect((await api("GET", `/api/job/job/${r.body.id}/`)).body).toEqual(r.body);
     expect((await api("GET", `/api/job/job/?schedule=${s.id}`)).body.count).toBe(1);
     const after = await scheduleRow(s.id);
-    expect(after.nextFireAt).toBe(before.nextFireAt);
-    expect(after.enabled).toBe(true);
+    expect(after!.nextFireAt).toBe(before!.nextFireAt);
+    expect(after!.enabled).toBe(true);
   });
 
   it("records the operator who clicked it as cuser, even when the schedule's owner is deactivated", async () => {
@@ -63,14 +63,14 @@ describe("POST /api/job/schedule/<id>/launch/", () => {
     const op = await makeUser("op", "值班员", "operator");
     const { db, adminUserId } = await ctx();
     const other = await makeUser("owner", "离职的人", "operator");
-    await db.update(schedules).set({ ownerId: other.id }).where(eq(schedules.id, s.id));
-    await db.update(users).set({ isActive: false }).where(eq(users.id, other.id));
-    const r = await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: op.id });
+    await db.update(schedules).set({ ownerId: other!.id }).where(eq(schedules.id, s.id));
+    await db.update(users).set({ isActive: false }).where(eq(users.id, other!.id));
+    const r = await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: op!.id });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ cuser: op.id, user: "值班员", schedule: s.id });
+    expect(r.body).toMatchObject({ cuser: op!.id, user: "值班员", schedule: s.id });
     expect(r.body.cuser).not.toBe(adminUserId);
     const viewer = await makeUser("v", "只读", "viewer");
-    expect((await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: viewer.id })).status).toBe(403);
+    expect((await api("POST", `/api/job/schedule/${s.id}/launch/`, { as: viewer!.id })).status).toBe(403);
     expect(await jobCount()).toBe(1);
   });
 

@@ -51,7 +51,7 @@ describe("POST /api/job/schedule/", () => {
     expect(r.body.next_run).toBeLessThanOrEqual(before + 300 + 5);
     const { db, adminUserId } = await ctx();
     const [row] = await db.select().from(schedules).where(eq(schedules.id, 1));
-    expect(row.ownerId).toBe(adminUserId);
+    expect(row!.ownerId).toBe(adminUserId);
     expect(r.body.owner).toBe(adminUserId);
   });
 

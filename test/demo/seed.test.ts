@@ -32,7 +32,7 @@ async function countsFromTriggersAndFromJobs() {
 
 async function directCount(where: string): Promise<number> {
   const [r] = await query<{ n: number | string }>(sql.raw(`select count(*) as n from jobs where ${where}`));
-  return Number(r.n);
+  return Number(r!.n);
 }
 
 describe("demo data", () => {
@@ -128,16 +128,16 @@ describe("demo data", () => {
         (select min(cuser_id) from jobs) cuser`);
     const cases: [string, string][] = [
       ["", "true"],
-      [`template=${one.template}`, `template_id = ${one.template}`],
-      [`inventory=${one.inventory}`, `inventory_id = ${one.inventory}`],
-      [`credential=${one.credential}`, `credential_id = ${one.credential}`],
-      [`schedule=${one.schedule}`, `schedule_id = ${one.schedule}`],
+      [`template=${one!.template}`, `template_id = ${one!.template}`],
+      [`inventory=${one!.inventory}`, `inventory_id = ${one!.inventory}`],
+      [`credential=${one!.credential}`, `credential_id = ${one!.credential}`],
+      [`schedule=${one!.schedule}`, `schedule_id = ${one!.schedule}`],
       ["state=failed", "state = 'failed'"],
       ["kind=adhoc", "kind = 'adhoc'"],
-      [`template=${one.template}&state=successful`, `template_id = ${one.template} and state = 'successful'`],
-      [`credential=${one.credential}&kind=adhoc&state=successful`, `credential_id = ${one.credential} and kind = 'adhoc' and state = 'successful'`],
+      [`template=${one!.template}&state=successful`, `template_id = ${one!.template} and state = 'successful'`],
+      [`credential=${one!.credential}&kind=adhoc&state=successful`, `credential_id = ${one!.credential} and kind = 'adhoc' and state = 'successful'`],
       ["state__in=new,waiting,running", "state in ('new', 'waiting', 'running')"],
-      [`cuser=${one.cuser}`, `cuser_id = ${one.cuser}`],
+      [`cuser=${one!.cuser}`, `cuser_id = ${one!.cuser}`],
     ];
     for (const [q, where] of cases) {
       const r = await api("GET", `/api/job/job/?${q}`);
@@ -173,9 +173,9 @@ describe("job_counts triggers", () => {
 
     // state changes one by one and in bulk, a reference change
     const [r] = await query<{ id: number }>(sql`select max(id) as id from jobs where state = 'new'`);
-    await db.execute(sql`update jobs set state = 'waiting' where id = ${r.id}`);
-    await db.execute(sql`update jobs set state = 'running', start_time = ${now} where id = ${r.id}`);
-    await db.execute(sql`update jobs set state = 'successful', finish_time = ${now} where id = ${r.id}`);
+    await db.execute(sql`update jobs set state = 'waiting' where id = ${r!.id}`);
+    await db.execute(sql`update jobs set state = 'running', start_time = ${now} where id = ${r!.id}`);
+    await db.execute(sql`update jobs set state = 'successful', finish_time = ${now} where id = ${r!.id}`);
     await db.execute(sql`update jobs set state = 'error' where state = 'canceled' and id % 2 = 0`);
     await db.execute(sql`update jobs set template_id = null where id % 7 = 0 and template_id is not null`);
     await db.execute(sql`update jobs set forks = forks + 1 where id % 3 = 0`);

@@ -26,8 +26,8 @@ describe("credential secrets at rest", () => {
     const [row] = rowsOf<{ password: string; become_password: string }>(
       await db.execute(sql`select password, become_password from credentials where id = ${created.body.id}`),
     );
-    expect(row.password).toMatch(/^\$aes256gcm\$v1\$/);
-    expect(row.password).not.toContain(SECRET);
+    expect(row!.password).toMatch(/^\$aes256gcm\$v1\$/);
+    expect(row!.password).not.toContain(SECRET);
 
     const project = await makeProject("enc", {
       "show.yml": `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "pw=${SECRET}" }\n`,

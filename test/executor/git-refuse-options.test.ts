@@ -52,7 +52,7 @@ describe("a project's branch and address never reach git as options", () => {
     expect(fs.existsSync(marker)).toBe(false);
     const { db } = await ctx();
     const [row] = await db.select().from(projects).where(eq(projects.id, project.id));
-    expect(row.scmBranch).toBe("main");
+    expect(row!.scmBranch).toBe("main");
   });
 
   it("accepts branch names with slashes, a tag, and an empty branch (the remote's default)", async () => {

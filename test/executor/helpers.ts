@@ -28,6 +28,7 @@ export async function makeProject(name: string, playbooks: Record<string, string
     .insert(projects)
     .values({ name, localPath: name, playbooks: Object.keys(playbooks), ctime: nowSeconds() })
     .returning();
+  if (!p) throw new Error(`project ${name} not inserted`);
   return p;
 }
 
@@ -38,6 +39,7 @@ export async function makeLocalInventory(extra = "", variables = "") {
     .insert(inventories)
     .values({ name: "本机", content, variables, hosts: ["localhost"], ctime: nowSeconds() })
     .returning();
+  if (!i) throw new Error("inventory not inserted");
   return i;
 }
 
@@ -47,6 +49,7 @@ export async function makeCredential(values: Partial<typeof credentials.$inferIn
     .insert(credentials)
     .values({ name: "本地", ctime: nowSeconds(), ...values })
     .returning();
+  if (!c) throw new Error("credential not inserted");
   return c;
 }
 
@@ -55,6 +58,7 @@ export async function waitForState(id: number, states: string[] = FINAL, timeout
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+    if (!row) throw new Error(`job ${id} not found`);
     if (states.includes(row.state)) return row;
     if (Date.now() > deadline) throw new Error(`job ${id} still ${row.state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));

@@ -118,9 +118,9 @@ describe("Jinja in variables: the template's render, launch-time ones are litera
     const other = await api("POST", "/api/job/schedule/", { json: { name: "s3", template: t, cron: "0 1 * * *", variables: `v: "${JINJA} "` } });
     const runs = await Promise.all([own, same, other].map((s) => api("POST", `/api/job/schedule/${s.body.id}/launch/`)));
     expect(runs.map((r) => r.body.variables_trusted)).toEqual([1, 1, 0]);
-    rendered(await printed(runs[0].body.id));
-    rendered(await printed(runs[1].body.id));
-    expect(await printed(runs[2].body.id)).toContain(`v=[${JINJA} ]`);
+    rendered(await printed(runs[0]!.body.id));
+    rendered(await printed(runs[1]!.body.id));
+    expect(await printed(runs[2]!.body.id)).toContain(`v=[${JINJA} ]`);
   }, 120_000);
 
   it("recomputes trust when a PATCH changes a job's variables", async () => {

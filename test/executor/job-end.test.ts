@@ -79,7 +79,7 @@ describe("a job always ends, with the reason why", () => {
       ).toHaveLength(1);
     // the trigger did refuse three writes (then saw every one of the 50 lines once more)
     const { db } = await ctx();
-    const [{ n }] = rowsOf<{ n: string | number }>(await db.execute(sql`select last_value as n from zuoye_test_blip`));
+    const { n } = rowsOf<{ n: string | number }>(await db.execute(sql`select last_value as n from zuoye_test_blip`))[0]!;
     expect(Number(n)).toBeGreaterThanOrEqual(3 + 50);
   });
 
@@ -117,11 +117,11 @@ describe("a job always ends, with the reason why", () => {
     await waitForState(id, ["running"]);
     const deadline = Date.now() + 30_000;
     while (processesWith("92.9292").length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect((await api("POST", `/api/job/job/${id}/cancel/`, { as: li.id })).status).toBe(202);
+    expect((await api("POST", `/api/job/job/${id}/cancel/`, { as: li!.id })).status).toBe(202);
     const job = await waitForState(id);
     expect(job.state).toBe("canceled");
     expect(job.explanation).toMatch(/^已由 李娜 于 .+ 取消。$/);
-    expect((await api("GET", `/api/job/job/${id}/`)).body).toMatchObject({ canceled_by: li.id, explanation: job.explanation });
+    expect((await api("GET", `/api/job/job/${id}/`)).body).toMatchObject({ canceled_by: li!.id, explanation: job.explanation });
     expect((await outputOf(id)).at(-1)).toBe(`作业已被取消。${job.explanation}`);
   });
 
@@ -132,6 +132,6 @@ describe("a job always ends, with the reason why", () => {
     expect(job.explanation).toBe("主机 localhost 的任务 “boom” 失败：it broke");
     const { db } = await ctx();
     const [row] = await db.select({ e: jobs.explanation }).from(jobs).where(eq(jobs.id, id));
-    expect(row.e).toBe(job.explanation);
+    expect(row!.e).toBe(job.explanation);
   });
 });

@@ -34,7 +34,7 @@ async function forcedJob(values: Partial<typeof jobs.$inferInsert>) {
     .insert(jobs)
     .values({ ...refs, cuserId: adminUserId, ctime: nowSeconds(), state: "new", ...values })
     .returning();
-  return row.id;
+  return row!.id;
 }
 
 describe("a stored bad limit never reaches Ansible", () => {

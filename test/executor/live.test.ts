@@ -22,7 +22,7 @@ beforeAll(async () => {
     .insert(inventories)
     .values({ name: "混合", content, hosts: ["localhost", "bad"], ctime: nowSeconds() })
     .returning();
-  refs = { project: project.id, inventory: inv.id, credential: (await makeCredential()).id };
+  refs = { project: project.id, inventory: inv!.id, credential: (await makeCredential()).id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "live-worker" });
 }, 60_000);
 

@@ -44,15 +44,15 @@ describe("claiming from the jobs table", () => {
   it("two workers racing for 200 jobs claim each exactly once", async () => {
     const { db } = await ctx();
     const dbs = [db, await secondDb()];
-    const leases = [await lease(dbs[0], "race-a"), await lease(dbs[1], "race-b")];
+    const leases = [await lease(dbs[0]!, "race-a"), await lease(dbs[1]!, "race-b")];
     const ids = await launchNew(db, 200);
     const claimed: { id: number; by: string; state: string; workerId: string | null }[] = [];
     // 4 claim loops per worker, not serialised as an executor's are: the statement alone must hold
     const loop = async (w: number) => {
       for (;;) {
-        const job = await claimNextJob(dbs[w], leases[w]);
+        const job = await claimNextJob(dbs[w]!, leases[w]!);
         if (!job) return;
-        claimed.push({ id: job.id, by: leases[w].workerId, state: job.state, workerId: job.workerId });
+        claimed.push({ id: job.id, by: leases[w]!.workerId, state: job.state, workerId: job.workerId });
       }
     };
     await Promise.all([0, 0, 0, 0, 1, 1, 1, 1].map(loop));
@@ -62,7 +62,7 @@ describe("claiming from the jobs table", () => {
     const rows = await db.select({ id: jobs.id, state: jobs.state, workerId: jobs.workerId }).from(jobs).where(inArray(jobs.id, ids));
     const by = new Map(claimed.map((c) => [c.id, c.by]));
     expect(rows.every((r) => r.state === "waiting" && r.workerId === by.get(r.id))).toBe(true);
-    expect(await claimNextJob(db, leases[0])).toBeUndefined();
+    expect(await claimNextJob(db, leases[0]!)).toBeUndefined();
   }, 60_000);
 
   it("claims the oldest new job first", async () => {

@@ -35,10 +35,10 @@ describe("reaper", () => {
     expect((await reapOrphanedJobs(db)).sort()).toEqual([lost, gone].sort());
     const [k] = await db.select().from(jobs).where(eq(jobs.id, kept));
     const [l] = await db.select().from(jobs).where(eq(jobs.id, lost));
-    expect(k.state).toBe("running");
+    expect(k!.state).toBe("running");
     // the API's explanation says what the red last line says
     expect(l).toMatchObject({ state: "error", explanation: explain.executorLost("dead", 30) });
-    expect(l.finishTime).not.toBeNull();
+    expect(l!.finishTime).not.toBeNull();
     expect((await outputOf(lost)).at(-1)).toContain("dead 已失联");
     expect(await reapOrphanedJobs(db)).toEqual([]);
   });
@@ -57,10 +57,10 @@ describe("reaper", () => {
         .values({ cuserId: 1, kind: "adhoc", module: "ping", state: "running", workerId: "quiet", ctime: now - 200, startTime: now - 200 })
         .returning({ id: jobs.id });
       expect(await reapOrphanedJobs(db, { afterRestartGrace: true })).toEqual([]);
-      const [kept] = await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job.id));
-      expect(kept.state).toBe("running");
+      const [kept] = await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job!.id));
+      expect(kept!.state).toBe("running");
       // without the grace (the embedded database cannot restart under its worker) it is lost
-      expect(await reapOrphanedJobs(db)).toEqual([job.id]);
+      expect(await reapOrphanedJobs(db)).toEqual([job!.id]);
     } finally {
       await fresh.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -71,7 +71,7 @@ describe("reaper", () => {
   // ago has not: the case above)
   it.runIf(process.env.TEST_DATABASE_URL)("on PostgreSQL up for long, the grace changes nothing: a silent worker is lost", async () => {
     const { db } = await ctx();
-    const [{ up }] = rowsOf<{ up: number }>(await db.execute(sql`select extract(epoch from now() - pg_postmaster_start_time())::int as up`));
+    const { up } = rowsOf<{ up: number }>(await db.execute(sql`select extract(epoch from now() - pg_postmaster_start_time())::int as up`))[0]!;
     expect(up).toBeGreaterThan(30);
     const now = Math.floor(Date.now() / 1000);
     await db.insert(workers).values({ id: "gone", hostname: "h", pid: 2, capacity: 1, startedAt: now - 600, heartbeatAt: now - 120 });
@@ -101,7 +101,7 @@ describe("reaper", () => {
     expect(s).toMatchObject({ state: "error", explanation: explain.stalled("beating", JOB_STALL_S) });
     expect((await outputOf(stuck)).at(-1)).toContain("作业停滞");
     const [m] = await db.select().from(jobs).where(eq(jobs.id, moving));
-    expect(m.state).toBe("running");
+    expect(m!.state).toBe("running");
   });
 
   it("ends at start the jobs a restarted worker held", async () => {

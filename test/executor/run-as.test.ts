@@ -97,7 +97,7 @@ describe.each(["on", "off"] as const)("ANSIBLE_RUN_AS with SANDBOX=%s", (sandbox
     expect(out).toMatch(/environ_rc=1 key_rc=1 runs_rc=[12] db_rc=[12]/);
     // the events callback was found though the checkout may be out of the user's reach
     const { db } = await ctx();
-    const [{ n }] = await db.select({ n: count() }).from(jobEvents).where(eq(jobEvents.jobId, job.id));
+    const { n } = (await db.select({ n: count() }).from(jobEvents).where(eq(jobEvents.jobId, job.id)))[0]!;
     expect(n).toBeGreaterThan(3);
     expect(fs.readdirSync(config.runDir)).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe.each(["on", "off"] as const)("ANSIBLE_RUN_AS with SANDBOX=%s", (sandbox
       .returning();
     for (const secret of [{ password: sshd.password }, { sshKey: sshd.privateKey }]) {
       const credential = (await makeCredential({ username: sshd.user, ...secret })).id;
-      const r = await api("POST", "/api/job/job/", { json: { project: refs.project, playbook: "whoami.yml", inventory: inv.id, credential } });
+      const r = await api("POST", "/api/job/job/", { json: { project: refs.project, playbook: "whoami.yml", inventory: inv!.id, credential } });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       const job = await waitForState(r.body.id);
       const out = (await outputOf(job.id)).join("\n");

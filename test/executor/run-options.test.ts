@@ -35,7 +35,7 @@ beforeAll(async () => {
     .insert(inventories)
     .values({ name: "三台", content, hosts: ["h1", "h2", "h3"], ctime: nowSeconds() })
     .returning();
-  refs = { project: project.id, inventory: inv.id, credential: (await makeCredential()).id };
+  refs = { project: project.id, inventory: inv!.id, credential: (await makeCredential()).id };
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "options-worker" });
 }, 60_000);
 

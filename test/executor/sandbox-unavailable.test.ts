@@ -58,7 +58,7 @@ describe("a sandbox that cannot start", () => {
   it("is what the worker's row says, and what the pages warn about", async () => {
     const { db, config } = await ctx();
     const [row] = await db.select().from(workers).where(eq(workers.id, "no-sandbox-worker"));
-    expect(row.sandbox).toBe("unavailable");
+    expect(row!.sandbox).toBe("unavailable");
     expect(await readSandboxWarning(db, config)).toEqual({ off: false, unavailable: ["no-sandbox-worker"], unsandboxed: [] });
     expect(await readSandboxWarning(db, { ...config, sandbox: "off" })).toEqual({ off: true, unavailable: ["no-sandbox-worker"], unsandboxed: [] });
     await db.update(workers).set({ sandbox: "off" }).where(eq(workers.id, "no-sandbox-worker"));

@@ -109,7 +109,7 @@ export function captureLogs(): { text: () => string; stop: () => void } {
   methods.forEach((m, i) => {
     console[m] = (...args: unknown[]) => {
       record(args);
-      originals[i].apply(console, args);
+      originals[i]!.apply(console, args);
     };
   });
   const streams = [process.stdout, process.stderr];
@@ -123,8 +123,8 @@ export function captureLogs(): { text: () => string; stop: () => void } {
   return {
     text: () => chunks.join("\n"),
     stop: () => {
-      methods.forEach((m, i) => (console[m] = originals[i]));
-      streams.forEach((s, i) => (s.write = writes[i]));
+      methods.forEach((m, i) => (console[m] = originals[i]!));
+      streams.forEach((s, i) => (s.write = writes[i]!));
     },
   };
 }

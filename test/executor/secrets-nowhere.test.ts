@@ -76,7 +76,7 @@ beforeAll(async () => {
       .insert(inventories)
       .values({ name: "sshd", content, hosts: ["target"], ctime: nowSeconds() })
       .returning()
-  )[0].id;
+  )[0]!.id;
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 1, workerId: "secrets-worker" });
 }, 60_000);
 

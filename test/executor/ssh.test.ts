@@ -20,7 +20,7 @@ async function inventoryFor(port: number) {
     .insert(inventories)
     .values({ name: `ssh-${port}`, content, hosts: ["target"], ctime: nowSeconds() })
     .returning();
-  return i.id;
+  return i!.id;
 }
 
 async function run(body: Record<string, unknown>) {
@@ -58,7 +58,7 @@ describe("runs over SSH to a loopback sshd", () => {
     const events = rowsOf<{ n: string }>(
       await db.execute(sql`select count(*) n from job_events where job_id = ${job.id} and data::text like ${"%" + sshd.password + "%"}`),
     );
-    expect(Number(events[0].n)).toBe(0);
+    expect(Number(events[0]!.n)).toBe(0);
     expect(fs.readdirSync(config.runDir)).toEqual([]);
     expect(processesWith(`${config.runDir}/job-${job.id}-`)).toEqual([]); // no ssh connection master left
   });

@@ -103,6 +103,6 @@ describe.skipIf(!process.env.DATABASE_URL)("workers on PostgreSQL", () => {
     expect(processesWith("73.3131")).toEqual([]);
     const { db } = await ctx();
     const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
-    expect(row.finishTime).not.toBeNull();
+    expect(row!.finishTime).not.toBeNull();
   }, 120_000);
 });

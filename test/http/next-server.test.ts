@@ -141,7 +141,7 @@ describe("next start over HTTP", () => {
     const me = await anonymous("/api/auth/me/", { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ username: "admin", role: "admin", auth: "session" });
-    const csrfToken = decodeURIComponent(csrf.split(";")[0].slice("zuoye_csrf=".length));
+    const csrfToken = decodeURIComponent(csrf.split(";")[0]!.slice("zuoye_csrf=".length));
     const body = JSON.stringify({ name: "over HTTP" });
     const refused = await anonymous("/api/auth/tokens/", { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
     expect(refused.status).toBe(403); // no X-CSRFToken
@@ -203,10 +203,10 @@ describe("next start over HTTP", () => {
       // a redirect has no content to police
       if (r.status !== 307) expect(r.headers.get("content-security-policy"), r.url).toMatch(/frame-ancestors 'none'/);
     }
-    expect(answers[0].headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
-    expect(answers[4].status).toBe(307);
-    expect(answers[5].status).toBe(404);
-    expect(answers[5].headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    expect(answers[0]!.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answers[4]!.status).toBe(307);
+    expect(answers[5]!.status).toBe(404);
+    expect(answers[5]!.headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
   });
 
   it("counts failed logins by the socket's address, whatever X-Forwarded-For a client writes", async () => {

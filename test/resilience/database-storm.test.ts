@@ -121,7 +121,7 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPostgresBinaries())("database t
           const at = text.flatMap((t, k) => (t.trim() === `"msg": "job${i + 1} line ${line}"` ? [k + 1] : []));
           expect(at.length, `job ${id}: "job${i + 1} line ${line}" once`).toBe(1);
           expect(at[0], `job ${id}: line ${line} in order`).toBeGreaterThan(previous);
-          previous = at[0];
+          previous = at[0]!;
         }
         expect(text.some((t) => t.startsWith("PLAY RECAP"))).toBe(true);
       }

@@ -57,26 +57,26 @@ describe.skipIf(!process.env.DATABASE_URL)("two worker processes with one WORKER
       first.log,
     );
     const lease = await holder();
-    expect(lease.pid).toBe(first.child.pid);
+    expect(lease!.pid).toBe(first.child.pid);
 
     const second = startWorker(env("second"));
     procs.push(second);
     await second.waitForLog(new RegExp(`worker id "dup-worker" is held by a running process \\(pid ${first.child.pid} `));
     expect((await waitForState(held, ["running"])).workerId).toBe("dup-worker");
-    expect((await holder()).instance).toBe(lease.instance);
+    expect((await holder())!.instance).toBe(lease!.instance);
 
     first.child.kill("SIGTERM");
     const done = await waitForState(held, undefined, 120_000);
     expect(done.state, (await outputOf(held)).join("\n")).toBe("successful");
     expect(await first.exited).toEqual({ code: 0, signal: null });
     await second.waitForLog(/worker dup-worker started/);
-    expect((await holder()).pid).toBe(second.child.pid);
+    expect((await holder())!.pid).toBe(second.child.pid);
 
     const next = await launch("hello.yml");
     const ran = await waitForState(next, undefined, 120_000);
     expect(ran.state, (await outputOf(next)).join("\n")).toBe("successful");
     expect(ran.workerId).toBe("dup-worker");
-    expect((await holder()).instance).not.toBe(lease.instance);
+    expect((await holder())!.instance).not.toBe(lease!.instance);
 
     second.child.kill("SIGTERM");
     expect(await second.exited).toEqual({ code: 0, signal: null });

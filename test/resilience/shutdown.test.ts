@@ -161,7 +161,7 @@ describe.skipIf(!process.env.DATABASE_URL)("SIGTERM of a standalone worker", () 
       explanation: `停止时仍在运行：作业执行器 sigterm-worker 停止（宽限期 ${grace} 秒内未结束），作业被标记为错误。`,
     });
     expect((await outputOf(longId)).at(-1)).toBe(ended.explanation);
-    expect((await db.select().from(jobs).where(eq(jobs.id, late)))[0].state, "a job launched while stopping is left for another worker").toBe("new");
+    expect((await db.select().from(jobs).where(eq(jobs.id, late)))[0]!.state, "a job launched while stopping is left for another worker").toBe("new");
     expect(await db.select().from(workers).where(eq(workers.id, "sigterm-worker"))).toEqual([]);
     expect(processesWith(long)).toEqual([]);
     expect(w.log()).not.toMatch(UNHANDLED);

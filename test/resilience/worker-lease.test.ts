@@ -55,7 +55,7 @@ describe("worker id lease", () => {
     expect(refused.message).toMatch(/worker id "w-live" is held by a running process \(pid 4242 on another-host.*another WORKER_ID/);
     expect(logged.join("\n")).toMatch(/waiting up to/);
     expect(await rowOf("w-live")).toMatchObject({ instance: "other-instance", pid: 4242 });
-    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0].state).toBe("running");
+    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0]!.state).toBe("running");
   });
 
   it("takes over at once from a holder on this host whose process has exited", async () => {
@@ -63,7 +63,7 @@ describe("worker id lease", () => {
     await holder("w-dead", { hostname: os.hostname(), pid: deadPid(), heartbeatAt: now() });
     const lease = await acquireWorkerLease(db, registration("w-dead"), { waitMs: 0 });
     expect(lease.tookOver?.why).toMatch(/has exited/);
-    expect((await rowOf("w-dead")).instance).toBe(lease.instance);
+    expect((await rowOf("w-dead"))!.instance).toBe(lease.instance);
   });
 
   it("takes over from a holder elsewhere that stopped beating", async () => {
@@ -79,11 +79,11 @@ describe("worker id lease", () => {
     const lease = await acquireWorkerLease(db, registration("w-beat"), { waitMs: 0 });
     await db.delete(workers).where(eq(workers.id, "w-beat"));
     expect(await renewWorkerLease(db, lease)).toBe("recreated");
-    expect((await rowOf("w-beat")).instance).toBe(lease.instance);
+    expect((await rowOf("w-beat"))!.instance).toBe(lease.instance);
     await db.update(workers).set({ instance: "intruder", pid: 4343, hostname: "another-host" }).where(eq(workers.id, "w-beat"));
     expect(await renewWorkerLease(db, lease)).toEqual({ lost: expect.objectContaining({ instance: "intruder", pid: 4343, hostname: "another-host" }) });
     await releaseWorkerLease(db, lease);
-    expect((await rowOf("w-beat")).instance).toBe("intruder");
+    expect((await rowOf("w-beat"))!.instance).toBe("intruder");
   });
 });
 
@@ -109,9 +109,9 @@ describe("an executor that loses its id", () => {
     });
     let held = 0;
     expect(await lost).toBe("new-holder");
-    expect((await rowOf("w-lost")).instance).toBe("new-holder");
+    expect((await rowOf("w-lost"))!.instance).toBe("new-holder");
     const [job] = await c.db.select().from(jobs).where(eq(jobs.id, held));
-    expect(job.state).toBe("running");
+    expect(job!.state).toBe("running");
     expect(await outputOf(held)).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ async function everyMinute(overrides: Partial<typeof schedules.$inferInsert> = {
   const { db } = await ctx();
   const [s] = await db
     .insert(schedules)
-    .values({ name: "每分钟", templateId: c.template.id, cron: "* * * * *", timezone: "Asia/Shanghai", ownerId: owner.id, ctime: NOW, ...overrides })
+    .values({ name: "每分钟", templateId: c.template.id, cron: "* * * * *", timezone: "Asia/Shanghai", ownerId: owner!.id, ctime: NOW, ...overrides })
     .returning();
   return { ...c, schedule: s, owner };
 }
@@ -35,16 +35,16 @@ describe("fireDueSchedules", () => {
     const { db } = await ctx();
     const { schedule, owner } = await everyMinute({ limit: "web01", variables: "from_schedule: true", verbosity: 2 });
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
-    expect((await scheduleRow(schedule.id)).nextFireAt).toBe(NOW + 30);
+    expect((await scheduleRow(schedule!.id))!.nextFireAt).toBe(NOW + 30);
     expect(await fireDueSchedules(db, NOW + 29)).toEqual([]);
     const fired = await fireDueSchedules(db, NOW + 31);
     expect(fired).toHaveLength(1);
-    const [job] = await jobsOf(schedule.id);
+    const [job] = await jobsOf(schedule!.id);
     expect(job).toMatchObject({
       id: fired[0],
-      scheduleId: schedule.id,
+      scheduleId: schedule!.id,
       scheduleName: "每分钟",
-      cuserId: owner.id,
+      cuserId: owner!.id,
       userName: "值班机器人",
       state: "new",
       limit: "web01",
@@ -53,8 +53,8 @@ describe("fireDueSchedules", () => {
       templateName: "tomcat",
       playbook: "main.yml",
     });
-    expect((await scheduleRow(schedule.id)).nextFireAt).toBe(NOW + 90);
-    const r = await api("GET", `/api/job/job/?schedule=${schedule.id}`);
+    expect((await scheduleRow(schedule!.id))!.nextFireAt).toBe(NOW + 90);
+    const r = await api("GET", `/api/job/job/?schedule=${schedule!.id}`);
     expect(r.body.count).toBe(1);
     expect(r.body.results[0].schedule_name).toBe("每分钟");
   });
@@ -64,7 +64,7 @@ describe("fireDueSchedules", () => {
     const { schedule } = await everyMinute({ nextFireAt: NOW - 5 });
     const results = await Promise.all([fireDueSchedules(db, NOW), fireDueSchedules(db, NOW), fireDueSchedules(db, NOW)]);
     expect(results.flat()).toHaveLength(1);
-    expect(await jobsOf(schedule.id)).toHaveLength(1);
+    expect(await jobsOf(schedule!.id)).toHaveLength(1);
   });
 
   it("replays a long outage as one catch-up run, then continues from now", async () => {
@@ -72,18 +72,18 @@ describe("fireDueSchedules", () => {
     const { schedule } = await everyMinute({ nextFireAt: NOW - 3600 });
     expect(await fireDueSchedules(db, NOW)).toHaveLength(1);
     expect(await fireDueSchedules(db, NOW + 1)).toHaveLength(0);
-    expect((await scheduleRow(schedule.id)).nextFireAt).toBe(NOW + 30);
+    expect((await scheduleRow(schedule!.id))!.nextFireAt).toBe(NOW + 30);
   });
 
   it("does not fire a disabled schedule; re-enabling counts from now", async () => {
     const { db } = await ctx();
     const { schedule } = await everyMinute({ nextFireAt: NOW - 5, enabled: false });
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
-    const r = await api("PATCH", `/api/job/schedule/${schedule.id}/`, { json: { enabled: true } });
+    const r = await api("PATCH", `/api/job/schedule/${schedule!.id}/`, { json: { enabled: true } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect((await scheduleRow(schedule.id)).nextFireAt).toBeNull();
+    expect((await scheduleRow(schedule!.id))!.nextFireAt).toBeNull();
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
-    expect(await jobsOf(schedule.id)).toHaveLength(0);
+    expect(await jobsOf(schedule!.id)).toHaveLength(0);
   });
 
   it("disables a schedule whose template is gone, with a visible reason, and goes on with the others", async () => {
@@ -93,11 +93,11 @@ describe("fireDueSchedules", () => {
     await db.delete(templates).where(eq(templates.id, gone.template.id));
     const fired = await fireDueSchedules(db, NOW);
     expect(fired).toHaveLength(1);
-    expect(await jobsOf(other.schedule.id)).toHaveLength(1);
-    const row = await scheduleRow(gone.schedule.id);
-    expect(row.enabled).toBe(false);
-    expect(row.lastError).toContain("模板已被删除");
-    const shown = await api("GET", `/api/job/schedule/${gone.schedule.id}/`);
+    expect(await jobsOf(other.schedule!.id)).toHaveLength(1);
+    const row = await scheduleRow(gone.schedule!.id);
+    expect(row!.enabled).toBe(false);
+    expect(row!.lastError).toContain("模板已被删除");
+    const shown = await api("GET", `/api/job/schedule/${gone.schedule!.id}/`);
     expect(shown.body).toMatchObject({ enabled: false, next_run: null, last_error: expect.stringContaining("模板") });
   });
 
@@ -106,10 +106,10 @@ describe("fireDueSchedules", () => {
     const { schedule, template } = await everyMinute({ nextFireAt: NOW - 5 });
     await db.update(templates).set({ playbook: "missing.yml" }).where(eq(templates.id, template.id));
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
-    const row = await scheduleRow(schedule.id);
-    expect(row.enabled).toBe(true);
-    expect(row.lastError).toContain("missing.yml");
-    expect(row.nextFireAt).toBe(NOW + 30);
+    const row = await scheduleRow(schedule!.id);
+    expect(row!.enabled).toBe(true);
+    expect(row!.lastError).toContain("missing.yml");
+    expect(row!.nextFireAt).toBe(NOW + 30);
   });
 
   it("a timed fire runs as the user who last changed the schedule; run now as whoever clicks it", async () => {
@@ -120,35 +120,35 @@ describe("fireDueSchedules", () => {
     const operator = await makeUser(`op${Math.random().toString(36).slice(2, 7)}`, "改计划的人", "operator");
     // a refused change makes no one the owner
     const before = await dbSnapshot();
-    expect((await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator.id, json: { cron: "bogus" } })).status).toBe(400);
+    expect((await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator!.id, json: { cron: "bogus" } })).status).toBe(400);
     expect((await dbSnapshot()).schedules).toEqual(before.schedules);
 
-    const changed = await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator.id, json: { limit: "web01" } });
+    const changed = await api("PATCH", `/api/job/schedule/${created.body.id}/`, { as: operator!.id, json: { limit: "web01" } });
     expect(changed.status, changed.text).toBe(200);
-    expect(changed.body.owner).toBe(operator.id);
+    expect(changed.body.owner).toBe(operator!.id);
     await db
       .update(schedules)
       .set({ nextFireAt: NOW - 5 })
       .where(eq(schedules.id, created.body.id));
     const [fired] = await fireDueSchedules(db, NOW);
-    expect(await jobRow(fired)).toMatchObject({ cuserId: operator.id, userName: "改计划的人", limit: "web01", scheduleId: created.body.id });
+    expect(await jobRow(fired!)).toMatchObject({ cuserId: operator!.id, userName: "改计划的人", limit: "web01", scheduleId: created.body.id });
 
     const clicker = await makeUser(`op${Math.random().toString(36).slice(2, 7)}`, "点运行的人", "operator");
-    const now = await api("POST", `/api/job/schedule/${created.body.id}/launch/`, { as: clicker.id });
-    expect(now.body).toMatchObject({ cuser: clicker.id, user: "点运行的人" });
+    const now = await api("POST", `/api/job/schedule/${created.body.id}/launch/`, { as: clicker!.id });
+    expect(now.body).toMatchObject({ cuser: clicker!.id, user: "点运行的人" });
 
     // a PUT makes its sender the owner too; once they may no longer launch, timed fires stop with a reason
     const put = await api("PUT", `/api/job/schedule/${created.body.id}/`, {
-      as: clicker.id,
+      as: clicker!.id,
       json: { name: "夜间", template: c.template.id, cron: "* * * * *" },
     });
-    expect(put.body.owner).toBe(clicker.id);
-    await db.update(users).set({ role: "viewer" }).where(eq(users.id, clicker.id));
+    expect(put.body.owner).toBe(clicker!.id);
+    await db.update(users).set({ role: "viewer" }).where(eq(users.id, clicker!.id));
     await db
       .update(schedules)
       .set({ nextFireAt: NOW - 5 })
       .where(eq(schedules.id, created.body.id));
     expect(await fireDueSchedules(db, NOW)).toEqual([]);
-    expect((await scheduleRow(created.body.id)).lastError).toContain("所有者");
+    expect((await scheduleRow(created.body.id))!.lastError).toContain("所有者");
   });
 });

@@ -40,7 +40,7 @@ describe.skipIf(!process.env.DATABASE_URL)("schedules across processes", () => {
     while (first === null) {
       if (Date.now() - start > 60_000) throw new Error(`no tick set next_fire_at\n${logs}`);
       await new Promise((r) => setTimeout(r, 500));
-      first = (await db.select().from(schedules).where(eq(schedules.id, id)))[0].nextFireAt;
+      first = (await db.select().from(schedules).where(eq(schedules.id, id)))[0]!.nextFireAt;
     }
     const until = (first + 60) * 1000 + 12_000;
     while (Date.now() < until) await new Promise((r) => setTimeout(r, 1000));

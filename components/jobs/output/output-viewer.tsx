@@ -63,7 +63,10 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
           key={`host:${host}`}
           label={`${o.region} (${o.hostChip(host)})`}
           count={hostLines.lines.length}
-          rowAt={(i) => ({ line: hostLines.lines[i][0], text: hostLines.lines[i][1] })}
+          rowAt={(i) => {
+            const [line, text] = hostLines.lines[i]!;
+            return { line, text };
+          }}
           onEndReached={loadMoreHost}
           jump={null}
           footer={hostLines.isLoadingMore ? <p className="px-3 py-1 text-xs text-slate-400">{o.loadingMore}</p> : null}
