@@ -123,7 +123,7 @@ describe("ending the jobs of a worker id", () => {
     const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
     await db.update(jobs).set({ state: "running", workerId: "w-moved", finishTime: null }).where(eq(jobs.id, r.body.id));
     expect(await endJobsHeldBy(db, "w-moved", "gone", new Set(), "the-loser")).toEqual([]);
-    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0].state).toBe("running");
+    expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0]!.state).toBe("running");
     expect(await endJobsHeldBy(db, "w-moved", "gone", new Set(), "taker")).toEqual([r.body.id]);
     expect((await db.select().from(jobs).where(eq(jobs.id, r.body.id)))[0]).toMatchObject({ state: "error", explanation: "gone" });
   });
