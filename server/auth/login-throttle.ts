@@ -34,33 +34,35 @@ function keys(username: string, address: string): [{ key: string; max: number },
 /**
  * Counts a password check against every key before it is made (a window past its end
  * starts over), so that guesses sent all at once cannot all pass a check made before any
- * of them failed. 429, and nothing counted, when a key has used up its failures.
+ * of them failed. 429, and nothing counted, when a key has used up its failures: each key
+ * is counted only while under its limit, in one transaction that a refusal rolls back, so
+ * refused guesses never take a place from a guess that is within the limits.
  */
 export async function reserveAttempt(db: Db, username: string, address: string): Promise<void> {
   const ks = keys(username, address);
   const now = nowSeconds();
   const stale = now - THROTTLE_WINDOW_S;
   await db.delete(authThrottle).where(lt(authThrottle.windowStart, stale - THROTTLE_WINDOW_S));
-  let wait = 0;
-  for (const { key, max } of ks) {
-    const [row] = await db
-      .insert(authThrottle)
-      .values({ key, failures: 1, windowStart: now })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          failures: sql`case when ${authThrottle.windowStart} <= ${stale} then 1 else ${authThrottle.failures} + 1 end`,
-          windowStart: sql`case when ${authThrottle.windowStart} <= ${stale} then ${now} else ${authThrottle.windowStart} end`,
-        },
-      })
-      .returning({ failures: authThrottle.failures, windowStart: authThrottle.windowStart });
-    if (!row) throw new Error("throttle counter was not upserted");
-    if (row.failures > max) wait = Math.max(wait, row.windowStart + THROTTLE_WINDOW_S - now);
-  }
-  if (wait > 0) {
-    await releaseAttempt(db, username, address);
-    throw new Throttled(wait);
-  }
+  await db.transaction(async (tx) => {
+    // the same key order in every attempt: concurrent ones queue on the first row, never deadlock
+    for (const { key, max } of ks) {
+      const [row] = await tx
+        .insert(authThrottle)
+        .values({ key, failures: 1, windowStart: now })
+        .onConflictDoUpdate({
+          target: authThrottle.key,
+          set: {
+            failures: sql`case when ${authThrottle.windowStart} <= ${stale} then 1 else ${authThrottle.failures} + 1 end`,
+            windowStart: sql`case when ${authThrottle.windowStart} <= ${stale} then ${now} else ${authThrottle.windowStart} end`,
+          },
+          setWhere: sql`${authThrottle.windowStart} <= ${stale} or ${authThrottle.failures} < ${max}`,
+        })
+        .returning({ failures: authThrottle.failures });
+      if (row) continue;
+      const [spent] = await tx.select({ windowStart: authThrottle.windowStart }).from(authThrottle).where(eq(authThrottle.key, key));
+      throw new Throttled(Math.max(1, (spent?.windowStart ?? now) + THROTTLE_WINDOW_S - now));
+    }
+  });
 }
 
 /** The checked password was right (or the check was refused): the reserved attempt is not a failure. */
