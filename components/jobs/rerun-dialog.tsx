@@ -92,32 +92,13 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
               </select>
             )}
           </FormField>
-          <FormField label={t.fields.forks} errors={errors.forks}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                value={values.forks}
-                onChange={(e) => set("forks", e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </FormField>
-          <FormField label={t.fields.timeout} errors={errors.timeout}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                value={values.timeout}
-                onChange={(e) => set("timeout", e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </FormField>
+          {(["forks", "timeout"] as const).map((key) => (
+            <FormField key={key} label={t.fields[key]} errors={errors[key]}>
+              {(p) => (
+                <input {...p} type="number" inputMode="numeric" min={0} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />
+              )}
+            </FormField>
+          ))}
         </div>
         <fieldset className="flex flex-wrap gap-x-6 gap-y-2">
           <legend className="sr-only">{t.detail.options}</legend>
