@@ -50,6 +50,32 @@ const stateBadge = (page: Page) =>
     .filter({ hasText: /^状态$/ })
     .locator("xpath=following-sibling::dd[1]");
 
+type CancelControl = { dialog: boolean; button: string | null; disabled: boolean; state: string | null };
+
+/** Records, from now on, each distinct look of the job page's cancel button, its dialog and the state. */
+async function recordCancelControl(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const look = () => {
+      const button = [...document.querySelectorAll("main button")].find((b) => !b.closest("dialog") && /取消作业|正在取消/.test(b.textContent ?? ""));
+      const state = [...document.querySelectorAll("dt")].find((dt) => dt.textContent === "状态")?.nextElementSibling?.textContent ?? null;
+      return {
+        dialog: document.querySelector("dialog[open]") !== null,
+        button: button?.textContent?.trim() ?? null,
+        disabled: (button as HTMLButtonElement | undefined)?.disabled ?? false,
+        state,
+      };
+    };
+    const seen = [look()];
+    const w = window as unknown as { cancelControl: unknown[] };
+    w.cancelControl = seen;
+    new MutationObserver(() => {
+      const now = look();
+      if (JSON.stringify(now) !== JSON.stringify(seen.at(-1))) seen.push(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+const recordedCancelControl = (page: Page) => page.evaluate(() => (window as unknown as { cancelControl: CancelControl[] }).cancelControl);
+
 let seeded: Seed | undefined;
 const data = async (request: APIRequestContext) => (seeded ??= await seed(request));
 
@@ -94,11 +120,19 @@ test("cancel a running job: confirm, see it canceling, then canceled", async ({ 
   await page.getByRole("button", { name: "取消作业" }).click();
   const dialog = page.getByRole("dialog", { name: `取消作业 #${job.id}` });
   await expect(dialog).toContainText("确定要取消这个作业吗？");
+  // "canceling" lasts from the server's answer until the worker has stopped Ansible (its check
+  // runs every 0.5 s): too short to poll for, so every change of the page is recorded instead
+  await recordCancelControl(page);
   await dialog.getByRole("button", { name: "确认取消作业" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("button", { name: "正在取消…" })).toBeDisabled();
   await expect(stateBadge(page)).toHaveText("已取消", { timeout: 15_000 });
   await expect(page.getByRole("button", { name: /取消作业|正在取消/ })).toBeHidden();
+  const seen = await recordedCancelControl(page);
+  const closed = seen.slice(seen.findIndex((s) => !s.dialog));
+  // the dialog closed onto "canceling…", disabled, while the job still ran; never back to "cancel"
+  expect(closed[0]).toEqual({ dialog: false, button: "正在取消…", disabled: true, state: "运行中" });
+  expect(closed.filter((s) => s.button === "取消作业")).toEqual([]);
+  expect(closed.at(-1)).toMatchObject({ button: null, state: "已取消" });
   // why it ended, at the top: who canceled it, and when
   await expect(page.getByTestId("job-explanation")).toContainText(/结束原因.*已由 管理员 于 \d{4}-\d{2}-\d{2} [\d:]+（北京时间） 取消。/);
   // canceling again is a 409, which the API reports and the page no longer offers

@@ -13,15 +13,16 @@ import { useCancelJob } from "./output/use-output-queries";
 
 /**
  * Cancels a job that has not ended, after a confirmation; says "canceling…" until the job's
- * state changes. A job that ended meanwhile (409) is reported, not treated as a failure.
+ * state changes — also to another viewer, or after a reload, since the record says who asked. A job that ended meanwhile (409) is reported, not treated as a failure.
  * Not offered to a viewer.
  */
-export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | "state">; compact?: boolean }) {
+export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | "state" | "canceled_by">; compact?: boolean }) {
   const { t } = useI18n();
   const c = t.cancelJob;
   const cancel = useCancelJob(job.id);
   const [confirming, setConfirming] = useState(false);
-  const [requested, setRequested] = useState(false);
+  const [asked, setAsked] = useState(false);
+  const requested = asked || job.canceled_by != null;
   const [ended, setEnded] = useState(false);
   const live = isLive(job.state);
   const { canOperate } = usePermissions();
@@ -41,7 +42,7 @@ export function CancelJobButton({ job, compact }: { job: Pick<JobRecord, "id" | 
   const confirm = () =>
     cancel.mutate(undefined, {
       onSuccess: () => {
-        setRequested(true);
+        setAsked(true);
         setConfirming(false);
       },
       onError: (e) => {

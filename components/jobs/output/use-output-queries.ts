@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
 import { cancelJob, fetchHostSummaries, relaunchJob } from "@/lib/jobs/output-api";
+import type { JobRecord } from "@/lib/jobs/job-record";
 import { jobKeys } from "../use-job-queries";
 
 export const outputKeys = {
@@ -22,7 +23,14 @@ export function useCancelJob(jobId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => cancelJob(jobId),
-    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: jobKeys.one(jobId) }), client.invalidateQueries({ queryKey: ["jobs", "list"] })]),
+    // who asked goes into the page's record at once (it says "canceling" from it); the state
+    // itself keeps coming from the stream. The refetches are not waited for: the dialog closes
+    // when the server has taken the cancel, not after the lists have been read again
+    onSuccess: (answer) => client.setQueryData<JobRecord>(jobKeys.one(jobId), (job) => job && { ...job, canceled_by: answer.canceled_by }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: jobKeys.one(jobId) });
+      void client.invalidateQueries({ queryKey: ["jobs", "list"] });
+    },
   });
 }
 
