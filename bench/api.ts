@@ -22,11 +22,9 @@ import { ensureAdminUser } from "@/server/auth/ensure-admin-user";
 import { readConfig } from "@/core/config";
 import { seedCatalog } from "@/server/demo/seed-catalog";
 import { seedJobs } from "@/server/demo/seed-jobs";
-import { readOrdering } from "@/server/drf/ordering";
-import { readPage } from "@/server/drf/pagination";
+import { readListQuery } from "@/server/drf/list-query";
 import { getJob } from "@/server/jobs/get-job";
-import { JOB_ORDERABLE } from "@/server/jobs/job-columns";
-import { readJobFilters } from "@/server/jobs/job-filters";
+import { JOB_LIST } from "@/server/jobs/job-list-spec";
 import { listJobs } from "@/server/jobs/list-jobs";
 import { createToken } from "@/server/tokens/create-token";
 import { runLoad, summarize, timeSequential, type Stats } from "./load";
@@ -239,7 +237,7 @@ async function directCall(db: Db, c: Case, i: number): Promise<unknown> {
   if (c.status === 404) return;
   if (c.detailIds) return getJob(db, c.detailIds[i % c.detailIds.length]!);
   const u = new URL(c.path, "http://127.0.0.1");
-  return listJobs(db, readJobFilters(u), readOrdering(u, JOB_ORDERABLE), readPage(u));
+  return listJobs(db, readListQuery(u, JOB_LIST));
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : "-");

@@ -33,7 +33,6 @@ export const CREDENTIAL_FIELDS = {
 } as const satisfies Contract;
 
 export const CREDENTIAL_INPUT_FIELDS = inputSpec(CREDENTIAL_FIELDS, keysWith(CREDENTIAL_FIELDS, "input"));
-export const CREDENTIAL_ORDERABLE_KEYS = keysWith(CREDENTIAL_FIELDS, "orderable");
 
 /** The credential record, as the web UI reads it. */
 export const CredentialRecord = recordSchema(CREDENTIAL_FIELDS);

@@ -37,8 +37,11 @@ export type FieldContract = {
   orderable?: true;
   /** `?search=` looks in it */
   searchable?: true;
-  /** `?key=` filters by it */
-  filter?: "id" | "choice" | "time" | "exact";
+  /**
+   * `?key=` filters the list by it: `id` a reference's id, `exact` the text, `choice` one of
+   * its input's choices, `choices` that or `?key__in=a,b`, `time` `?key__gte=`/`?key__lte=`
+   */
+  filter?: "id" | "exact" | "choice" | "choices" | "time";
   /** a secret: accepted on input, never shown; the record only says whether it is set (`encode`) */
   writeOnly?: true;
   /** a key beyond the seed's record, and what it means */

@@ -18,7 +18,7 @@ export function typeLabel(schema: z.ZodType): string {
 }
 
 const yes = (on: unknown) => (on ? "✓" : "");
-const filterLabel = (f: FieldContract) => (f.filter === "time" ? "`__gte`, `__lte`" : f.filter ? "✓" : "");
+const filterLabel = (f: FieldContract) => (f.filter === "time" ? "`__gte`, `__lte`" : f.filter === "choices" ? "✓, `__in`" : f.filter ? "✓" : "");
 
 const COLUMNS: [heading: string, cell: (f: FieldContract) => string][] = [
   ["type", (f) => typeLabel(f.output)],

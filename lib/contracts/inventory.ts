@@ -17,7 +17,6 @@ export const INVENTORY_FIELDS = {
 } as const satisfies Contract;
 
 export const INVENTORY_INPUT_FIELDS = inputSpec(INVENTORY_FIELDS, keysWith(INVENTORY_FIELDS, "input"));
-export const INVENTORY_ORDERABLE_KEYS = keysWith(INVENTORY_FIELDS, "orderable");
 
 /** The inventory record, as the web UI reads it. */
 export const InventoryRecord = recordSchema(INVENTORY_FIELDS);

@@ -76,7 +76,7 @@ export const JOB_FIELDS = {
   variables: { ...textOption, column: "variables", input: string({ maxLength: MAX.text }), option: { sql: "text", default: "", form: "textarea" } },
   start_time: { output: time, column: "startTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   finish_time: { output: time, column: "finishTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
-  state: { output: str, column: "state", input: choice(JOB_STATES), orderable: true, filter: "choice" },
+  state: { output: str, column: "state", input: choice(JOB_STATES), orderable: true, filter: "choices" },
   inventory_str: { output: str, column: "inventoryStr", input: string({ maxLength: MAX.text }), update: true, rerun: true, orderable: true },
   become_enabled: { ...flagOption, column: "becomeEnabled" },
   diff_mode: { ...flagOption, column: "diffMode" },
@@ -192,9 +192,6 @@ export const JOB_VALUE_KEYS = JOB_UPDATE_KEYS.filter((k) => !("reference" in JOB
 
 /** What a re-run (the UI's, or `relaunch/`) copies from the job it re-runs; `schedule` is deliberately not. */
 export const RERUN_COPIED_KEYS = keysWith(JOB_FIELDS, "rerun");
-
-export const JOB_ORDERABLE_KEYS = keysWith(JOB_FIELDS, "orderable");
-export const JOB_SEARCHED_KEYS = keysWith(JOB_FIELDS, "searchable");
 
 type RunOptionColumn<K extends RunOptionKey> = (typeof JOB_FIELDS)[K]["column"];
 /** A job's run options keyed by column, flags as booleans: what the executor runs with. */

@@ -26,7 +26,6 @@ export const PROJECT_FIELDS = {
 } as const satisfies Contract;
 
 export const PROJECT_INPUT_FIELDS = inputSpec(PROJECT_FIELDS, keysWith(PROJECT_FIELDS, "input"));
-export const PROJECT_ORDERABLE_KEYS = keysWith(PROJECT_FIELDS, "orderable");
 
 /** The project record, as the web UI reads it. */
 export const ProjectRecord = recordSchema(PROJECT_FIELDS);

@@ -51,7 +51,6 @@ export const SCHEDULE_FIELDS = {
 export type ScheduleFieldKey = keyof typeof SCHEDULE_FIELDS;
 
 export const SCHEDULE_INPUT_FIELDS = inputSpec(SCHEDULE_FIELDS, keysWith(SCHEDULE_FIELDS, "input"));
-export const SCHEDULE_ORDERABLE_KEYS = keysWith(SCHEDULE_FIELDS, "orderable");
 
 /** The run options a schedule may override. */
 export const OVERRIDE_KEYS = RUN_OPTION_KEYS.filter((k): k is RunOptionKey & ScheduleFieldKey => k in SCHEDULE_FIELDS);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { primaryKey } from "../drf/fields";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
-import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
+import { inputSpec, recordSchema, serializer, type Contract } from "./define";
 import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "./job";
 
 const str = z.string();
@@ -79,8 +79,6 @@ export const TEMPLATE_INPUT_FIELDS = inputSpec(TEMPLATE_FIELDS, [
   "credential",
   ...RUN_OPTION_KEYS,
 ] as const satisfies readonly TemplateFieldKey[]);
-
-export const TEMPLATE_ORDERABLE_KEYS = keysWith(TEMPLATE_FIELDS, "orderable");
 
 /** The template record, as the web UI reads it. */
 export const TemplateRecord = recordSchema(TEMPLATE_FIELDS);

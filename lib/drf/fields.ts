@@ -26,6 +26,8 @@ export type Field<T> = {
   nullable?: boolean;
   /** an empty form value means "blank string" rather than "absent" */
   allowBlank?: boolean;
+  /** a ChoiceField's values (a list filter on the key takes the same) */
+  choices?: readonly string[];
 };
 
 /** DRF IntegerField: accepts 5, "5", " 5 ", "5.0"; refuses booleans, "1.5", "abc". */
@@ -74,6 +76,7 @@ export function string(opts: { maxLength: number; allowBlank?: boolean; nullable
 export function choice<T extends string>(values: readonly T[], opts: { nullable?: boolean } = {}): Field<T> {
   return {
     nullable: opts.nullable,
+    choices: values,
     parse(raw) {
       const s = pyStr(raw);
       if (typeof raw === "object" || !(values as readonly string[]).includes(s)) return fail(msg.invalidChoice(s));

@@ -2,7 +2,7 @@ import { sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { credentials } from "@/db/schema";
 import { listResource } from "../resources/list-resource";
-import { CREDENTIAL_ORDERABLE } from "./credential-fields";
+import { CREDENTIAL_LIST } from "./credential-fields";
 
 const isSet = (secret: AnyColumn) => sql<boolean>`${secret} <> ''`;
 
@@ -21,15 +21,5 @@ const LISTED = {
 };
 
 export async function listCredentials(db: Db, url: URL) {
-  return listResource(
-    db,
-    {
-      table: credentials,
-      orderable: CREDENTIAL_ORDERABLE,
-      name: credentials.name,
-      search: [credentials.name, credentials.description],
-      select: (d) => d.select(LISTED).from(credentials).$dynamic(),
-    },
-    url,
-  );
+  return listResource(db, credentials, CREDENTIAL_LIST, (d) => d.select(LISTED).from(credentials).$dynamic(), url);
 }

@@ -1,9 +1,8 @@
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { inventories } from "@/db/schema";
-import { INVENTORY_FIELDS as INVENTORY_CONTRACT, INVENTORY_INPUT_FIELDS, INVENTORY_ORDERABLE_KEYS } from "@/lib/contracts/inventory";
+import { INVENTORY_FIELDS as INVENTORY_CONTRACT, INVENTORY_INPUT_FIELDS } from "@/lib/contracts/inventory";
+import { listSpecOf } from "../drf/list-query";
 
 export const INVENTORY_FIELDS = INVENTORY_INPUT_FIELDS;
 
-export const INVENTORY_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
-  INVENTORY_ORDERABLE_KEYS.map((key) => [key, inventories[INVENTORY_CONTRACT[key].column]]),
-);
+/** The inventory list's filters, search and ordering, from the contract. */
+export const INVENTORY_LIST = listSpecOf(INVENTORY_CONTRACT, (c) => inventories[c as keyof typeof inventories.$inferSelect]);

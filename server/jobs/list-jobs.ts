@@ -1,10 +1,8 @@
-import { and, asc, count, desc, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { JOB_ID_BLOCK, jobCounts, jobs } from "@/db/schema";
+import type { ListQuery } from "../drf/list-query";
 import type { Page } from "../drf/pagination";
-import type { OrderTerm } from "../drf/ordering";
-import { JOB_COLUMNS } from "./job-columns";
-import type { JobFilters } from "./job-filters";
 import type { JobRow } from "./serialize-job";
 
 /** From this offset on, an unfiltered page ordered by id starts from `job_id_blocks`. */
@@ -17,17 +15,9 @@ const BLOCK_SEEK_FROM = 10_000;
  * uncorrelated subquery evaluated once, comes from `job_counts` when every filter is one
  * of its dimensions; only an empty page needs a second statement to count.
  */
-export async function listJobs(
-  db: Db,
-  filters: Pick<JobFilters, "where" | "countWhere">,
-  ordering: OrderTerm[],
-  page: Page,
-): Promise<{ count: number; rows: JobRow[] }> {
-  const orderBy = ordering.map((t) => {
-    const col = JOB_COLUMNS[t.field as keyof typeof JOB_COLUMNS];
-    if (!col) throw new Error(`no column to order jobs by ${t.field}`);
-    return t.desc ? desc(col) : asc(col);
-  });
+export async function listJobs(db: Db, query: ListQuery): Promise<{ count: number; rows: JobRow[] }> {
+  const { ordering, orderBy, page } = query;
+  const filters = query;
   const where = filters.where.length ? and(...filters.where) : undefined;
   const [firstTerm] = ordering;
   const idOnly = ordering.length === 1 && firstTerm?.field === "id" ? firstTerm : undefined;
@@ -72,12 +62,12 @@ function blockSeekIds(descending: boolean, page: Page): SQL {
     ) j`;
 }
 
-export async function countJobs(db: Db, filters: Pick<JobFilters, "where" | "countWhere">): Promise<number> {
+export async function countJobs(db: Db, filters: Pick<ListQuery, "where" | "countWhere">): Promise<number> {
   const [r] = await countQuery(db, filters);
   return Number(r!.n);
 }
 
-function countQuery(db: Db, filters: Pick<JobFilters, "where" | "countWhere">) {
+function countQuery(db: Db, filters: Pick<ListQuery, "where" | "countWhere">) {
   if (filters.countWhere) {
     const cw: SQL | undefined = filters.countWhere.length ? and(...filters.countWhere) : undefined;
     return db

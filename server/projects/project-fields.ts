@@ -1,6 +1,6 @@
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { projects } from "@/db/schema";
-import { PROJECT_FIELDS as PROJECT_CONTRACT, PROJECT_INPUT_FIELDS, PROJECT_ORDERABLE_KEYS, SCM_TYPES } from "@/lib/contracts/project";
+import { PROJECT_FIELDS as PROJECT_CONTRACT, PROJECT_INPUT_FIELDS, SCM_TYPES } from "@/lib/contracts/project";
+import { listSpecOf } from "../drf/list-query";
 import { echo } from "@/lib/drf/messages";
 import { isTransportAllowed, scmUrlTransport } from "@/lib/git/scm-url";
 
@@ -27,6 +27,5 @@ export function scmUrlProblem(url: string, allowProtocol: string): string | null
   return isTransportAllowed(transport, allowProtocol) ? null : projectMessages.scmTransport(transport, allowProtocol);
 }
 
-export const PROJECT_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
-  PROJECT_ORDERABLE_KEYS.map((key) => [key, projects[PROJECT_CONTRACT[key].column]]),
-);
+/** The project list's filters, search and ordering, from the contract. */
+export const PROJECT_LIST = listSpecOf(PROJECT_CONTRACT, (c) => projects[c as keyof typeof projects.$inferSelect]);

@@ -1,7 +1,9 @@
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { credentials, inventories, projects, templates } from "@/db/schema";
 import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "@/lib/contracts/job";
-import { TEMPLATE_FIELDS as CONTRACT, TEMPLATE_INPUT_FIELDS, TEMPLATE_ORDERABLE_KEYS, type TemplateFieldKey } from "@/lib/contracts/template";
+import type { FieldContract } from "@/lib/contracts/define";
+import { TEMPLATE_FIELDS as CONTRACT, TEMPLATE_INPUT_FIELDS, type TemplateFieldKey } from "@/lib/contracts/template";
+import { listSpecOf } from "../drf/list-query";
 
 export const TEMPLATE_FIELDS = TEMPLATE_INPUT_FIELDS;
 
@@ -12,11 +14,7 @@ export const TEMPLATE_OPTION_COLUMNS = Object.fromEntries(RUN_OPTION_KEYS.map((k
 
 /** The referenced objects' current names come from the list's joins. */
 const JOINED: Record<string, AnyPgColumn> = { projectName: projects.name, inventoryName: inventories.name, credentialName: credentials.name };
-const FIELDS: Record<TemplateFieldKey, { output: unknown; column?: keyof typeof templates.$inferSelect | keyof typeof JOINED }> = CONTRACT;
+const FIELDS: Record<TemplateFieldKey, FieldContract & { column?: keyof typeof templates.$inferSelect | keyof typeof JOINED }> = CONTRACT;
 
-export const TEMPLATE_ORDERABLE: Record<string, AnyPgColumn> = Object.fromEntries(
-  TEMPLATE_ORDERABLE_KEYS.map((key) => {
-    const column = FIELDS[key].column!;
-    return [key, column in JOINED ? JOINED[column]! : templates[column as keyof typeof templates.$inferSelect]];
-  }),
-);
+/** The template list's filters, search and ordering, from the contract. */
+export const TEMPLATE_LIST = listSpecOf(FIELDS, (c) => JOINED[c] ?? templates[c as keyof typeof templates.$inferSelect]);

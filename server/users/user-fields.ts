@@ -1,6 +1,7 @@
 import { users } from "@/db/schema";
 import { ROLES } from "../auth/roles";
 import { boolean, choice, string } from "@/lib/drf/fields";
+import type { ListSpec } from "../drf/list-query";
 
 export const USER_FIELDS = {
   username: { ...string({ maxLength: 150, allowBlank: false }), required: true },
@@ -10,14 +11,19 @@ export const USER_FIELDS = {
   password: string({ maxLength: 1024, allowBlank: false, trim: false }),
 };
 
-export const USER_ORDERABLE = {
-  id: users.id,
-  username: users.username,
-  display_name: users.displayName,
-  role: users.role,
-  is_active: users.isActive,
-  ctime: users.ctime,
-  last_login_at: users.lastLoginAt,
+/** The user list: `?name=` is the username; search in usernames and display names. */
+export const USER_LIST: ListSpec = {
+  filters: { name: { kind: "exact", column: users.username } },
+  search: [users.username, users.displayName],
+  orderable: {
+    id: users.id,
+    username: users.username,
+    display_name: users.displayName,
+    role: users.role,
+    is_active: users.isActive,
+    ctime: users.ctime,
+    last_login_at: users.lastLoginAt,
+  },
 };
 
 // Django's username validator: letters, digits and @/./+/-/_

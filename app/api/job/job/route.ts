@@ -1,10 +1,8 @@
 import { fieldSource } from "@/server/http/body";
-import { assertValid } from "@/core/errors";
 import { drfRoute, json, noContent } from "@/server/http/route";
-import { envelope, readPage } from "@/server/drf/pagination";
-import { readOrdering } from "@/server/drf/ordering";
-import { JOB_ORDERABLE } from "@/server/jobs/job-columns";
-import { readJobFilters } from "@/server/jobs/job-filters";
+import { readListQuery } from "@/server/drf/list-query";
+import { envelope } from "@/server/drf/pagination";
+import { JOB_LIST } from "@/server/jobs/job-list-spec";
 import { listJobs } from "@/server/jobs/list-jobs";
 import { createJob } from "@/core/jobs/create-job";
 import { deleteJobs } from "@/server/jobs/delete-jobs";
@@ -15,11 +13,9 @@ export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
   GET: async ({ url, ctx }) => {
-    const filters = readJobFilters(url);
-    assertValid(filters.errors);
-    const page = readPage(url);
-    const { count, rows } = await listJobs(ctx.db, filters, readOrdering(url, JOB_ORDERABLE), page);
-    return json(envelope(url, page, count, rows.map(serializeJob)));
+    const query = readListQuery(url, JOB_LIST);
+    const { count, rows } = await listJobs(ctx.db, query);
+    return json(envelope(url, query.page, count, rows.map(serializeJob)));
   },
   POST: async ({ ctx, user, body }) => {
     const job = await createJob(ctx.db, user, fieldSource(await body()));
