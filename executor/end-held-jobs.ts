@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs, workers } from "@/db/schema";
 import { ACTIVE_STATES } from "@/lib/jobs/enums";
@@ -22,8 +22,15 @@ export async function endJobsHeldBy(db: Db, workerId: string, why: string, keep:
     if (keep.has(id)) continue;
     const end: JobEnd = { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true };
     const holds =
-      instance === undefined ? sql`true` : sql`exists (select 1 from ${workers} where ${workers.id} = ${workerId} and ${workers.instance} = ${instance})`;
-    if (await endJob(db, id, end, sql`worker_id = ${workerId} and ${holds}`)) ended.push(id);
+      instance === undefined
+        ? undefined
+        : exists(
+            db
+              .select({ one: sql`1` })
+              .from(workers)
+              .where(and(eq(workers.id, workerId), eq(workers.instance, instance))),
+          );
+    if (await endJob(db, id, end, and(eq(jobs.workerId, workerId), holds))) ended.push(id);
   }
   return ended;
 }

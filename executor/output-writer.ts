@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { jobEvents, jobHostSummaries, jobOutputLines } from "@/db/schema";
+import { names } from "@/db/sql-names";
 import { HostSummary, type AnsibleEvent } from "./host-summary";
 import { redactValue } from "./redact";
 import { storable } from "./storable";
@@ -238,28 +240,34 @@ export class OutputWriter {
       await tx.execute(sql.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
       for (let i = 0; i < lines.length; i += BATCH_LINES) {
         const rows = JSON.stringify(lines.slice(i, i + BATCH_LINES));
+        const L = jobOutputLines;
         await tx.execute(sql`
-          insert into job_output_lines (job_id, line_no, text)
+          insert into ${L} (${names(L.jobId, L.lineNo, L.text)})
           select ${this.jobId}, x.n, x.t from json_to_recordset(${rows}::json) as x(n int, t text)
-          on conflict (job_id, line_no) do nothing`);
+          on conflict (${names(L.jobId, L.lineNo)}) do nothing`);
       }
       if (events.length) {
+        const E = jobEvents;
         await tx.execute(sql`
-          insert into job_events (job_id, seq, event, play, task, host, changed, failed, line_no, created, data)
+          insert into ${E} (${names(E.jobId, E.seq, E.event, E.play, E.task, E.host, E.changed, E.failed, E.lineNo, E.created, E.data)})
           select ${this.jobId}, x.seq, x.event, x.play, x.task, x.host, x.changed, x.failed, x.line_no, x.created, coalesce(x.data, '{}')::jsonb
           from json_to_recordset(${JSON.stringify(events)}::json)
             as x(seq int, event text, play text, task text, host text, changed boolean, failed boolean, line_no int, created bigint, data json)
-          on conflict (job_id, seq) do nothing`);
+          on conflict (${names(E.jobId, E.seq)}) do nothing`);
       }
       if (hosts.length) {
         const rows = JSON.stringify(hosts.map(([host, c]) => ({ host, ...c })));
+        const H = jobHostSummaries;
+        const counts = [H.ok, H.changed, H.failures, H.unreachable, H.skipped, H.rescued, H.ignored];
         await tx.execute(sql`
-          insert into job_host_summaries (job_id, host, ok, changed, failures, unreachable, skipped, rescued, ignored)
+          insert into ${H} (${names(H.jobId, H.host, ...counts)})
           select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored
           from json_to_recordset(${rows}::json)
             as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int)
-          on conflict (job_id, host) do update set ok = excluded.ok, changed = excluded.changed, failures = excluded.failures,
-            unreachable = excluded.unreachable, skipped = excluded.skipped, rescued = excluded.rescued, ignored = excluded.ignored`);
+          on conflict (${names(H.jobId, H.host)}) do update set ${sql.join(
+            counts.map((c) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
+            sql.raw(", "),
+          )}`);
       }
     });
   }

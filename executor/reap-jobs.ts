@@ -1,5 +1,7 @@
-import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { and, gte, inArray, isNotNull, isNull, lt, not, notInArray, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobs, workers } from "@/db/schema";
+import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { explain } from "@/lib/jobs/explanations";
 import { nowSeconds } from "@/lib/time";
 import { endJob, reasonLine } from "@/core/jobs/end-job";
@@ -24,16 +26,21 @@ export const JOB_STALL_S = 180;
 export async function reapOrphanedJobs(db: Db, opts: { afterRestartGrace?: boolean } = {}): Promise<number[]> {
   const now = nowSeconds();
   const justStarted = opts.afterRestartGrace ? sql`pg_postmaster_start_time() > now() - make_interval(secs => ${WORKER_STALE_S})` : sql`false`;
-  const stale = sql`(worker_id is null or (not ${justStarted} and worker_id not in (select id from workers where heartbeat_at >= ${now - WORKER_STALE_S})))`;
-  const stalled = sql`(progress_at is not null and progress_at < ${now - JOB_STALL_S})`;
-  const candidates = rowsOf<{ id: number; worker_id: string | null; lost: boolean }>(
-    await db.execute(sql`select id, worker_id, ${stale} as lost from jobs where state in ('waiting', 'running') and (${stale} or ${stalled})`),
-  );
+  const beating = db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(gte(workers.heartbeatAt, now - WORKER_STALE_S));
+  const stale = or(isNull(jobs.workerId), and(not(justStarted), notInArray(jobs.workerId, beating)))!;
+  const stalled = and(isNotNull(jobs.progressAt), lt(jobs.progressAt, now - JOB_STALL_S))!;
+  const candidates = await db
+    .select({ id: jobs.id, workerId: jobs.workerId, lost: sql<boolean>`${stale}` })
+    .from(jobs)
+    .where(and(inArray(jobs.state, [...ACTIVE_STATES]), or(stale, stalled)));
   const ended: number[] = [];
   for (const c of candidates) {
-    const why = c.lost ? explain.executorLost(c.worker_id, WORKER_STALE_S) : explain.stalled(c.worker_id, JOB_STALL_S);
+    const why = c.lost ? explain.executorLost(c.workerId, WORKER_STALE_S) : explain.stalled(c.workerId, JOB_STALL_S);
     const guard = c.lost ? stale : stalled;
-    if (await endJob(db, Number(c.id), { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true }, guard)) ended.push(Number(c.id));
+    if (await endJob(db, c.id, { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted: true }, guard)) ended.push(c.id);
   }
   return ended;
 }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { retryTransient } from "@/db/retry";
 import { jobs, users } from "@/db/schema";
@@ -182,7 +182,7 @@ async function finish(deps: ExecutorDeps, jobId: number, writer: OutputWriter, o
     end = { state: "error", explanation: why, lines: [reasonLine(why)], neverStarted };
   }
   // a lost connection must not leave the job running: the end is conditional, so repeating it is safe
-  await retryTransient(() => endJob(deps.db, jobId, end, sql`worker_id = ${deps.workerId}`), { forMs: END_RETRY_MS }).catch((e) =>
+  await retryTransient(() => endJob(deps.db, jobId, end, eq(jobs.workerId, deps.workerId)), { forMs: END_RETRY_MS }).catch((e) =>
     logError(`[executor] job ${jobId}: could not store its end (${end.state}); the reaper will end it:`, e),
   );
 }

@@ -1,5 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobOutputLines, jobs } from "@/db/schema";
+import { names } from "@/db/sql-names";
+import { ACTIVE_STATES } from "@/lib/jobs/enums";
 import { nowSeconds } from "@/lib/time";
 
 export const RED = "\u001b[0;31m";
@@ -22,22 +25,26 @@ export type JobEnd = {
  * output never sees the job end before the line that says why. False when the job had
  * ended already or no longer matches.
  */
-export async function endJob(db: Db, id: number, end: JobEnd, guard: SQL = sql`true`): Promise<boolean> {
+export async function endJob(db: Db, id: number, end: JobEnd, guard?: SQL): Promise<boolean> {
   const now = nowSeconds();
   return db.transaction(async (tx) => {
-    const rows = rowsOf<{ id: number }>(
-      await tx.execute(sql`
-        update jobs set state = ${end.state}, finish_time = ${now}, explanation = ${end.explanation},
-          start_time = ${end.neverStarted ? sql`coalesce(start_time, ${now})` : sql`start_time`}
-        where id = ${id} and state in ('waiting', 'running') and ${guard}
-        returning id`),
-    );
+    const rows = await tx
+      .update(jobs)
+      .set({
+        state: end.state,
+        finishTime: now,
+        explanation: end.explanation,
+        ...(end.neverStarted ? { startTime: sql`coalesce(${jobs.startTime}, ${now})` } : {}),
+      })
+      .where(and(eq(jobs.id, id), inArray(jobs.state, [...ACTIVE_STATES]), guard))
+      .returning({ id: jobs.id });
     if (rows.length === 0) return false;
     if (end.lines?.length) {
+      const L = jobOutputLines;
       await tx.execute(sql`
-        insert into job_output_lines (job_id, line_no, text)
+        insert into ${L} (${names(L.jobId, L.lineNo, L.text)})
         select ${id}, base.n + x.i, x.t
-        from (select coalesce(max(line_no), 0) as n from job_output_lines where job_id = ${id}) base,
+        from (select coalesce(max(${L.lineNo}), 0) as n from ${L} where ${L.jobId} = ${id}) base,
           json_to_recordset(${JSON.stringify(end.lines.map((t, i) => ({ i: i + 1, t })))}::json) as x(i int, t text)`);
     }
     return true;
