@@ -15,29 +15,8 @@ function option<K extends RunOptionKey>(key: K): Pick<(typeof JOB_FIELDS)[K], "o
   return { output, column, input, option, update: true, orderable: true };
 }
 
-const PLACED = [
-  "playbook",
-  "job_type",
-  "forks",
-  "limit",
-  "tags",
-  "skip_tags",
-  "verbosity",
-  "variables",
-  "become_enabled",
-  "diff_mode",
-  "force_handlers",
-  "start_at_task",
-  "timeout",
-] as const satisfies readonly RunOptionKey[];
-type Later = Exclude<RunOptionKey, (typeof PLACED)[number]>;
-/** Run options added after the template record was laid out: they come last, before `ctime`. */
-const laterOptions = Object.fromEntries(RUN_OPTION_KEYS.filter((k) => !(PLACED as readonly string[]).includes(k)).map((k) => [k, option(k)])) as {
-  [K in Later]: ReturnType<typeof option<K>>;
-};
-
-/** The template record, in its key order; its run options are the job contract's. */
-export const TEMPLATE_FIELDS = {
+/** The template record's keys as it was laid out, its run options among them. */
+const LAID_OUT = {
   id: { output: z.number().int(), column: "id", orderable: true },
   name: { output: str, column: "name", input: NAME_FIELD, update: true, orderable: true, searchable: true, filter: "exact" },
   description: { output: str, column: "description", input: DESCRIPTION_FIELD, update: true, orderable: true, searchable: true },
@@ -64,6 +43,17 @@ export const TEMPLATE_FIELDS = {
   force_handlers_name: JOB_FIELDS.force_handlers_name,
   start_at_task: option("start_at_task"),
   timeout: option("timeout"),
+} as const satisfies Contract;
+
+type Later = Exclude<RunOptionKey, keyof typeof LAID_OUT>;
+/** Run options added to the job contract after that: they come last, before `ctime`, with no code here. */
+const laterOptions = Object.fromEntries(RUN_OPTION_KEYS.filter((k) => !(k in LAID_OUT)).map((k) => [k, option(k)])) as {
+  [K in Later]: ReturnType<typeof option<K>>;
+};
+
+/** The template record, in its key order; its run options are the job contract's. */
+export const TEMPLATE_FIELDS = {
+  ...LAID_OUT,
   ...laterOptions,
   ctime: { output: z.number(), column: "ctime", orderable: true },
 } as const satisfies Contract;
