@@ -15,13 +15,25 @@ describe("HostSummary", () => {
     expect(s.hosts.get("a")).toMatchObject({ ok: 2, changed: 1 });
     expect(s.hosts.get("b")).toMatchObject({ failures: 1, ignored: 1 });
     expect(s.failedHosts()).toEqual(["b", "c"]);
-    expect(
-      s
-        .takeDirty()
-        .map(([h]) => h)
-        .sort(),
-    ).toEqual(["a", "b", "c", "d"]);
+    // by name, so that two jobs write the hosts they share in one order
+    expect(s.takeDirty().map((r) => r.host)).toEqual(["a", "b", "c", "d"]);
     expect(s.takeDirty()).toEqual([]);
+  });
+
+  it("keeps each host's first failure through later events and the final stats", () => {
+    const s = new HostSummary();
+    s.apply({ event: "runner_on_failed", host: "b", data: {} });
+    s.noteFailure("b", "install", "No package matching 'nginxx'");
+    s.noteFailure("b", "later", "not this one");
+    s.apply({ event: "playbook_on_stats", data: { hosts: { b: { ok: 2, changed: 0, failures: 1, unreachable: 0, skipped: 0, rescued: 0, ignored: 0 } } } });
+    expect(s.takeDirty()).toEqual([
+      {
+        host: "b",
+        ...{ ok: 2, changed: 0, failures: 1, unreachable: 0, skipped: 0, rescued: 0, ignored: 0 },
+        first_failed_task: "install",
+        first_failed_message: "No package matching 'nginxx'",
+      },
+    ]);
   });
 
   it("takes the final stats over its own counts", () => {

@@ -19,6 +19,9 @@ export type AnsibleEvent = {
   data?: Record<string, unknown>;
 };
 
+/** A host's row as the writer stores it. */
+export type HostRow = HostCounts & { host: string; first_failed_task: string; first_failed_message: string };
+
 const empty = (): HostCounts => ({ ok: 0, changed: 0, failures: 0, unreachable: 0, skipped: 0, rescued: 0, ignored: 0 });
 
 /**
@@ -28,6 +31,8 @@ const empty = (): HostCounts => ({ ok: 0, changed: 0, failures: 0, unreachable: 
 export class HostSummary {
   readonly hosts = new Map<string, HostCounts>();
   readonly dirty = new Set<string>();
+  /** each host's first failed task (not ignored) or unreachable task, and its message */
+  readonly firstFailed = new Map<string, { task: string; message: string }>();
 
   apply(e: AnsibleEvent): void {
     if (e.event === "playbook_on_stats") {
@@ -72,8 +77,20 @@ export class HostSummary {
       .sort();
   }
 
-  takeDirty(): [string, HostCounts][] {
-    const out = [...this.dirty].map((h) => [h, { ...this.hosts.get(h)! }] as [string, HostCounts]);
+  /** Records the first failure of a host (later ones are in its output). */
+  noteFailure(host: string, task: string, message: string): void {
+    if (this.firstFailed.has(host)) return;
+    this.firstFailed.set(host, { task, message });
+    if (!this.hosts.has(host)) this.hosts.set(host, empty());
+    this.dirty.add(host);
+  }
+
+  /** The hosts changed since the last call, by name (so concurrent jobs lock shared hosts in one order). */
+  takeDirty(): HostRow[] {
+    const out = [...this.dirty].sort().map((host) => {
+      const f = this.firstFailed.get(host);
+      return { host, ...this.hosts.get(host)!, first_failed_task: f?.task ?? "", first_failed_message: f?.message ?? "" };
+    });
     this.dirty.clear();
     return out;
   }

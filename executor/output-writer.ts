@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobEvents, jobHostSummaries, jobOutputLines } from "@/db/schema";
 import { names } from "@/db/sql-names";
-import { HostSummary, type AnsibleEvent } from "./host-summary";
+import { HostSummary, type AnsibleEvent, type HostRow } from "./host-summary";
 import { redactValue } from "./redact";
 import { storable } from "./storable";
 import { settleWithin } from "@/db/retry";
+import { nowSeconds } from "@/lib/time";
 
 const BATCH_LINES = 2000;
 /**
@@ -56,7 +57,7 @@ export class OutputWriteError extends Error {
   }
 }
 
-type Batch = { lines: { n: number; t: string }[]; events: Record<string, unknown>[]; hosts: [string, object][] };
+type Batch = { lines: { n: number; t: string }[]; events: Record<string, unknown>[]; hosts: HostRow[] };
 
 export type OutputWriterOptions = {
   /** how long a batch is retried without any success before the writer gives up */
@@ -173,18 +174,23 @@ export class OutputWriter {
     });
   }
 
+  /** The first failure of each host (for its result), and of the job (for its explanation). */
   private noteFailure(e: AnsibleEvent): void {
-    if (this.firstFailure || !e.host) return;
+    if (!e.host) return;
     const unreachable = e.event === "runner_on_unreachable";
     if (!unreachable && !(e.event === "runner_on_failed" && !e.data?.ignore_errors)) return;
+    const host = String(e.host);
+    if (this.firstFailure && this.summary.firstFailed.has(host)) return;
     const d = e.data ?? {};
     const message = [d.msg, d.stderr, d.stdout].find((v): v is string => typeof v === "string" && v.trim() !== "") ?? "";
-    this.firstFailure = {
-      host: String(e.host),
+    const failure = {
+      host,
       task: storable(this.redact(String(e.task ?? ""))),
       message: storable(this.redact(message.trim().split("\n")[0]!)).slice(0, 300),
       unreachable,
     };
+    this.summary.noteFailure(host, failure.task, failure.message);
+    this.firstFailure ??= failure;
   }
 
   private schedule(): void {
@@ -256,14 +262,17 @@ export class OutputWriter {
           on conflict (${names(E.jobId, E.seq)}) do nothing`);
       }
       if (hosts.length) {
-        const rows = JSON.stringify(hosts.map(([host, c]) => ({ host, ...c })));
+        const rows = JSON.stringify(hosts);
         const H = jobHostSummaries;
-        const counts = [H.ok, H.changed, H.failures, H.unreachable, H.skipped, H.rescued, H.ignored];
+        const counts = [H.ok, H.changed, H.failures, H.unreachable, H.skipped, H.rescued, H.ignored, H.firstFailedTask, H.firstFailedMessage, H.seenAt];
         await tx.execute(sql`
           insert into ${H} (${names(H.jobId, H.host, ...counts)})
-          select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored
+          select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored,
+            x.first_failed_task, x.first_failed_message, ${nowSeconds()}
           from json_to_recordset(${rows}::json)
-            as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int)
+            as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int,
+              first_failed_task text, first_failed_message text)
+          order by x.host
           on conflict (${names(H.jobId, H.host)}) do update set ${sql.join(
             counts.map((c) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
             sql.raw(", "),

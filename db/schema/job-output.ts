@@ -1,4 +1,6 @@
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import type { HostStatus } from "@/lib/jobs/enums";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Every line a job printed, in order, ANSI colour kept. Deleted with the job. */
 export const jobOutputLines = pgTable(
@@ -37,7 +39,11 @@ export const jobEvents = pgTable(
   ],
 );
 
-/** Per-host outcome counts, built from runner events (also for runs with no final stats). */
+/**
+ * Each host's own result in a job, built from runner events as they arrive (also for runs
+ * with no final stats): its counts, the status they add up to, and the first task that
+ * failed on it (redacted, as the output is).
+ */
 export const jobHostSummaries = pgTable(
   "job_host_summaries",
   {
@@ -50,9 +56,45 @@ export const jobHostSummaries = pgTable(
     skipped: integer("skipped").notNull().default(0),
     rescued: integer("rescued").notNull().default(0),
     ignored: integer("ignored").notNull().default(0),
+    status: text("status")
+      .$type<HostStatus>()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when unreachable > 0 then 'unreachable' when failures > 0 then 'failed' when changed > 0 then 'changed'
+          when ok = 0 and skipped > 0 then 'skipped' else 'ok' end`,
+      ),
+    firstFailedTask: text("first_failed_task").notNull().default(""),
+    firstFailedMessage: text("first_failed_message").notNull().default(""),
+    /** when the executor last wrote this row (epoch seconds) */
+    seenAt: bigint("seen_at", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     // the hosts endpoint and "re-run on failed hosts" read `job_id = ?`
     primaryKey({ columns: [t.jobId, t.host] }),
+    // `?host=` on the history and a host's timeline read `host = ?` newest job first
+    index("job_host_summaries_host_job_idx").on(t.host, t.jobId.desc()),
+  ],
+);
+
+/**
+ * Every host seen in a job, kept by triggers on `job_host_summaries` (insert, update,
+ * delete): how many jobs it was in, and its newest job's status and time. The host list
+ * reads only this table, whatever the size of the history.
+ */
+export const hosts = pgTable(
+  "hosts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    jobs: integer("jobs").notNull().default(0),
+    lastJobId: integer("last_job_id").notNull(),
+    lastStatus: text("last_status").$type<HostStatus>().notNull(),
+    lastSeen: bigint("last_seen", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    // the triggers' upsert target, and `?name=`
+    uniqueIndex("hosts_name_idx").on(t.name),
+    // the host list's default order and `ordering=-last_seen`
+    index("hosts_last_seen_idx").on(t.lastSeen.desc(), t.id.desc()),
   ],
 );

@@ -34,3 +34,8 @@ export type JobType = (typeof JOB_TYPES)[number];
 export const VERBOSITY_NAMES = ["Normal", "Verbose", "More Verbose", "Debug", "Connection Debug"] as const;
 
 export const flagName = (v: number): string => (v ? "是" : "否");
+
+/** The status a host's counts in a job add up to: unreachable, then failed, changed, ok; skipped when it only skipped. */
+export const HOST_STATUSES = ["unreachable", "failed", "changed", "ok", "skipped"] as const;
+export type HostStatus = (typeof HOST_STATUSES)[number];
+export const HOST_STATUS_NAMES: Record<HostStatus, string> = { unreachable: "不可达", failed: "失败", changed: "已变更", ok: "正常", skipped: "已跳过" };

@@ -29,12 +29,13 @@ describe("a list's query, read from the contract", () => {
         "schedule",
         "ctime",
         "project",
+        "host",
       ].sort(),
     );
     expect(read("template=3&state=failed&kind=job").countWhere).toHaveLength(3);
     expect(read("state__in=failed,error").countWhere).toHaveLength(1);
     // cuser, a time range, a search and a null reference (0) are not count dimensions
-    for (const q of ["cuser=1", "ctime__gte=5", "search=web", "template=0"]) expect(read(q).countWhere, q).toBeNull();
+    for (const q of ["cuser=1", "ctime__gte=5", "search=web", "template=0", "host=web"]) expect(read(q).countWhere, q).toBeNull();
   });
 
   it("each filter is the condition it names", () => {
@@ -43,7 +44,12 @@ describe("a list's query, read from the contract", () => {
       params: [3, "failed", "error"],
     });
     expect(sqlOf("start_time__gte=1.5&start_time__lte=9.5").params).toEqual([2, 9]);
-    expect(sqlOf("search=a_b%25").params).toEqual(Array(10).fill("%a\\_b\\%%"));
+    // ten name-like columns, or a host of exactly that name
+    expect(sqlOf("search=a_b%25").params).toEqual([...Array(10).fill("%a\\_b\\%%"), "a_b%"]);
+    expect(sqlOf("host=web-1")).toMatchObject({
+      sql: '"jobs"."id" in (select "job_id" from "job_host_summaries" where "job_host_summaries"."host" = $1)',
+      params: ["web-1"],
+    });
   });
 
   it("bad values are a 400 naming each parameter, in the contract's order", () => {

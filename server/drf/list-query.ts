@@ -12,6 +12,8 @@ import { lastParam } from "./query-string";
 export type ListFilter = {
   kind: NonNullable<FieldContract["filter"]>;
   column: AnyPgColumn;
+  /** an `exact` filter that is not the column's equality (a host a job ran on) */
+  match?: (value: string) => SQL;
   /** a choice filter's values */
   choices?: readonly string[];
   /** the same dimension in a table of kept counts; absent: a filter on it needs `count(*)` */
@@ -22,6 +24,8 @@ export type ListFilter = {
 export type ListSpec = {
   filters: Record<string, ListFilter>;
   search: AnyPgColumn[];
+  /** a search term also matches when this holds (the term is exactly a host's name) */
+  searchAlso?: (term: string) => SQL;
   orderable: Record<string, AnyPgColumn>;
 };
 
@@ -103,7 +107,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
         if (id === undefined) errors[key] = [msg.filterBadId];
         // kept counts store a null reference as 0: only positive ids can be counted there
         else add(eq(column, id), counted && id > 0 ? eq(counted, id) : undefined);
-      } else if (f.kind === "exact") add(eq(column, v), counted && eq(counted, v));
+      } else if (f.kind === "exact") add(f.match ? f.match(v) : eq(column, v), counted && eq(counted, v));
       else if (!f.choices?.includes(v)) errors[key] = [msg.filterBadChoice(v)];
       else add(eq(column, v), counted && eq(counted, v));
     }
@@ -127,7 +131,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
       .filter(Boolean)
       .slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add(or(...spec.search.map((c) => ilike(c, pattern)))!, undefined);
+      add(or(...spec.search.map((c) => ilike(c, pattern)), spec.searchAlso?.(term))!, undefined);
     }
   }
   assertValid(errors);

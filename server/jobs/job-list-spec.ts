@@ -1,6 +1,6 @@
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { getTableColumns } from "drizzle-orm";
-import { jobCounts, jobs } from "@/db/schema";
+import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { eq, getTableColumns, inArray } from "drizzle-orm";
+import { jobCounts, jobHostSummaries, jobs } from "@/db/schema";
 import type { FieldContract } from "@/lib/contracts/define";
 import { JOB_FIELDS, type JobFieldKey } from "@/lib/contracts/job";
 import { listSpecOf, type ListSpec } from "../drf/list-query";
@@ -10,12 +10,23 @@ const FIELDS: Record<JobFieldKey, FieldContract & { column?: keyof typeof jobs.$
 
 const COUNTED: Record<string, AnyPgColumn> = getTableColumns(jobCounts);
 
-/**
- * The job list's filters, search and ordering, from the contract. A filter on a column
- * `job_counts` also has (template … job_type) keeps the exact count off `count(*)`.
- */
-export const JOB_LIST: ListSpec = listSpecOf(
+/** A filter on a column `job_counts` also has (template … job_type) keeps the exact count off `count(*)`. */
+const CONTRACT_LIST = listSpecOf(
   FIELDS,
   (c) => jobs[c as keyof typeof jobs.$inferSelect],
   (c) => COUNTED[c],
 );
+
+const qb = new QueryBuilder();
+/** The jobs that reached a host (it has a result in them): one range of `job_host_summaries_host_job_idx`. */
+const ranOn = (host: string) => inArray(jobs.id, qb.select({ id: jobHostSummaries.jobId }).from(jobHostSummaries).where(eq(jobHostSummaries.host, host)));
+
+/**
+ * The job list's filters, search and ordering: the contract's, and `?host=` (the jobs that
+ * ran on a host); a search word that is exactly a host's name also finds that host's jobs.
+ */
+export const JOB_LIST: ListSpec = {
+  ...CONTRACT_LIST,
+  filters: { ...CONTRACT_LIST.filters, host: { kind: "exact", column: jobHostSummaries.host, match: ranOn } },
+  searchAlso: ranOn,
+};

@@ -26,5 +26,8 @@ export function serializeHostSummary(s: typeof jobHostSummaries.$inferSelect) {
     rescued: s.rescued,
     ignored: s.ignored,
     failed: s.failures > 0 || s.unreachable > 0,
+    status: s.status,
+    first_failed_task: s.firstFailedTask,
+    first_failed_message: s.firstFailedMessage,
   };
 }

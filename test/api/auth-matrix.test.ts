@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { hosts, jobHostSummaries } from "@/db/schema";
 import { createToken } from "@/server/tokens/create-token";
 import { api, ctx, forgetToken, tokenFor, type CallOptions } from "../api";
 import { dbSnapshot, importBody, makeCatalog, makeLoginUser, makeUser, TEST_PASSWORD } from "../fixtures";
@@ -30,6 +32,7 @@ type Ids = {
   newJob: number;
   user: number;
   token: number;
+  host: number;
 };
 
 type Serve = {
@@ -189,6 +192,9 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/job/[id]/hosts/route.ts": { path: (i) => `/api/job/job/${i.job}/hosts/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/lines/route.ts": { path: (i) => `/api/job/job/${i.job}/lines/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stdout/route.ts": { path: (i) => `/api/job/job/${i.job}/stdout/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/host/route.ts": { path: () => "/api/job/host/", serves: { GET: { ok: 200 } } },
+  "/app/api/job/host/[id]/route.ts": { path: (i) => `/api/job/host/${i.host}/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/host/[id]/results/route.ts": { path: (i) => `/api/job/host/${i.host}/results/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stream/route.ts": { path: (i) => `/api/job/job/${i.job}/stream/`, serves: { GET: { ok: 200, stream: true } } },
 };
 
@@ -202,6 +208,7 @@ const UNKNOWN: Ids = {
   newJob: 999999,
   user: 999999,
   token: 999999,
+  host: 999999,
 };
 
 const users = {} as Record<"viewer" | "operator" | "admin", { id: number }>;
@@ -225,6 +232,10 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
   if (done.status !== 201 || fresh.status !== 201) throw new Error(`jobs: ${done.text} ${fresh.text}`);
   const user = await makeUser(`target-${uniq()}`, "目标用户", "viewer");
   const token = await createToken((await ctx()).db, tokenOwner, { name: "to revoke" });
+  // a result of the imported job on a host (as the executor writes them): the host is then listed
+  const name = `h-${uniq()}`;
+  await (await ctx()).db.insert(jobHostSummaries).values({ jobId: done.body.id, host: name, ok: 1 });
+  const [host] = await (await ctx()).db.select().from(hosts).where(eq(hosts.name, name));
   return {
     project: c.project.id,
     inventory: c.inventory.id,
@@ -235,6 +246,7 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
     newJob: fresh.body.id,
     user: user!.id,
     token: token.id,
+    host: host!.id,
   };
 }
 

@@ -6,6 +6,9 @@ import { insertSummaries } from "../output-fixtures";
 beforeEach(resetDb);
 
 describe("GET /api/job/job/<id>/hosts/", () => {
+  // the host's own status (unreachable, then failed, changed, ok); no first failed task recorded here
+  const status = (s: string) => ({ status: s, first_failed_task: "", first_failed_message: "" });
+
   it("answers the per-host summary ordered by host, with failed = failures or unreachable", async () => {
     const r0 = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
     const id = r0.body.id as number;
@@ -21,9 +24,9 @@ describe("GET /api/job/job/<id>/hosts/", () => {
       next: null,
       previous: null,
       results: [
-        { host: "db1", ok: 0, changed: 0, failures: 0, unreachable: 1, skipped: 0, rescued: 0, ignored: 0, failed: true },
-        { host: "web1", ok: 5, changed: 2, failures: 0, unreachable: 0, skipped: 1, rescued: 1, ignored: 2, failed: false },
-        { host: "web2", ok: 3, changed: 1, failures: 1, unreachable: 0, skipped: 0, rescued: 0, ignored: 0, failed: true },
+        { host: "db1", ok: 0, changed: 0, failures: 0, unreachable: 1, skipped: 0, rescued: 0, ignored: 0, failed: true, ...status("unreachable") },
+        { host: "web1", ok: 5, changed: 2, failures: 0, unreachable: 0, skipped: 1, rescued: 1, ignored: 2, failed: false, ...status("changed") },
+        { host: "web2", ok: 3, changed: 1, failures: 1, unreachable: 0, skipped: 0, rescued: 0, ignored: 0, failed: true, ...status("failed") },
       ],
     });
     const page = await api("GET", `/api/job/job/${id}/hosts?limit=2`);

@@ -7,6 +7,7 @@ import { nowSeconds } from "@/lib/time";
 
 let executor: Executor;
 let refs: Record<string, number>;
+let threeHosts: number;
 
 beforeAll(async () => {
   const c = await ctx();
@@ -14,6 +15,13 @@ beforeAll(async () => {
     "ticks.yml":
       '- hosts: all\n  gather_facts: false\n  tasks:\n    - name: tick\n      ansible.builtin.command: sleep 0.2\n      loop: "{{ range(0, 25) | list }}"\n',
     "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: reach\n      ansible.builtin.ping:\n",
+    "mixed.yml": [
+      "- hosts: all\n  gather_facts: false\n  tasks:",
+      "    - name: reach\n      ansible.builtin.ping:",
+      '    - name: write marker\n      ansible.builtin.command: "true"\n      changed_when: true',
+      '    - name: check disk\n      ansible.builtin.fail:\n        msg: "disk full on {{ inventory_hostname }}"\n      when: inventory_hostname == "web"',
+      "",
+    ].join("\n"),
   });
   // localhost works; `bad` points at a port where nothing listens
   const content =
@@ -22,7 +30,18 @@ beforeAll(async () => {
     .insert(inventories)
     .values({ name: "混合", content, hosts: ["localhost", "bad"], ctime: nowSeconds() })
     .returning();
+  // and `web`, a second local host, on which a task fails
+  const [three] = await c.db
+    .insert(inventories)
+    .values({
+      name: "三台",
+      content: `${content}web ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n`,
+      hosts: ["localhost", "bad", "web"],
+      ctime: nowSeconds(),
+    })
+    .returning();
   refs = { project: project.id, inventory: inv!.id, credential: (await makeCredential()).id };
+  threeHosts = three!.id;
   executor = await startExecutor(c.database, { ...c.config, workerCapacity: 2, workerId: "live-worker" });
 }, 60_000);
 
@@ -102,5 +121,24 @@ describe("live output and re-runs of real jobs", () => {
     const all = await api("POST", `/api/job/job/${first.id}/relaunch/`, { json: {} });
     expect(all.body.limit).toBe("");
     await waitForState(all.body.id);
+  }, 120_000);
+
+  it("stores each host's own result: unreachable, a failed task with its message, changed; the hosts list and filter follow", async () => {
+    const r = await api("POST", "/api/job/job/", { json: { ...refs, inventory: threeHosts, playbook: "mixed.yml" } });
+    const job = await waitForState(r.body.id);
+    expect(job.state).toBe("failed");
+    const summaries = (await api("GET", `/api/job/job/${job.id}/hosts/`)).body.results;
+    expect(summaries).toMatchObject([
+      { host: "bad", status: "unreachable", unreachable: 1, first_failed_task: "reach" },
+      { host: "localhost", status: "changed", changed: 1, failures: 0, first_failed_task: "", first_failed_message: "" },
+      { host: "web", status: "failed", failures: 1, changed: 1, first_failed_task: "check disk", first_failed_message: "disk full on web" },
+    ]);
+    // the unreachable host's message is Ansible's reason, not empty
+    expect(summaries[0].first_failed_message).toMatch(/\S/);
+    const hosts = await api("GET", "/api/job/host/?name=web");
+    expect(hosts.body.results).toMatchObject([{ name: "web", last_job: job.id, last_status: "failed" }]);
+    expect((await api("GET", `/api/job/job/?host=web&state=failed`)).body.results.map((j: { id: number }) => j.id)).toContain(job.id);
+    const timeline = await api("GET", `/api/job/host/${hosts.body.results[0].id}/results/`);
+    expect(timeline.body.results[0]).toMatchObject({ job: job.id, status: "failed", changed_tasks: ["write marker"], failed_tasks: ["check disk"] });
   }, 120_000);
 });
