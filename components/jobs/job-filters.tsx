@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FILTER_KEYS, isDay, type HistorySearch } from "@/lib/jobs/history-search";
+import { FILTER_KEYS, isDay, MAX_HOST, type HistorySearch } from "@/lib/jobs/history-search";
 import { JOB_KINDS, JOB_STATES } from "@/lib/jobs/enums";
 import type { ReferenceKind } from "@/lib/jobs/job-api";
 import type { JobRecord } from "@/lib/jobs/job-record";
@@ -66,7 +66,14 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
         </div>
         <DayInput label={t.filters.from} value={search.from} min={null} max={search.to} onChange={(v) => set({ from: v })} />
         <DayInput label={t.filters.to} value={search.to} min={search.from} max={null} onChange={(v) => set({ to: v })} />
-        <div className="flex items-end sm:col-span-2 md:col-span-2 xl:col-span-6">
+        <SearchFilter
+          value={search.host ?? ""}
+          onChange={(v) => set({ host: v || null })}
+          label={t.hostFilter.label}
+          placeholder={t.hostFilter.placeholder}
+          maxLength={MAX_HOST}
+        />
+        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-5">
           <ActiveFilterChips search={search} set={set} userName={rows.find((r) => r.cuser === search.cuser)?.user ?? null} />
           {active && (
             <Button variant="ghost" className="ml-auto" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>

@@ -4,8 +4,20 @@ import { useEffect, useId, useState } from "react";
 import { MAX_SEARCH } from "@/lib/jobs/history-search";
 import { useI18n } from "../i18n/i18n-provider";
 
-/** Free-text search; typed text reaches the URL after a pause, the URL's text wins on back/forward. */
-export function SearchFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+/** Free-text search (or another text filter); typed text reaches the URL after a pause, the URL's text wins on back/forward. */
+export function SearchFilter({
+  value,
+  onChange,
+  label,
+  placeholder,
+  maxLength = MAX_SEARCH,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label?: string;
+  placeholder?: string;
+  maxLength?: number;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(value);
@@ -24,14 +36,14 @@ export function SearchFilter({ value, onChange }: { value: string; onChange: (v:
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        {t.filters.search}
+        {label ?? t.filters.search}
       </label>
       <input
         id={id}
         type="search"
         value={text}
-        maxLength={MAX_SEARCH}
-        placeholder={t.filters.searchPlaceholder}
+        maxLength={maxLength}
+        placeholder={placeholder ?? t.filters.searchPlaceholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter") onChange(text.trim());

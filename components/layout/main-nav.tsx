@@ -21,6 +21,8 @@ export function MainNav({ withUsers }: { withUsers: boolean }) {
   const pathname = usePathname();
   const isCurrent = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   const sections: { href: string; label: string }[] = SECTIONS.map(([href, key]) => ({ href, label: c.nav[key] }));
+  // the hosts jobs ran on, next to the jobs
+  sections.splice(1, 0, { href: "/hosts", label: t.hosts.nav });
   if (withUsers) sections.push({ href: "/users", label: t.userMenu.users });
   return (
     <nav

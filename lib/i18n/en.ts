@@ -1,6 +1,7 @@
 import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
+import { hostsEn } from "./hosts-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
@@ -153,6 +154,7 @@ export const en: Dictionary = {
     empty: "(empty)",
   },
   ...outputEn,
+  ...hostsEn,
   ...authEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },

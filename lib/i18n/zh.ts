@@ -2,6 +2,7 @@ import type { RunOptionKey } from "../contracts/job";
 import { authZh } from "./auth-zh";
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
+import { hostsZh } from "./hosts-zh";
 
 export const zh = {
   locale: "zh-CN",
@@ -155,6 +156,7 @@ export const zh = {
     empty: "（空）",
   },
   ...outputZh,
+  ...hostsZh,
   ...authZh,
   notFound: { title: "页面不存在", body: "找不到这个页面。", home: "前往作业历史" },
   error: { title: "出错了", body: "页面加载时出现错误。" },

@@ -50,6 +50,7 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_SEARCH = 200;
+export const MAX_HOST = 255;
 
 export const historyParsers = {
   template: parseAsId,
@@ -61,6 +62,11 @@ export const historyParsers = {
   job: parseAsId,
   state: parseAsStringLiteral(JOB_STATES),
   kind: parseAsStringLiteral(JOB_KINDS),
+  /** a host the jobs ran on (its exact name) */
+  host: createParser({
+    parse: (v) => (v.trim() && v.length <= MAX_HOST ? v.trim() : null),
+    serialize: (v: string) => v,
+  }),
   search: createParser({
     parse: (v) => (v.trim() && v.length <= MAX_SEARCH ? v : null),
     serialize: (v: string) => v,
@@ -107,6 +113,7 @@ export function historyApiQuery(s: HistorySearch): URLSearchParams {
     const v = s[key];
     if (v !== null) q.set(key, String(v));
   }
+  if (s.host) q.set("host", s.host);
   if (s.search.trim()) q.set("search", s.search.trim());
   if (s.from) q.set("start_time__gte", String(dayStart(s.from)));
   if (s.to) q.set("start_time__lte", String(dayStart(s.to, 1) - 1));

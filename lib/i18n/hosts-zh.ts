@@ -1,0 +1,43 @@
+import type { HostStatus } from "../jobs/enums";
+
+/** Strings of the host list and a host's page. */
+export const hostsZh = {
+  hosts: {
+    nav: "主机",
+    title: "主机",
+    table: "执行过作业的主机",
+    search: "搜索主机",
+    searchPlaceholder: "主机名…",
+    statusFilter: "最近状态",
+    any: "全部",
+    count: (n: number) => `共 ${n} 台主机`,
+    empty: "还没有作业在任何主机上运行过。",
+    emptySearch: "没有匹配的主机。",
+    name: "主机",
+    lastStatus: "最近状态",
+    lastJob: "最近作业",
+    lastSeen: "最近运行",
+    jobs: "作业数",
+    jobsOf: (n: number) => `${n} 个作业`,
+    loadFailed: "主机加载失败",
+    notFound: (name: string) => `没有作业在主机 “${name}” 上运行过。`,
+    back: "← 全部主机",
+    allJobs: "在作业历史中查看",
+    timeline: "运行记录",
+    timelineTable: (name: string) => `${name} 的运行记录`,
+    job: "作业",
+    jobState: "作业状态",
+    hostStatus: "本主机结果",
+    counts: "计数",
+    tasks: "变更 / 失败的任务",
+    firstFailure: "首个失败任务",
+    changedTasks: "变更",
+    failedTasks: "失败",
+    hostLines: "查看本主机的输出",
+    started: "开始时间",
+    status: { unreachable: "不可达", failed: "失败", changed: "已变更", ok: "正常", skipped: "已跳过" } satisfies Record<HostStatus, string>,
+    countsText: (c: { ok: number; changed: number; failures: number; unreachable: number; skipped: number }) =>
+      `ok=${c.ok} changed=${c.changed} failed=${c.failures} unreachable=${c.unreachable} skipped=${c.skipped}`,
+  },
+  hostFilter: { label: "主机", placeholder: "精确的主机名", chip: (h: string) => `主机：${h}` },
+};
