@@ -42,6 +42,8 @@ export type FieldContract = {
    * its input's choices, `choices` that or `?key__in=a,b`, `time` `?key__gte=`/`?key__lte=`
    */
   filter?: "id" | "exact" | "choice" | "choices" | "time";
+  /** a choice filter's values on a read-only key (a writable one takes its input's) */
+  choices?: readonly string[];
   /** a secret: accepted on input, never shown; the record only says whether it is set (`encode`) */
   writeOnly?: true;
   /** a key beyond the seed's record, and what it means */

@@ -1,4 +1,5 @@
 import { CREDENTIAL_FIELDS } from "./credential";
+import { HOST_FIELDS } from "./host";
 import { addedTable, fieldTable } from "./field-table";
 import { INVENTORY_FIELDS } from "./inventory";
 import { PROJECT_FIELDS } from "./project";
@@ -15,4 +16,5 @@ export const API_DOC_REGIONS: Record<string, string> = {
   inventory: fieldTable(INVENTORY_FIELDS),
   credential: fieldTable(CREDENTIAL_FIELDS),
   schedule: fieldTable(SCHEDULE_FIELDS),
+  host: fieldTable(HOST_FIELDS),
 };

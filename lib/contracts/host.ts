@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { choice } from "../drf/fields";
 import { HOST_STATUSES } from "../jobs/enums";
 import { recordSchema, serializer, type Contract } from "./define";
 
@@ -14,8 +13,7 @@ export const HOST_FIELDS = {
   last_status: {
     output: z.enum(HOST_STATUSES),
     column: "lastStatus",
-    // only for the filter's choices: hosts are not written through the API
-    input: choice(HOST_STATUSES),
+    choices: HOST_STATUSES,
     orderable: true,
     filter: "choices",
     added: "its own status in that job: `unreachable`, `failed`, `changed`, `ok` or `skipped` (`?last_status__in=failed,unreachable`)",

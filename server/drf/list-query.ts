@@ -53,7 +53,7 @@ export function listSpecOf(
   for (const [key, f] of Object.entries(fields)) {
     if (f.column === undefined) continue;
     const c = column(f.column);
-    if (f.filter) spec.filters[key] = { kind: f.filter, column: c, choices: f.input?.choices, counted: counted(f.column) };
+    if (f.filter) spec.filters[key] = { kind: f.filter, column: c, choices: f.choices ?? f.input?.choices, counted: counted(f.column) };
     if (f.searchable) spec.search.push(c);
     if (f.orderable) spec.orderable[key] = c;
   }
