@@ -14,6 +14,8 @@ export type ListFilter = {
   column: AnyPgColumn;
   /** an `exact` filter that is not the column's equality (a host a job ran on) */
   match?: (value: string) => SQL;
+  /** when it is the only condition: a statement whose one row `n` is the exact count (a kept roll-up) */
+  countAlone?: (value: string) => SQL;
   /** a choice filter's values */
   choices?: readonly string[];
   /** the same dimension in a table of kept counts; absent: a filter on it needs `count(*)` */
@@ -34,6 +36,8 @@ export type ListQuery = {
   where: SQL[];
   /** the same conditions on the kept counts, or null when some filter is not one of their dimensions */
   countWhere: SQL[] | null;
+  /** the count from a filter's own roll-up, when that filter is the only condition */
+  countAlone?: SQL;
   ordering: OrderTerm[];
   orderBy: SQL[];
   page: Page;
@@ -71,6 +75,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
   const where: SQL[] = [];
   const countWhere: SQL[] = [];
   let countable = true;
+  let alone: SQL | undefined;
   const errors: FieldErrors = {};
   const value = (key: string) => {
     const v = lastParam(url, key)?.trim();
@@ -107,8 +112,10 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
         if (id === undefined) errors[key] = [msg.filterBadId];
         // kept counts store a null reference as 0: only positive ids can be counted there
         else add(eq(column, id), counted && id > 0 ? eq(counted, id) : undefined);
-      } else if (f.kind === "exact") add(f.match ? f.match(v) : eq(column, v), counted && eq(counted, v));
-      else if (!f.choices?.includes(v)) errors[key] = [msg.filterBadChoice(v)];
+      } else if (f.kind === "exact") {
+        add(f.match ? f.match(v) : eq(column, v), counted && eq(counted, v));
+        if (f.countAlone) alone = f.countAlone(v);
+      } else if (!f.choices?.includes(v)) errors[key] = [msg.filterBadChoice(v)];
       else add(eq(column, v), counted && eq(counted, v));
     }
     const many = f.kind === "choices" ? value(`${key}__in`) : undefined;
@@ -142,5 +149,12 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
     if (!column) throw new Error(`no column to order by ${t.field}`);
     return t.desc ? desc(column) : asc(column);
   });
-  return { where, countWhere: countable ? countWhere : null, ordering, orderBy, page: readPage(url) };
+  return {
+    where,
+    countWhere: countable ? countWhere : null,
+    countAlone: where.length === 1 ? alone : undefined,
+    ordering,
+    orderBy,
+    page: readPage(url),
+  };
 }

@@ -1,6 +1,6 @@
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { eq, getTableColumns, inArray } from "drizzle-orm";
-import { jobCounts, jobHostSummaries, jobs } from "@/db/schema";
+import { hosts, jobCounts, jobHostSummaries, jobs } from "@/db/schema";
 import type { FieldContract } from "@/lib/contracts/define";
 import { JOB_FIELDS, type JobFieldKey } from "@/lib/contracts/job";
 import { listSpecOf, type ListSpec } from "../drf/list-query";
@@ -27,6 +27,15 @@ const ranOn = (host: string) => inArray(jobs.id, qb.select({ id: jobHostSummarie
  */
 export const JOB_LIST: ListSpec = {
   ...CONTRACT_LIST,
-  filters: { ...CONTRACT_LIST.filters, host: { kind: "exact", column: jobHostSummaries.host, match: ranOn } },
+  filters: {
+    ...CONTRACT_LIST.filters,
+    // alone, its count is the host's kept number of jobs: one row instead of a probe per job
+    host: {
+      kind: "exact",
+      column: jobHostSummaries.host,
+      match: ranOn,
+      countAlone: (host) => qb.select({ n: hosts.jobs }).from(hosts).where(eq(hosts.name, host)).getSQL(),
+    },
+  },
   searchAlso: ranOn,
 };

@@ -1,5 +1,5 @@
-import { and, count, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, count, getTableColumns, inArray, SQL, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
 import { JOB_ID_BLOCK, jobCounts, jobs } from "@/db/schema";
 import type { ListQuery } from "../drf/list-query";
 import type { Page } from "../drf/pagination";
@@ -62,12 +62,14 @@ function blockSeekIds(descending: boolean, page: Page): SQL {
     ) j`;
 }
 
-export async function countJobs(db: Db, filters: Pick<ListQuery, "where" | "countWhere">): Promise<number> {
-  const [r] = await countQuery(db, filters);
+export async function countJobs(db: Db, filters: Pick<ListQuery, "where" | "countWhere" | "countAlone">): Promise<number> {
+  const q = countQuery(db, filters);
+  const [r] = q instanceof SQL ? rowsOf<{ n: string | number }>(await db.execute(q)) : await q;
   return Number(r!.n);
 }
 
-function countQuery(db: Db, filters: Pick<ListQuery, "where" | "countWhere">) {
+function countQuery(db: Db, filters: Pick<ListQuery, "where" | "countWhere" | "countAlone">) {
+  if (filters.countAlone) return sql`select coalesce((${filters.countAlone}), 0)::int8 as n`;
   if (filters.countWhere) {
     const cw: SQL | undefined = filters.countWhere.length ? and(...filters.countWhere) : undefined;
     return db
