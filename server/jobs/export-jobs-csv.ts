@@ -5,8 +5,7 @@ import { jobs } from "@/db/schema";
 import { assertValid } from "@/core/errors";
 import { JOB_FIELDS, toJobRecord, type JobFieldKey, type JobRecord } from "@/lib/contracts/job";
 import { csvRow, UTF8_BOM, type CsvCell } from "@/lib/csv";
-import { zh } from "@/lib/i18n/zh";
-import { durationSeconds } from "@/lib/jobs/format";
+import { JOB_CSV_HEADERS, jobCsvCells } from "@/lib/jobs/csv-columns";
 import { nowSeconds } from "@/lib/time";
 import { isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
 import { DEFAULT_TIMEZONE, zoneClock } from "@/lib/schedules/zone-time";
@@ -16,38 +15,6 @@ import { JOB_LIST } from "./job-list-spec";
 
 /** Jobs read per statement while the file streams. */
 const BATCH = 1000;
-
-/**
- * The columns of the export, in order: keys of the job record, and the run's duration.
- * A reference's name is headed by the reference's label (`template_name` → 模板).
- */
-const COLUMNS = [
-  "id",
-  "template_name",
-  "kind_name",
-  "state_name",
-  "user",
-  "project_name",
-  "playbook",
-  "module",
-  "arguments",
-  "inventory_name",
-  "credential_name",
-  "schedule_name",
-  "limit",
-  "job",
-  "start_time",
-  "finish_time",
-  "duration",
-  "explanation",
-] as const satisfies readonly (JobFieldKey | "duration")[];
-type Column = (typeof COLUMNS)[number];
-
-type LabelKey<K extends string> = K extends `${infer Reference}_name` ? Reference : K;
-/** Every column has its Chinese label (a missing one does not compile). */
-const LABELS: Record<LabelKey<Column>, string> = zh.fields;
-const HEADERS = COLUMNS.map((c) => (c === "duration" ? `${LABELS.duration}（秒）` : LABELS[c.replace(/_name$/, "") as LabelKey<Column>]));
-const TIME_COLUMNS: readonly Column[] = ["start_time", "finish_time"];
 
 /** Texts of up to 256 KiB the export does not show: a batch of rows stays small without them. */
 const NOT_READ: readonly JobFieldKey[] = ["variables", "inventory_str"];
@@ -73,12 +40,7 @@ export async function exportJobsCsv(db: Db, url: URL, now = nowSeconds()): Promi
   const timeZone = readTimeZone(url);
   const clock = zoneClock(timeZone);
   const ids = await matchingIds(db, query.where, query.orderBy);
-  const cells = (job: JobRecord): CsvCell[] =>
-    COLUMNS.map((c) => {
-      if (c === "duration") return durationSeconds(job, now);
-      const value = job[c];
-      return TIME_COLUMNS.includes(c) && typeof value === "number" ? clock(value) : value;
-    });
+  const cells = (job: JobRecord) => jobCsvCells(job, clock, now);
   const stamp = clock(now).replace(/\D/g, "");
   return {
     filename: `jobs-${stamp.slice(0, 8)}-${stamp.slice(8)}.csv`,
@@ -130,7 +92,7 @@ function csvStream(db: Db, ids: Int32Array, cells: (job: JobRecord) => CsvCell[]
     async pull(controller) {
       if (next < 0) {
         next = 0;
-        controller.enqueue(encoder.encode(UTF8_BOM + csvRow(HEADERS)));
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRow(JOB_CSV_HEADERS)));
         return;
       }
       // a batch whose jobs were all deleted meanwhile sends nothing: read on
