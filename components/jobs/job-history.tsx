@@ -9,6 +9,7 @@ import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
+import { ExportCsvLink } from "./export-csv-link";
 import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
 import { JobTable } from "./job-table";
@@ -73,7 +74,8 @@ export function JobHistory() {
         <p role="status" className="text-sm text-green-800">
           {notice}
         </p>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <ExportCsvLink search={search} />
           <SortSelect ordering={search.ordering} onSort={sort} />
         </div>
       </div>

@@ -6,11 +6,13 @@ import { PROJECT_FIELDS } from "./project";
 import { SCHEDULE_FIELDS } from "./schedule";
 import { JOB_FIELDS } from "./job";
 import { TEMPLATE_FIELDS } from "./template";
+import { csvColumnTable } from "../jobs/csv-columns";
 
 /** The generated regions of docs/api.md, by name (`npm run docs:fields` writes them). */
 export const API_DOC_REGIONS: Record<string, string> = {
   "job-added": addedTable(JOB_FIELDS),
   job: fieldTable(JOB_FIELDS),
+  "job-csv": csvColumnTable(),
   template: fieldTable(TEMPLATE_FIELDS),
   project: fieldTable(PROJECT_FIELDS),
   inventory: fieldTable(INVENTORY_FIELDS),

@@ -75,6 +75,8 @@ export const en: Dictionary = {
     firstPage: "Go to the first page",
     error: "The job list failed to load",
     defaultForks: "default",
+    exportCsv: "Export CSV",
+    exportCsvHint: "Download every job matching the current filters (all pages), times in this computer's time zone",
   },
   filters: {
     title: "Filters",

@@ -77,6 +77,8 @@ export const zh = {
     firstPage: "回到第一页",
     error: "作业列表加载失败",
     defaultForks: "默认",
+    exportCsv: "导出 CSV",
+    exportCsvHint: "下载符合当前筛选条件的全部作业（所有页），时间按本机时区",
   },
   filters: {
     title: "筛选",

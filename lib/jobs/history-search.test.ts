@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayStart, historyApiQuery, invalidHistoryKeys, loadHistorySearch } from "./history-search";
+import { dayStart, historyApiQuery, historyCsvHref, invalidHistoryKeys, loadHistorySearch } from "./history-search";
 
 describe("history URL state", () => {
   it("drops what does not parse and keeps the rest", () => {
@@ -18,6 +18,23 @@ describe("history URL state", () => {
     const s = loadHistorySearch({ template: "3", state: "failed", page: "3", size: "50", ordering: "start_time", search: " ping " });
     const q = historyApiQuery(s);
     expect(Object.fromEntries(q)).toEqual({ limit: "50", offset: "100", ordering: "start_time", template: "3", state: "failed", search: "ping" });
+  });
+
+  it("links the CSV export of the same filters, search and ordering, without the page", () => {
+    const s = loadHistorySearch({ template: "3", state: "failed", page: "3", size: "50", ordering: "start_time", search: "a b", from: "2024-03-15" });
+    const href = historyCsvHref(s, "Asia/Shanghai");
+    expect(href.startsWith("/api/job/job/?")).toBe(true);
+    const q = new URLSearchParams(href.split("?")[1]);
+    expect(Object.fromEntries(q)).toEqual({
+      ordering: "start_time",
+      template: "3",
+      state: "failed",
+      search: "a b",
+      start_time__gte: String(dayStart("2024-03-15")),
+      format: "csv",
+      timezone: "Asia/Shanghai",
+    });
+    expect(historyCsvHref(loadHistorySearch({}))).toBe("/api/job/job/?ordering=-id&format=csv");
   });
 
   it("turns a day range into local-midnight bounds", () => {

@@ -120,6 +120,19 @@ export function historyApiQuery(s: HistorySearch): URLSearchParams {
   return q;
 }
 
+/**
+ * The CSV export of the history's state: every matching job in its order (no page), times
+ * in `timeZone` (the browser's, so the file says what the table shows).
+ */
+export function historyCsvHref(s: HistorySearch, timeZone?: string): string {
+  const q = historyApiQuery(s);
+  q.delete("limit");
+  q.delete("offset");
+  q.set("format", "csv");
+  if (timeZone) q.set("timezone", timeZone);
+  return `/api/job/job/?${q}`;
+}
+
 /** Local midnight of a `YYYY-MM-DD`, in Unix seconds. */
 export function dayStart(day: string, addDays = 0): number {
   const [y = NaN, m = NaN, d = NaN] = day.split("-").map(Number);

@@ -94,6 +94,21 @@ export function json(data: unknown, status = 200): Response {
   return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json" } });
 }
 
+/**
+ * A file to save, streamed: its name (ASCII) in `filename` and again as RFC 5987's
+ * `filename*`, which clients that know it prefer.
+ */
+export function attachment(file: { filename: string; contentType: string; body: ReadableStream<Uint8Array> }): Response {
+  const encoded = encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encoded}`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }

@@ -1,18 +1,24 @@
 import { fieldSource } from "@/server/http/body";
-import { drfRoute, json, noContent } from "@/server/http/route";
+import { attachment, drfRoute, json, noContent } from "@/server/http/route";
+import { readFormat } from "@/server/drf/format";
 import { readListQuery } from "@/server/drf/list-query";
 import { envelope } from "@/server/drf/pagination";
 import { JOB_LIST } from "@/server/jobs/job-list-spec";
 import { listJobs } from "@/server/jobs/list-jobs";
 import { createJob } from "@/core/jobs/create-job";
 import { deleteJobs } from "@/server/jobs/delete-jobs";
+import { exportJobsCsv } from "@/server/jobs/export-jobs-csv";
 import { readBulkIds } from "@/server/jobs/read-bulk-ids";
 import { serializeJob } from "@/server/jobs/serialize-job";
 
 export const dynamic = "force-dynamic";
 
+/** `?format=`: `json` and `api` (DRF's browsable API) answer the JSON page; any other name is a 404. */
+const LIST_FORMATS = ["json", "api", "csv"] as const;
+
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
   GET: async ({ url, ctx }) => {
+    if (readFormat(url, LIST_FORMATS) === "csv") return attachment(await exportJobsCsv(ctx.db, url));
     const query = readListQuery(url, JOB_LIST);
     const { count, rows } = await listJobs(ctx.db, query);
     return json(envelope(url, query.page, count, rows.map(serializeJob)));
