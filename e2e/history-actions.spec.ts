@@ -62,7 +62,9 @@ test("a failing API shows the error and a retry, never a blank page", async ({ p
   );
   await page.goto(`/jobs?search=${token}`);
   const alert = page.getByRole("main").getByRole("alert");
-  await expect(alert).toContainText("作业列表加载失败");
+  // a 5xx is retried twice, 1 s and 2 s apart (components/providers.tsx), before the page
+  // says it failed: on a busy machine that and the page's start take more than the default 10 s
+  await expect(alert).toContainText("作业列表加载失败", { timeout: 30_000 });
   await expect(alert).toContainText("服务器内部错误。");
   failing = false;
   await alert.getByRole("button", { name: "重试" }).click();
