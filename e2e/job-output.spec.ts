@@ -12,6 +12,10 @@ const PLAYBOOKS: Record<string, string> = {
   "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n",
   // the play's hosts are templated before its first line: seconds of a running job with no output
   "late.yml": "- hosts: \"{{ lookup('pipe', 'sleep 4; echo all') }}\"\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n",
+  // task B fails on h2 only, between A and C
+  "steps.yml":
+    "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: A\n      debug: { msg: did-A }\n" +
+    "    - name: B\n      fail: { msg: B broke }\n      when: inventory_hostname == 'h2'\n    - name: C\n      debug: { msg: did-C }\n",
 };
 
 type Seed = { token: string; templates: Record<string, Named> };
@@ -22,6 +26,10 @@ async function seed(request: APIRequestContext): Promise<Seed> {
   const project = await createProject(request, `${token} 项目`, token, PLAYBOOKS);
   const local = await post<Named>(request, "/api/job/inventory/", { name: `${token} 本机`, content: LOCAL_HOST });
   const mixed = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL_HOST}\n${UNREACHABLE_HOST}` });
+  const two = await post<Named>(request, "/api/job/inventory/", {
+    name: `${token} 两台`,
+    content: ["h1", "h2"].map((h) => LOCAL_HOST.replace(/^localhost/, h)).join("\n"),
+  });
   const credential = await createCredential(request, `${token} 凭据`);
   const templates: Record<string, Named> = {};
   for (const [key, playbook, inventory] of [
@@ -30,6 +38,7 @@ async function seed(request: APIRequestContext): Promise<Seed> {
     ["many", "many.yml", local],
     ["mixed", "ping.yml", mixed],
     ["late", "late.yml", local],
+    ["steps", "steps.yml", two],
   ] as const)
     templates[key] = await post<Named>(request, "/api/job/template/", {
       name: `${token} ${key}`,
@@ -215,6 +224,8 @@ test("a failed host: the recap marks it, filters the output to it, re-runs only 
   await expect(page.getByText("主机：bad")).toBeHidden();
   await expect(viewer(page)).toContainText("ok: [localhost]");
 
+  // unreachable in a task: the re-run can also start there
+  await expect(page.getByRole("button", { name: "从失败的任务继续" })).toHaveAttribute("title", /“ping”.*：bad$/);
   await page.getByRole("button", { name: "重新执行失败主机" }).click();
   await expect(page).not.toHaveURL(`/jobs/${job.id}`);
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
@@ -231,6 +242,33 @@ test("a failed host: the recap marks it, filters the output to it, re-runs only 
   ).toHaveText("bad");
 });
 
+test("resume from the failed task: offered with the task and hosts, the new job starts there on them", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const job = await launch(request, (await data(request)).templates.steps!);
+  expect(await waitForState(request, job.id, ["successful", "failed", "error"])).toBe("failed");
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByTestId("job-explanation")).toContainText("主机 h2 的任务 “B” 失败");
+  const resume = page.getByRole("button", { name: "从失败的任务继续" });
+  await expect(resume).toHaveAttribute("title", "从失败的任务 “B” 开始（跳过它之前的任务），只在失败或不可达的主机上重新执行：h2");
+  await expect(page.getByRole("button", { name: "重新执行失败主机" })).toBeVisible();
+
+  await resume.click();
+  await expect(page).not.toHaveURL(`/jobs/${job.id}`);
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  const newId = Number(page.url().split("/").pop());
+  const rerun = (await (await request.get(`/api/job/job/${newId}/`)).json()) as Job;
+  expect(rerun).toMatchObject({ job: job.id, limit: "h2", start_at_task: "B" });
+  await expect(page.getByRole("heading", { name: `作业 #${newId}` })).toBeVisible();
+  const field = (label: RegExp) => page.getByRole("term").filter({ hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(field(/^限制主机 \(limit\)$/)).toHaveText("h2");
+  await expect(field(/^起始任务 \(start_at_task\)$/)).toHaveText("B");
+  // it ran from B on h2 (B fails there again: nothing was fixed), never A
+  await expect(viewer(page).getByText("TASK [B]")).toBeVisible({ timeout: 60_000 });
+  await expect(stateBadge(page)).toHaveText("失败", { timeout: 60_000 });
+  await expect(viewer(page)).not.toContainText("TASK [A]");
+  await expect(viewer(page)).not.toContainText("[h1]");
+});
+
 test("empty states: none recorded for an import; none yet, then live lines, for a job that starts slowly", async ({ page, request }) => {
   const imported = await post<Job>(request, "/api/job/job/", {
     state: "successful",
@@ -243,6 +281,7 @@ test("empty states: none recorded for an import; none yet, then live lines, for 
   await page.goto(`/jobs/${imported.id}`);
   await expect(page.getByText("没有记录输出。")).toBeVisible();
   await expect(page.getByRole("button", { name: "重新执行失败主机" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "从失败的任务继续" })).toBeHidden();
   await expect(page.getByText("没有主机汇总。")).toBeVisible();
   await expect(page.getByRole("link", { name: "下载文本" })).toBeHidden();
 

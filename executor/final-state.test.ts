@@ -16,6 +16,13 @@ describe("finalState", () => {
     expect(run(null, { signal: "SIGKILL" })).toBe("error");
   });
 
+  it("says error when --start-at-task found no task, though Ansible exits 0", () => {
+    const missed = finalState({ code: 0, signal: null }, { canceled: false, playStarted: true, startAtTaskMissed: "B" });
+    expect(missed.state).toBe("error");
+    expect(missed.explanation).toContain("--start-at-task 没有找到任务 “B”");
+    expect(finalState({ code: 2, signal: null }, { canceled: false, playStarted: true, startAtTaskMissed: "B" }).state).toBe("failed");
+  });
+
   it("says canceled whenever the user canceled", () => {
     expect(run(99, { canceled: true })).toBe("canceled");
     expect(run(0, { canceled: true })).toBe("canceled");

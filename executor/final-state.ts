@@ -1,3 +1,4 @@
+import { explain } from "@/lib/jobs/explanations";
 import type { Exit } from "./spawn-ansible";
 
 export type Outcome = { state: "successful" | "failed" | "canceled" | "error"; explanation: string };
@@ -5,13 +6,16 @@ export type Outcome = { state: "successful" | "failed" | "canceled" | "error"; e
 /**
  * Ansible's exit codes (ansible.md) to a job state. 1 and 4 also mean "could not start"
  * (playbook or inventory errors, YAML syntax): those are `error` when no play began.
+ * `startAtTaskMissed`: the job's `start_at_task`, when it has one and no task started.
  */
-export function finalState(exit: Exit, opts: { canceled: boolean; playStarted: boolean }): Outcome {
+export function finalState(exit: Exit, opts: { canceled: boolean; playStarted: boolean; startAtTaskMissed?: string }): Outcome {
   if (opts.canceled) return { state: "canceled", explanation: "" };
   const { code, signal } = exit;
   if (signal) return { state: "error", explanation: `Ansible 进程被信号 ${signal} 终止。` };
   switch (code) {
     case 0:
+      // Ansible only prints an error when --start-at-task names no task, and exits 0 having run nothing
+      if (opts.startAtTaskMissed !== undefined) return { state: "error", explanation: explain.startAtTaskMissed(opts.startAtTaskMissed) };
       return { state: "successful", explanation: "" };
     case 2:
       return { state: "failed", explanation: "" };

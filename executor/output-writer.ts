@@ -92,7 +92,7 @@ export class OutputWriter {
   readonly summary = new HostSummary();
   /** event names seen so far (did a play start?) */
   readonly seen = new Set<string>();
-  /** the first task that failed on a host (not ignored), or a host that was unreachable */
+  /** the first task that failed on a host (not ignored, not rescued), or a host that was unreachable */
   firstFailure: { host: string; task: string; message: string; unreachable: boolean } | undefined;
 
   constructor(
@@ -178,7 +178,7 @@ export class OutputWriter {
   private noteFailure(e: AnsibleEvent): void {
     if (!e.host) return;
     const unreachable = e.event === "runner_on_unreachable";
-    if (!unreachable && !(e.event === "runner_on_failed" && !e.data?.ignore_errors)) return;
+    if (!unreachable && !(e.event === "runner_on_failed" && !e.data?.ignore_errors && !e.data?.rescued)) return;
     const host = String(e.host);
     if (this.firstFailure && this.summary.firstFailed.has(host)) return;
     const d = e.data ?? {};

@@ -127,7 +127,10 @@ export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void>
     if ("error" in exit) outcome = { state: "error", explanation: `无法启动 Ansible：${exit.error.message}` };
     else if (control.canceled) outcome = { state: "canceled", explanation: await canceledExplanation(db, jobId) };
     else if (control.timedOut) outcome = { state: "failed", explanation: explain.timeout(job.timeout) };
-    else outcome = withFirstFailure(finalState(exit, { canceled: false, playStarted: writer.seen.has("playbook_on_play_start") }), writer);
+    else {
+      const startAtTaskMissed = job.kind !== "adhoc" && job.startAtTask !== "" && !writer.seen.has("playbook_on_task_start") ? job.startAtTask : undefined;
+      outcome = withFirstFailure(finalState(exit, { canceled: false, playStarted: writer.seen.has("playbook_on_play_start"), startAtTaskMissed }), writer);
+    }
     await finish(deps, jobId, writer, outcome, false);
   } finally {
     clearTimeout(timer);

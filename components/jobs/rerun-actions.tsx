@@ -9,13 +9,14 @@ import { Button } from "../ui/button";
 import { useI18n } from "../i18n/i18n-provider";
 import { ApiErrorList } from "./api-error-list";
 import { CancelJobButton } from "./cancel-job-button";
-import { useHostSummaries, useRelaunchJob } from "./output/use-output-queries";
+import { useHostSummaries, useRelaunchJob, useRelaunchOptions } from "./output/use-output-queries";
 import { RerunDialog } from "./rerun-dialog";
 import { useCreateJob } from "./use-job-queries";
 
 /**
  * Cancel while the job runs; "Re-run" posts a copy at once (all hosts), "Re-run failed
- * hosts" relaunches on the hosts the recap shows failed, "Edit and re-run" opens the dialog.
+ * hosts" relaunches on the hosts the recap shows failed, "Resume from failed task" on them
+ * from the task they failed in (when the server says it can), "Edit and re-run" opens the dialog.
  */
 export function RerunActions({ job }: { job: JobRecord }) {
   const { t } = useI18n();
@@ -23,6 +24,7 @@ export function RerunActions({ job }: { job: JobRecord }) {
   const create = useCreateJob();
   const relaunch = useRelaunchJob(job.id);
   const hosts = useHostSummaries(job.id, job.state);
+  const resumable = useRelaunchOptions(job.id, job.state).data;
   const [editing, setEditing] = useState(false);
   const failedHosts = hosts.data?.results.filter((h) => h.failed).map((h) => h.host) ?? [];
   const busy = create.isPending || relaunch.isPending;
@@ -33,9 +35,9 @@ export function RerunActions({ job }: { job: JobRecord }) {
     relaunch.reset();
     create.mutate(rerunBody(job), { onSuccess: open });
   };
-  const rerunFailed = () => {
+  const rerunFailed = (startAt: "copied" | "failed_task") => {
     create.reset();
-    relaunch.mutate("failed", { onSuccess: open });
+    relaunch.mutate({ hosts: "failed", start_at: startAt }, { onSuccess: open });
   };
 
   return (
@@ -46,8 +48,17 @@ export function RerunActions({ job }: { job: JobRecord }) {
           {create.isPending ? t.rerun.submitting : t.relaunch.all}
         </Button>
         {failedHosts.length > 0 && (
-          <Button onClick={rerunFailed} disabled={busy} title={t.relaunch.failedHint(failedHosts.join(", "))}>
-            {relaunch.isPending ? t.rerun.submitting : t.relaunch.failed}
+          <Button onClick={() => rerunFailed("copied")} disabled={busy} title={t.relaunch.failedHint(failedHosts.join(", "))}>
+            {relaunch.isPending && relaunch.variables.start_at === "copied" ? t.rerun.submitting : t.relaunch.failed}
+          </Button>
+        )}
+        {resumable?.failed_task && (
+          <Button
+            onClick={() => rerunFailed("failed_task")}
+            disabled={busy}
+            title={t.relaunch.resumeHint(resumable.failed_task.name, resumable.failed_hosts.join(", "))}
+          >
+            {relaunch.isPending && relaunch.variables.start_at === "failed_task" ? t.rerun.submitting : t.relaunch.resume}
           </Button>
         )}
         <Button

@@ -62,5 +62,8 @@ export const outputEn: OutputDictionary = {
     allHint: "Re-run on all hosts",
     failed: "Re-run failed hosts",
     failedHint: (hosts) => `Re-run only on the hosts that failed or were unreachable: ${hosts}`,
+    resume: "Resume from failed task",
+    resumeHint: (task, hosts) =>
+      `Start at the failed task "${task}" (skipping the tasks before it), only on the hosts that failed or were unreachable: ${hosts}`,
   },
 };

@@ -61,6 +61,8 @@ export const outputZh = {
     allHint: "在全部主机上重新执行",
     failed: "重新执行失败主机",
     failedHint: (hosts: string) => `只在失败或不可达的主机上重新执行：${hosts}`,
+    resume: "从失败的任务继续",
+    resumeHint: (task: string, hosts: string) => `从失败的任务 “${task}” 开始（跳过它之前的任务），只在失败或不可达的主机上重新执行：${hosts}`,
   },
 };
 

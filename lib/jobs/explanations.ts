@@ -17,6 +17,8 @@ const at = (seconds: number) => `${SHANGHAI.format(new Date(seconds * 1000))}（
 
 export const explain = {
   canceled: (who: string | null, when: number | null) => `已由 ${who || "（未知用户）"}${when ? ` 于 ${at(when)}` : ""} 取消。`,
+  startAtTaskMissed: (task: string) =>
+    `没有运行任何任务：--start-at-task 没有找到任务 “${task}”（playbook 中没有这个名字的任务，或它来自动态包含、handler 或 rescue 部分）。`,
   timeout: (seconds: number) => `超时（${seconds} 秒）：作业运行超过了 timeout，已被停止。`,
   outputLost: (reason: string, fromLine: number) => `输出写入失败：${reason}。第 ${fromLine} 行起的输出未能保存，作业已被停止。`,
   hostFailed: (host: string, task: string, message: string, others: number) =>

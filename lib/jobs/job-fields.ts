@@ -17,6 +17,18 @@ export const jobMessages = {
   noFailedHosts: "该作业没有失败或不可达的主机。",
 } as const;
 
+/** Why a relaunch cannot start at the failed task (`start_at: failed_task`): 400s, and the GET's `failed_task_error`. */
+export const resumeMessages = {
+  adhoc: "临时命令（adhoc）作业没有任务，不能从失败的任务继续。",
+  noEvents: "该作业没有记录任务事件（例如 playbook 在任何任务开始前就出错了），无法确定失败的任务。",
+  noFailedTask: "该作业没有在任务中失败或不可达的主机，没有可以继续的任务。",
+  notRecorded: (task: string) => `任务 “${echo(task)}” 的事件没有记录它在 playbook 中的位置（作业由较早的版本执行），无法确定从哪里继续。`,
+  handler: (task: string) => `失败的是 handler “${echo(task)}”：--start-at-task 不能从 handler 开始。`,
+  notReachable: (task: string) => `--start-at-task 找不到任务 “${echo(task)}”：它来自动态包含（include_tasks、include_role）或 block 的 rescue 部分。`,
+  notUnique: (task: string, where: string) =>
+    `任务名 “${echo(task)}” 不唯一：--start-at-task 会先停在更早的同名任务${where ? `（${echo(where)}）` : ""}。给任务起唯一的名字后才能从它继续。`,
+} as const;
+
 /** `variables` is empty or parses (YAML, which includes JSON) to a mapping. */
 export function isVariablesMapping(text: string): boolean {
   if (text.trim() === "") return true;

@@ -45,8 +45,19 @@ export const fetchHostSummaries = (id: number, signal?: AbortSignal) => fetchJso
 /** 202 with the job; 409 when it is no longer waiting or running. */
 export const cancelJob = (id: number) => fetchJson(`${jobPath(id)}cancel/`, { method: "POST", body: "{}" }, JobRecord);
 
-export const relaunchJob = (id: number, body: { hosts: "all" | "failed" } & Record<string, unknown>) =>
-  fetchJson(`${jobPath(id)}relaunch/`, { method: "POST", body: JSON.stringify(body) }, JobRecord);
+export type RelaunchBody = { hosts: "all" | "failed"; start_at?: "copied" | "failed_task" } & Record<string, unknown>;
+
+export const relaunchJob = (id: number, body: RelaunchBody) => fetchJson(`${jobPath(id)}relaunch/`, { method: "POST", body: JSON.stringify(body) }, JobRecord);
+
+/** `GET .../relaunch/`: the failed hosts, and the task a re-run of them can start at (or why none). */
+export const RelaunchOptions = z.object({
+  failed_hosts: z.array(z.string()),
+  failed_task: z.object({ name: z.string(), play: z.string(), path: z.string(), hosts: z.array(z.string()), start_at_task: z.string() }).nullable(),
+  failed_task_error: z.string().nullable(),
+});
+export type RelaunchOptions = z.infer<typeof RelaunchOptions>;
+
+export const fetchRelaunchOptions = (id: number, signal?: AbortSignal) => fetchJson(`${jobPath(id)}relaunch/`, { signal }, RelaunchOptions);
 
 export const streamUrl = (id: number, after: number) => `${jobPath(id)}stream/?after=${after}`;
 

@@ -2,14 +2,21 @@ import { and, eq, gt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobEvents, jobHostSummaries } from "@/db/schema";
 
-// a runner failure that was not ignored (ignore_errors missing or falsy), or unreachable
-const failedEvent = sql`(${jobEvents.event} = 'runner_on_unreachable' or (${jobEvents.event} = 'runner_on_failed'
-  and coalesce(${jobEvents.data} -> 'ignore_errors', 'null'::jsonb) in ('null'::jsonb, 'false'::jsonb, '0'::jsonb, '""'::jsonb)))`;
+const isFalsy = (key: "ignore_errors" | "rescued") =>
+  sql`coalesce(${jobEvents.data} -> ${sql.raw(`'${key}'`)}, 'null'::jsonb) in ('null'::jsonb, 'false'::jsonb, '0'::jsonb, '""'::jsonb)`;
+
+/**
+ * A runner failure that made its host fail: not ignored (ignore_errors missing or falsy)
+ * and not caught by a block's rescue (`rescued`, recorded by the callback plugin); or an
+ * unreachable host.
+ */
+export const failedEvent = sql`(${jobEvents.event} = 'runner_on_unreachable' or (${jobEvents.event} = 'runner_on_failed'
+  and ${isFalsy("ignore_errors")} and ${isFalsy("rescued")}))`;
 
 /**
  * The hosts of a job that failed or were unreachable, sorted by code point. Read from the
  * host summaries; a job without any (stopped before its stats) falls back to its runner
- * events, where a failure with `ignore_errors` does not count.
+ * events, where a failure with `ignore_errors` or rescued does not count.
  */
 export async function listFailedHosts(db: Db, jobId: number): Promise<string[]> {
   const summaries = await db

@@ -77,6 +77,9 @@ describe("no query of the output endpoints produces a 500", () => {
       { hosts: [] },
       { hosts: {} },
       { hosts: "failed", limit: 5 },
+      { start_at: [] },
+      { start_at: {} },
+      { hosts: "failed", start_at: "failed_task" },
       { forks: "x" },
       { template: "abc" },
       { inventory: 2 ** 40 },
@@ -90,6 +93,7 @@ describe("no query of the output endpoints produces a 500", () => {
         const r = await api(verb === "cancel" || verb === "relaunch" ? "POST" : "GET", `/api/job/job/${bad}/${verb}/`);
         expect(r.status, `${verb} ${bad}`).toBe(404);
       }
+      expect((await api("GET", `/api/job/job/${bad}/relaunch/`)).status, `GET relaunch ${bad}`).toBe(404);
     }
   });
 });

@@ -93,6 +93,16 @@ describe("run options change the run as Ansible documents", () => {
     expect(out).not.toContain("did-one");
   });
 
+  it("a start_at_task that names no task ends the job `error`: Ansible exits 0 having run nothing", async () => {
+    const { job, out } = await run({ playbook: "steps.yml", start_at_task: "step nine", limit: "h1" });
+    expect(out).toContain('No matching task "step nine" found');
+    expect(out).not.toContain("did-");
+    expect(job.state, out).toBe("error");
+    expect(job.explanation).toBe(
+      "没有运行任何任务：--start-at-task 没有找到任务 “step nine”（playbook 中没有这个名字的任务，或它来自动态包含、handler 或 rescue 部分）。",
+    );
+  });
+
   it("stores output that is not UTF-8 and a 5 MB line without failing", async () => {
     const { job, out } = await run({ playbook: "noisy.yml", limit: "h1" });
     expect(job.state, out.slice(0, 2000)).toBe("successful");

@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
-import { cancelJob, fetchHostSummaries, relaunchJob } from "@/lib/jobs/output-api";
+import { cancelJob, fetchHostSummaries, fetchRelaunchOptions, relaunchJob, type RelaunchBody } from "@/lib/jobs/output-api";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { jobKeys } from "../use-job-queries";
 
 export const outputKeys = {
   hosts: (id: number) => ["jobs", "hosts", id] as const,
+  relaunch: (id: number) => ["jobs", "relaunch", id] as const,
 };
 
 /** The per-host recap; read again when the job's state changes (it is written at the end). */
@@ -16,6 +17,15 @@ export function useHostSummaries(jobId: number, state: string) {
     queryKey: [...outputKeys.hosts(jobId), state],
     queryFn: ({ signal }) => fetchHostSummaries(jobId, signal),
     refetchInterval: isLive(state) ? 5_000 : false,
+  });
+}
+
+/** What a relaunch can do (the failed task to start at); read once the job has ended. */
+export function useRelaunchOptions(jobId: number, state: string) {
+  return useQuery({
+    queryKey: [...outputKeys.relaunch(jobId), state],
+    queryFn: ({ signal }) => fetchRelaunchOptions(jobId, signal),
+    enabled: !isLive(state),
   });
 }
 
@@ -37,7 +47,7 @@ export function useCancelJob(jobId: number) {
 export function useRelaunchJob(jobId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (hosts: "all" | "failed") => relaunchJob(jobId, { hosts }),
+    mutationFn: (body: RelaunchBody) => relaunchJob(jobId, body),
     onSuccess: (job) => {
       client.setQueryData(jobKeys.one(job.id), job);
       return client.invalidateQueries({ queryKey: ["jobs", "list"] });
