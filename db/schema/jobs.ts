@@ -46,6 +46,8 @@ export const jobs = pgTable(
      * template's, or a re-run's unchanged copy of trusted ones. Otherwise marked !unsafe.
      */
     variablesTrusted: boolean("variables_trusted").notNull().default(false),
+    /** git projects: the commit the executor checked out for this run ("" for folders and ad-hoc commands) */
+    scmRevision: text("scm_revision").notNull().default(""),
   },
   (t) => [
     // `?template=` page ordered by -id
