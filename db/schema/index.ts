@@ -7,3 +7,4 @@ export * from "./schedules";
 export * from "./jobs";
 export * from "./job-output";
 export * from "./workers";
+export * from "./job-stats";

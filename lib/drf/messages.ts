@@ -27,6 +27,7 @@ export const msg = {
   filterBadId: "选择一个有效的选项： 该选择不在可用的选项中。",
   filterBadChoice: (v: string) => `选择一个有效的选项。 ${echo(v)} 不在可用的选项中。`,
   filterInvalidNumber: "输入一个数字。",
+  statsBadDays: (max: number) => `请输入 1 到 ${max} 之间的整数天数。`,
   notFound: "未找到。",
   methodNotAllowed: (m: string) => `方法 “${echo(m)}” 不被允许。`,
   unsupportedMediaType: (t: string) => `不支持请求中的媒体类型 “${echo(t)}”。`,

@@ -193,6 +193,7 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/job/[id]/lines/route.ts": { path: (i) => `/api/job/job/${i.job}/lines/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stdout/route.ts": { path: (i) => `/api/job/job/${i.job}/stdout/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/host/route.ts": { path: () => "/api/job/host/", serves: { GET: { ok: 200 } } },
+  "/app/api/job/stats/route.ts": { path: () => "/api/job/stats/", serves: { GET: { ok: 200 } } },
   "/app/api/job/host/[id]/route.ts": { path: (i) => `/api/job/host/${i.host}/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/host/[id]/results/route.ts": { path: (i) => `/api/job/host/${i.host}/results/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stream/route.ts": { path: (i) => `/api/job/job/${i.job}/stream/`, serves: { GET: { ok: 200, stream: true } } },
