@@ -1,5 +1,7 @@
-import { redirect } from "next/navigation";
+import { Dashboard } from "@/components/dashboard/dashboard";
+
+export const metadata = { title: "概览 · 作业任务" };
 
 export default function HomePage() {
-  redirect("/jobs");
+  return <Dashboard />;
 }

@@ -6,6 +6,6 @@ setup("log in as the admin through the login page", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
   await logInThroughPage(page, ADMIN.username, ADMIN.password);
-  await expect(page.getByRole("heading", { name: "作业历史" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
   await page.context().storageState({ path: ADMIN_STATE });
 });

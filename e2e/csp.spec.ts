@@ -66,6 +66,8 @@ test("no page breaks its Content-Security-Policy, and each response has a nonce 
 
   const violations = await watchViolations(page);
   const pages: [string, (RegExp | string)?][] = [
+    ["/", "概览"],
+    ["/hosts", "主机"],
     ["/jobs", "作业历史"],
     [`/jobs/${job.id}`, `作业 #${job.id}`],
     ["/templates", "模板"],

@@ -200,8 +200,9 @@ test("nonsense filters in the URL are dropped, not an error page", async ({ page
   await expect(page.getByLabel("类型", { exact: true })).toHaveValue("adhoc");
 });
 
-test("the home page redirects to the history", async ({ page }) => {
+test("the overview links to the history", async ({ page }) => {
   await page.goto("/");
+  await page.getByRole("navigation").getByRole("link", { name: "作业", exact: true }).click();
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole("heading", { name: "作业历史" })).toBeVisible();
 });

@@ -39,7 +39,8 @@ test("a wrong password is refused with a message, and the form stays", async ({ 
   await expect(page.getByLabel("密码")).toHaveAccessibleDescription("该字段不能为空。");
 
   await logInThroughPage(page, user.username, "right-password-1");
-  await expect(page).toHaveURL("/jobs");
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
   await expect(page.getByTestId("user-role")).toHaveText("只读");
 });
 
@@ -55,16 +56,16 @@ test("after too many failures the login page says to wait", async ({ page, reque
   await expect(page).toHaveURL("/login");
 });
 
-test("a login link to another site goes to the history instead", async ({ page }) => {
+test("a login link to another site goes to the overview instead", async ({ page }) => {
   await page.goto(`/login?next=${encodeURIComponent("//evil.example/jobs")}`);
   await logInThroughPage(page, ADMIN.username, ADMIN.password);
-  await expect(page).toHaveURL("/jobs");
+  await expect(page).toHaveURL("/");
 });
 
 test("logout returns to the login page, and the ended session reaches nothing", async ({ page, context }) => {
   await page.goto("/login");
   await logInThroughPage(page, ADMIN.username, ADMIN.password);
-  await expect(page.getByRole("heading", { name: "作业历史" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
   const session = await context.cookies();
   expect(session.map((c) => c.name)).toEqual(expect.arrayContaining(["zuoye_session", "zuoye_csrf"]));
 

@@ -19,10 +19,11 @@ export function MainNav({ withUsers }: { withUsers: boolean }) {
   const { t } = useI18n();
   const { c } = useCatalogText();
   const pathname = usePathname();
-  const isCurrent = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const isCurrent = (href: string) => pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
   const sections: { href: string; label: string }[] = SECTIONS.map(([href, key]) => ({ href, label: c.nav[key] }));
-  // the hosts jobs ran on, next to the jobs
+  // the hosts jobs ran on, next to the jobs; the overview first
   sections.splice(1, 0, { href: "/hosts", label: t.hosts.nav });
+  sections.unshift({ href: "/", label: t.dashboard.nav });
   if (withUsers) sections.push({ href: "/users", label: t.userMenu.users });
   return (
     <nav

@@ -2,6 +2,7 @@ import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
 import { hostsEn } from "./hosts-en";
+import { dashboardEn } from "./dashboard-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
@@ -157,6 +158,7 @@ export const en: Dictionary = {
   },
   ...outputEn,
   ...hostsEn,
+  ...dashboardEn,
   ...authEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },

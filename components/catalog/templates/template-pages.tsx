@@ -15,6 +15,7 @@ import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { LaunchButton } from "./launch-button";
 import { TemplateForm } from "./template-form";
+import { TemplateTrend } from "./template-trend";
 import { ForRole } from "../../auth/for-role";
 import { NoPermission } from "../../auth/no-permission";
 
@@ -93,6 +94,7 @@ export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
         </ForRole>
       </PageHeader>
       <ActionError title={c.templates.launchFailed(template.name)} errors={launchErrors} />
+      <TemplateTrend templateId={template.id} />
       <TemplateForm template={template} />
     </div>
   );

@@ -1,0 +1,75 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { parseAsNumberLiteral, useQueryState } from "nuqs";
+import { fetchStats } from "@/lib/stats/stats-api";
+import { useI18n } from "../i18n/i18n-provider";
+import { ErrorState } from "../ui/error-state";
+import { Spinner } from "../ui/spinner";
+import { FailingHosts, FailingTemplates } from "./failing-lists";
+import { RunningNow } from "./running-now";
+import { StatsCards } from "./stats-cards";
+import { DurationChart, OutcomeChart } from "./trend-charts";
+
+const PERIODS = [7, 14, 30, 90] as const;
+const REFRESH_MS = 30_000;
+
+/** `/`: how the jobs of the last days went, what fails most, and what runs now. */
+export function Dashboard() {
+  const { t } = useI18n();
+  const d = t.dashboard;
+  const [days, setDays] = useQueryState("days", parseAsNumberLiteral(PERIODS).withDefault(14));
+  const stats = useQuery({
+    queryKey: ["stats", "dashboard", days],
+    queryFn: ({ signal }) => fetchStats(new URLSearchParams({ days: String(days) }), signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
+  });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{d.title}</h1>
+        {stats.isPlaceholderData && stats.isFetching && <Spinner label={t.updating} />}
+        <div role="group" aria-label={d.period} className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
+          {PERIODS.map((n) => (
+            <button
+              key={n}
+              type="button"
+              aria-pressed={n === days}
+              onClick={() => void setDays(n)}
+              className={`px-3 py-1.5 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${n === days ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-50"}`}
+            >
+              {d.days(n)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {stats.isError && !stats.data ? (
+        <ErrorState title={d.loadFailed} error={stats.error} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />
+      ) : !stats.data ? (
+        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
+          <Spinner /> {t.loading}
+        </p>
+      ) : (
+        <>
+          <StatsCards total={stats.data.total} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
+              <h2 className="px-2 text-sm font-semibold text-slate-800">{d.outcomes}</h2>
+              <OutcomeChart stats={stats.data} />
+            </section>
+            <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
+              <h2 className="px-2 text-sm font-semibold text-slate-800">{d.durations}</h2>
+              <DurationChart stats={stats.data} />
+            </section>
+          </div>
+          <div className="grid gap-4 lg:grid-cols-3">
+            <FailingTemplates stats={stats.data} />
+            <FailingHosts stats={stats.data} />
+            <RunningNow />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
