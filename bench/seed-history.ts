@@ -45,12 +45,13 @@ async function fill(db: Db, jobs: number, perJob: number, hostCount: number) {
     // one trigger call per row would take hours at this size: seed, then build the roll-up in one statement
     await db.execute(sql`alter table job_host_summaries disable trigger job_host_summaries_keep_hosts`);
     await db.execute(sql`alter table job_host_summaries disable trigger job_host_summaries_keep_failures`);
+    await db.execute(sql`alter table job_host_summaries disable trigger job_host_summaries_take_job_dimensions`);
     await db.execute(sql`
-      insert into job_host_summaries (job_id, host, ok, changed, failures, unreachable, skipped, first_failed_task, seen_at)
+      insert into job_host_summaries (job_id, host, ok, changed, failures, unreachable, skipped, first_failed_task, seen_at, template_id, inventory_id, project_id)
       select j.id, 'host-' || lpad(((j.id * 7 + k * 613) % ${hostCount})::text, 5, '0'),
         5, (j.id % 3 = 0)::int, (j.state = 'failed' and k = 1)::int, (j.state = 'error' and k = 1)::int, 1,
         case when j.state = 'failed' and k = 1 then 'restart service' else '' end,
-        coalesce(j.finish_time, j.ctime)
+        coalesce(j.finish_time, j.ctime), coalesce(j.template_id, 0), coalesce(j.inventory_id, 0), coalesce(j.project_id, 0)
       from jobs j cross join generate_series(1, ${perJob}) k
       on conflict do nothing`);
     await db.execute(sql`
@@ -58,11 +59,12 @@ async function fill(db: Db, jobs: number, perJob: number, hostCount: number) {
       select distinct on (host) host, count(*) over (partition by host), job_id, status, seen_at
       from job_host_summaries order by host, job_id desc`);
     await db.execute(sql`
-      insert into host_failures_daily (day, host, status, n)
-      select job_stats_day(seen_at), host, status, count(*) from job_host_summaries
-      where status in ('failed', 'unreachable') group by 1, 2, 3`);
+      insert into host_failures_daily (day, host, status, template_id, inventory_id, project_id, n)
+      select job_stats_day(seen_at), host, status, template_id, inventory_id, project_id, count(*) from job_host_summaries
+      where status in ('failed', 'unreachable') group by 1, 2, 3, 4, 5, 6`);
     await db.execute(sql`alter table job_host_summaries enable trigger job_host_summaries_keep_hosts`);
     await db.execute(sql`alter table job_host_summaries enable trigger job_host_summaries_keep_failures`);
+    await db.execute(sql`alter table job_host_summaries enable trigger job_host_summaries_take_job_dimensions`);
     console.log(`[bench]   in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
   await db.execute(sql`vacuum analyze jobs, job_host_summaries, hosts, job_stats_daily, job_durations_daily, host_failures_daily`);

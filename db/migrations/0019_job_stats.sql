@@ -2,6 +2,9 @@ CREATE TABLE "host_failures_daily" (
 	"day" integer NOT NULL,
 	"host" text NOT NULL,
 	"status" text NOT NULL,
+	"template_id" integer NOT NULL,
+	"inventory_id" integer NOT NULL,
+	"project_id" integer NOT NULL,
 	"n" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
@@ -23,9 +26,14 @@ CREATE TABLE "job_stats_daily" (
 	"n" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX "host_failures_daily_key_idx" ON "host_failures_daily" USING btree ("day","host","status");--> statement-breakpoint
+ALTER TABLE "job_host_summaries" ADD COLUMN "template_id" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "job_host_summaries" ADD COLUMN "inventory_id" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "job_host_summaries" ADD COLUMN "project_id" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "host_failures_daily_key_idx" ON "host_failures_daily" USING btree ("day","host","status","template_id","inventory_id","project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_durations_daily_key_idx" ON "job_durations_daily" USING btree ("day","template_id","inventory_id","project_id","bucket");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_stats_daily_key_idx" ON "job_stats_daily" USING btree ("day","template_id","inventory_id","project_id","state");--> statement-breakpoint
+CREATE INDEX "job_host_summaries_failed_seen_idx" ON "job_host_summaries" USING btree ("seen_at") WHERE "job_host_summaries"."status" in ('failed', 'unreachable');
+--> statement-breakpoint
 -- The calendar day (days since 1970-01-01) the stats count a time on: Asia/Shanghai, as
 -- STATS_DAY_ZONE in lib/jobs/stats-days.ts. Stats asked in another zone count from jobs.
 CREATE FUNCTION job_stats_day(t bigint) RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -107,6 +115,28 @@ $$;
 CREATE TRIGGER jobs_stats_truncate AFTER TRUNCATE ON jobs
   FOR EACH STATEMENT EXECUTE FUNCTION job_stats_truncate();
 --> statement-breakpoint
+-- A result carries its job's template, inventory and project (0: none) from when it is
+-- first written, so the failing hosts can be counted per dimension even after the job
+-- row is gone (a deletion removes the job first, then its results).
+CREATE FUNCTION job_host_summaries_take_job_dimensions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT coalesce(template_id, 0), coalesce(inventory_id, 0), coalesce(project_id, 0)
+    INTO NEW.template_id, NEW.inventory_id, NEW.project_id FROM jobs WHERE id = NEW.job_id;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER job_host_summaries_take_job_dimensions BEFORE INSERT ON job_host_summaries
+  FOR EACH ROW EXECUTE FUNCTION job_host_summaries_take_job_dimensions();
+--> statement-breakpoint
+-- Results written before this migration (the hosts roll-up ignores these columns).
+ALTER TABLE job_host_summaries DISABLE TRIGGER job_host_summaries_keep_hosts;
+--> statement-breakpoint
+UPDATE job_host_summaries h SET template_id = coalesce(j.template_id, 0), inventory_id = coalesce(j.inventory_id, 0), project_id = coalesce(j.project_id, 0)
+  FROM jobs j WHERE j.id = h.job_id;
+--> statement-breakpoint
+ALTER TABLE job_host_summaries ENABLE TRIGGER job_host_summaries_keep_hosts;
+--> statement-breakpoint
 -- Keeps host_failures_daily in step with job_host_summaries: a failed or unreachable
 -- result counts on the day it was last written; a later write moves it.
 CREATE FUNCTION job_host_summaries_keep_failures() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -115,11 +145,14 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP <> 'INSERT' AND OLD.status IN ('failed', 'unreachable') THEN
-    UPDATE host_failures_daily SET n = n - 1 WHERE day = job_stats_day(OLD.seen_at) AND host = OLD.host AND status = OLD.status;
+    UPDATE host_failures_daily SET n = n - 1
+      WHERE day = job_stats_day(OLD.seen_at) AND host = OLD.host AND status = OLD.status
+        AND template_id = OLD.template_id AND inventory_id = OLD.inventory_id AND project_id = OLD.project_id;
   END IF;
   IF TG_OP <> 'DELETE' AND NEW.status IN ('failed', 'unreachable') THEN
-    INSERT INTO host_failures_daily AS c (day, host, status, n) VALUES (job_stats_day(NEW.seen_at), NEW.host, NEW.status, 1)
-    ON CONFLICT (day, host, status) DO UPDATE SET n = c.n + 1;
+    INSERT INTO host_failures_daily AS c (day, host, status, template_id, inventory_id, project_id, n)
+      VALUES (job_stats_day(NEW.seen_at), NEW.host, NEW.status, NEW.template_id, NEW.inventory_id, NEW.project_id, 1)
+    ON CONFLICT (day, host, status, template_id, inventory_id, project_id) DO UPDATE SET n = c.n + 1;
   END IF;
   RETURN NULL;
 END
@@ -147,5 +180,6 @@ INSERT INTO job_durations_daily (day, template_id, inventory_id, project_id, buc
   SELECT job_stats_day(finish_time), coalesce(template_id, 0), coalesce(inventory_id, 0), coalesce(project_id, 0), job_duration_bucket(finish_time - start_time), count(*)
   FROM jobs WHERE state = 'successful' AND start_time IS NOT NULL AND finish_time IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
 --> statement-breakpoint
-INSERT INTO host_failures_daily (day, host, status, n)
-  SELECT job_stats_day(seen_at), host, status, count(*) FROM job_host_summaries WHERE status IN ('failed', 'unreachable') GROUP BY 1, 2, 3;
+INSERT INTO host_failures_daily (day, host, status, template_id, inventory_id, project_id, n)
+  SELECT job_stats_day(seen_at), host, status, template_id, inventory_id, project_id, count(*)
+  FROM job_host_summaries WHERE status IN ('failed', 'unreachable') GROUP BY 1, 2, 3, 4, 5, 6;

@@ -67,12 +67,20 @@ export const jobHostSummaries = pgTable(
     firstFailedMessage: text("first_failed_message").notNull().default(""),
     /** when the executor last wrote this row (epoch seconds) */
     seenAt: bigint("seen_at", { mode: "number" }).notNull().default(0),
+    /** its job's template, inventory and project (0: none), copied from the job when the row is written (migration 0019) */
+    templateId: integer("template_id").notNull().default(0),
+    inventoryId: integer("inventory_id").notNull().default(0),
+    projectId: integer("project_id").notNull().default(0),
   },
   (t) => [
     // the hosts endpoint and "re-run on failed hosts" read `job_id = ?`
     primaryKey({ columns: [t.jobId, t.host] }),
     // `?host=` on the history and a host's timeline read `host = ?` newest job first
     index("job_host_summaries_host_job_idx").on(t.host, t.jobId.desc()),
+    // the failing hosts of a period counted from the results (stats in a zone the roll-up does not keep)
+    index("job_host_summaries_failed_seen_idx")
+      .on(t.seenAt)
+      .where(sql`${t.status} in ('failed', 'unreachable')`),
   ],
 );
 

@@ -39,17 +39,23 @@ export const jobDurationsDaily = pgTable(
   ],
 );
 
-/** Per day and host, how many of its results were failed or unreachable (by the day each was last written). */
+/**
+ * Failed or unreachable results per day (the day each was last written), host, status,
+ * and its job's template, inventory and project.
+ */
 export const hostFailuresDaily = pgTable(
   "host_failures_daily",
   {
     day: integer("day").notNull(),
     host: text("host").notNull(),
     status: text("status").notNull(),
+    templateId: integer("template_id").notNull(),
+    inventoryId: integer("inventory_id").notNull(),
+    projectId: integer("project_id").notNull(),
     n: bigint("n", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     // the trigger's upsert target; the failing hosts of a range of days
-    uniqueIndex("host_failures_daily_key_idx").on(t.day, t.host, t.status),
+    uniqueIndex("host_failures_daily_key_idx").on(t.day, t.host, t.status, t.templateId, t.inventoryId, t.projectId),
   ],
 );

@@ -8,14 +8,10 @@ const errored = sql<string>`sum(${jobStatsDaily.n}) filter (where ${jobStatsDail
 const hostFailed = sql<string>`sum(${hostFailuresDaily.n}) filter (where ${hostFailuresDaily.status} = 'failed')`;
 const hostUnreachable = sql<string>`sum(${hostFailuresDaily.n}) filter (where ${hostFailuresDaily.status} = 'unreachable')`;
 
-/**
- * The stats from the kept roll-ups: a few rows per day and dimension. `hostsAlso` is
- * false when the history is filtered: the host roll-up has no job dimensions.
- */
+/** The stats from the kept roll-ups: a few rows per day and dimension. */
 export async function countKeptStats(
   db: Db,
-  q: { fromDay: number; toDay: number; statsWhere: SQL[]; durationsWhere: SQL[] },
-  counts: { hosts: boolean },
+  q: { fromDay: number; toDay: number; statsWhere: SQL[]; durationsWhere: SQL[]; hostsWhere: SQL[] },
 ): Promise<StatsCounts> {
   const s = jobStatsDaily;
   const d = jobDurationsDaily;
@@ -39,21 +35,19 @@ export async function countKeptStats(
       .having(sql`sum(${s.n}) filter (where ${inArray(s.state, ["failed", "error"])}) > 0`)
       .orderBy(desc(sql`sum(${s.n}) filter (where ${inArray(s.state, ["failed", "error"])})`), s.templateId)
       .limit(TOP),
-    counts.hosts
-      ? db
-          .select({ host: hostFailuresDaily.host, failed: hostFailed, unreachable: hostUnreachable })
-          .from(hostFailuresDaily)
-          .where(between(hostFailuresDaily.day, q.fromDay, q.toDay))
-          .groupBy(hostFailuresDaily.host)
-          .having(sql`sum(${hostFailuresDaily.n}) > 0`)
-          .orderBy(desc(sql`sum(${hostFailuresDaily.n})`), hostFailuresDaily.host)
-          .limit(TOP)
-      : Promise.resolve(null),
+    db
+      .select({ host: hostFailuresDaily.host, failed: hostFailed, unreachable: hostUnreachable })
+      .from(hostFailuresDaily)
+      .where(and(between(hostFailuresDaily.day, q.fromDay, q.toDay), ...q.hostsWhere))
+      .groupBy(hostFailuresDaily.host)
+      .having(sql`sum(${hostFailuresDaily.n}) > 0`)
+      .orderBy(desc(sql`sum(${hostFailuresDaily.n})`), hostFailuresDaily.host)
+      .limit(TOP),
   ]);
   return {
     states: states.map((r) => ({ day: r.day, state: r.state, n: num(r.n) })),
     durations: durations.map((r) => ({ day: r.day, bucket: r.bucket, n: num(r.n) })),
     templates: templates.map((r) => ({ template: r.template, failed: num(r.failed), error: num(r.error), jobs: num(r.jobs) })),
-    hosts: (hosts ?? []).map((r) => ({ host: r.host, failed: num(r.failed), unreachable: num(r.unreachable) })),
+    hosts: hosts.map((r) => ({ host: r.host, failed: num(r.failed), unreachable: num(r.unreachable) })),
   };
 }

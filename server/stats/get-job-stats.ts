@@ -5,7 +5,7 @@ import type { JobStats, StatsFigures } from "@/lib/contracts/stats";
 import { percentileOf } from "@/lib/jobs/duration-buckets";
 import { dateOfDay } from "@/lib/jobs/stats-days";
 import { nowSeconds } from "@/lib/time";
-import { countFailingHosts, countJobStats } from "./count-job-stats";
+import { countJobStats } from "./count-job-stats";
 import { countKeptStats } from "./count-kept-stats";
 import { readStatsQuery } from "./read-stats-query";
 import type { StatsCounts } from "./stats-counts";
@@ -18,34 +18,49 @@ import type { StatsCounts } from "./stats-counts";
  */
 export async function getJobStats(db: Db, url: URL, opts: { now?: number; kept?: boolean } = {}): Promise<JobStats> {
   const q = readStatsQuery(url, opts.now ?? nowSeconds());
-  let counts: StatsCounts;
-  if (opts.kept !== false && q.statsWhere && q.durationsWhere) {
-    const unfiltered = q.where.length === 0;
-    counts = await countKeptStats(db, { ...q, statsWhere: q.statsWhere, durationsWhere: q.durationsWhere }, { hosts: unfiltered });
-    if (!unfiltered) counts.hosts = await countFailingHosts(db, q);
-  } else counts = await countJobStats(db, q);
+  const { statsWhere, durationsWhere, hostsWhere } = q;
+  const counts: StatsCounts =
+    opts.kept !== false && statsWhere && durationsWhere && hostsWhere
+      ? await countKeptStats(db, { ...q, statsWhere, durationsWhere, hostsWhere })
+      : await countJobStats(db, q);
   const names = await templateNames(
     db,
     counts.templates.map((t) => t.template),
   );
   const days = Array.from({ length: q.days }, (_, i) => q.fromDay + i);
+  const byDay = groupByDay(counts);
+  const all = { states: counts.states, durations: counts.durations };
   return {
     days: q.days,
     timezone: q.timeZone,
     from: dateOfDay(q.fromDay),
     to: dateOfDay(q.toDay),
-    total: figures(counts, () => true),
-    series: days.map((day) => ({ date: dateOfDay(day), ...figures(counts, (d) => d === day) })),
+    total: figures(all),
+    series: days.map((day) => ({ date: dateOfDay(day), ...figures(byDay.get(day) ?? { states: [], durations: [] }) })),
     failing_templates: counts.templates.map((t) => ({ ...t, template_name: names.get(t.template) ?? `#${t.template}` })),
     failing_hosts: counts.hosts,
   };
 }
 
-function figures(counts: StatsCounts, onDay: (day: number) => boolean): StatsFigures {
+type DayCounts = Pick<StatsCounts, "states" | "durations">;
+
+function groupByDay(counts: StatsCounts): Map<number, DayCounts> {
+  const days = new Map<number, DayCounts>();
+  const dayOf = (day: number) => {
+    let d = days.get(day);
+    if (!d) days.set(day, (d = { states: [], durations: [] }));
+    return d;
+  };
+  for (const r of counts.states) dayOf(r.day).states.push(r);
+  for (const r of counts.durations) dayOf(r.day).durations.push(r);
+  return days;
+}
+
+function figures(counts: DayCounts): StatsFigures {
   const by: Record<string, number> = { successful: 0, failed: 0, error: 0, canceled: 0 };
-  for (const r of counts.states) if (onDay(r.day)) by[r.state] = (by[r.state] ?? 0) + r.n;
+  for (const r of counts.states) by[r.state] = (by[r.state] ?? 0) + r.n;
   const buckets = new Map<number, number>();
-  for (const r of counts.durations) if (onDay(r.day)) buckets.set(r.bucket, (buckets.get(r.bucket) ?? 0) + r.n);
+  for (const r of counts.durations) buckets.set(r.bucket, (buckets.get(r.bucket) ?? 0) + r.n);
   const judged = by.successful! + by.failed! + by.error!;
   return {
     jobs: judged + by.canceled!,

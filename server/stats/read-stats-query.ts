@@ -5,7 +5,7 @@ import { isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
 import { dayNumber, MAX_STATS_DAYS, STATS_DAY_ZONE } from "@/lib/jobs/stats-days";
 import { readListQuery } from "../drf/list-query";
 import { lastParam } from "../drf/query-string";
-import { DURATIONS_LIST, STATS_LIST } from "./stats-spec";
+import { DURATIONS_LIST, HOST_FAILURES_LIST, STATS_LIST } from "./stats-spec";
 
 export const DEFAULT_STATS_DAYS = 14;
 
@@ -20,6 +20,7 @@ export type StatsQuery = {
   /** the same on the roll-ups, or null when some condition is not one of their dimensions */
   statsWhere: SQL[] | null;
   durationsWhere: SQL[] | null;
+  hostsWhere: SQL[] | null;
 };
 
 /** `?days=` (1–366, default 14), `?timezone=` (default Asia/Shanghai) and the history's filters; a bad one is a 400 naming it. */
@@ -33,6 +34,7 @@ export function readStatsQuery(url: URL, now: number): StatsQuery {
   });
   const stats = readListQuery(url, STATS_LIST);
   const durations = readListQuery(url, DURATIONS_LIST);
+  const hosts = readListQuery(url, HOST_FAILURES_LIST);
   const toDay = dayNumber(now, zone);
   const kept = zone === STATS_DAY_ZONE;
   return {
@@ -43,5 +45,6 @@ export function readStatsQuery(url: URL, now: number): StatsQuery {
     where: stats.where,
     statsWhere: kept ? stats.countWhere : null,
     durationsWhere: kept ? durations.countWhere : null,
+    hostsWhere: kept ? hosts.countWhere : null,
   };
 }

@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { jobDurationsDaily, jobs, jobStatsDaily } from "@/db/schema";
+import { hostFailuresDaily, jobDurationsDaily, jobs, jobStatsDaily } from "@/db/schema";
 import { JOB_FIELDS } from "@/lib/contracts/job";
 import { listSpecOf, type ListSpec } from "../drf/list-query";
 import { JOB_LIST } from "../jobs/job-list-spec";
@@ -26,3 +26,4 @@ function statsSpec(rollup: PgTable): ListSpec {
 
 export const STATS_LIST = statsSpec(jobStatsDaily);
 export const DURATIONS_LIST = statsSpec(jobDurationsDaily);
+export const HOST_FAILURES_LIST = statsSpec(hostFailuresDaily);

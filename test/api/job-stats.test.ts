@@ -203,6 +203,16 @@ describe("GET /api/job/stats/", () => {
     ]);
     const onHost = (await api("GET", "/api/job/stats/?days=7&host=db1")).body as JobStats;
     expect(onHost.total).toMatchObject({ jobs: 2, successful: 1, failed: 1 });
+    // the kept roll-ups and the results themselves agree, with and without a filter and in another zone
+    for (const q of ["days=7", "days=7&template=1", "days=7&template=2&inventory=0", "days=30"]) {
+      const url = new URL(`http://x/api/job/stats/?${q}`);
+      expect(await getJobStats(db, url, { now, kept: false })).toEqual(await getJobStats(db, url, { now }));
+    }
+    expect(((await api("GET", "/api/job/stats/?days=7&timezone=UTC")).body as JobStats).failing_hosts).toEqual(stats.failing_hosts);
+    // a deleted job takes its hosts' failures with it
+    const removed = await api("DELETE", `/api/job/job/${old}/`);
+    expect(removed.status).toBe(204);
+    expect(((await api("GET", "/api/job/stats/?days=60")).body as JobStats).failing_hosts.map((h) => h.host)).not.toContain("old1");
     // a result rewritten as ok leaves the failing hosts
     await db.update(jobHostSummaries).set({ failures: 0, ok: 1 }).where(eq(jobHostSummaries.host, "db1"));
     expect(((await api("GET", "/api/job/stats/?days=7")).body as JobStats).failing_hosts.map((h) => h.host)).toEqual(["web1"]);
