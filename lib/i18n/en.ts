@@ -52,6 +52,7 @@ export const en: Dictionary = {
     start_at_task: "Start at task",
     timeout: "Timeout (s)",
     explanation: "Why it ended",
+    scm_revision: "Revision",
     job: "Re-run of",
     node: "Node",
     ctime: "Created",

@@ -54,6 +54,7 @@ export const zh = {
     start_at_task: "起始任务 (start_at_task)",
     timeout: "超时（秒）",
     explanation: "结束原因",
+    scm_revision: "代码版本",
     job: "重新执行自",
     node: "节点",
     ctime: "创建时间",
