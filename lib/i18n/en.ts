@@ -143,6 +143,10 @@ export const en: Dictionary = {
     noTimeout: "none",
     seconds: (n) => `${n} s`,
     why: "Why it ended",
+    revisionFull: (revision) => `Commit ${revision}`,
+    copyRevision: "Copy",
+    copiedRevision: "Copied",
+    copyRevisionFailed: "Could not copy",
   },
   rerun: {
     rerun: "Re-run",

@@ -145,6 +145,10 @@ export const zh = {
     noTimeout: "不限",
     seconds: (n: number) => `${n} 秒`,
     why: "结束原因",
+    revisionFull: (revision: string) => `提交 ${revision}`,
+    copyRevision: "复制",
+    copiedRevision: "已复制",
+    copyRevisionFailed: "无法复制",
   },
   rerun: {
     rerun: "重新执行",
