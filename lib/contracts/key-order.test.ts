@@ -22,6 +22,7 @@ describe("record key order", () => {
       ...["id", "name", "description", "project", "project_name", "playbook", "inventory", "inventory_name", "credential", "credential_name"],
       ...["job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "verbosity_name", "variables", "become_enabled", "become_enabled_name"],
       ...["diff_mode", "diff_mode_name", "force_handlers", "force_handlers_name", "start_at_task", "timeout", "ctime"],
+      ...["last_job", "last_job_state", "last_job_time"],
     ]);
   });
 });
