@@ -73,6 +73,7 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   await expect(page).toHaveURL(/\/templates\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`模板：发布 ${t}`);
   await expect(page.getByLabel("Playbook")).toHaveValue("site.yml");
+  await expect(page.getByText("从未运行")).toBeVisible();
   mkdirSync(SHOTS, { recursive: true });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SHOTS}/templates.png`, fullPage: true });
@@ -83,6 +84,19 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   await expect(page.getByRole("heading", { name: /^作业 #\d+/ })).toContainText("成功", { timeout: 90_000 });
   await expect(page.getByText("hello from localhost").first()).toBeVisible();
   expect(await page.content()).not.toContain(secret);
+  const jobId = Number(page.url().split("/").pop());
+
+  // the list shows each template's last run: its state, linked to the job, and when; so does its page
+  await navigate(page, "模板");
+  await page.getByLabel("搜索").fill(t);
+  const listed = page.getByRole("row").filter({ hasText: `发布 ${t}` });
+  const lastRun = listed.getByRole("link", { name: `成功 #${jobId}` });
+  await expect(lastRun).toHaveAttribute("href", `/jobs/${jobId}`);
+  await expect(listed.getByTestId("last-run").locator("time")).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  await listed.getByRole("link", { name: `发布 ${t}`, exact: true }).click();
+  await expect(page.getByRole("link", { name: `成功 #${jobId}` })).toBeVisible();
+  await page.getByRole("link", { name: `成功 #${jobId}` }).click();
+  await expect(page).toHaveURL(`/jobs/${jobId}`);
 
   // the list launches too; at phone width it scrolls inside its frame, not the page
   await page.setViewportSize({ width: 390, height: 844 });
@@ -93,6 +107,11 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await row.getByRole("button", { name: `启动「发布 ${t}」` }).click();
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  // the newer launch is the last run now
+  const second = Number(page.url().split("/").pop());
+  expect(second).toBeGreaterThan(jobId);
+  await page.goBack();
+  await expect(row.getByRole("link", { name: new RegExp(` #${second}$`) })).toHaveAttribute("href", `/jobs/${second}`);
 });
 
 test("a launch refused beside the header, unknown ids are 404 pages, English by the switch", async ({ page }) => {

@@ -91,6 +91,7 @@ test("exports every job of the filtered history, all pages, in the table's order
     "结束时间",
     "耗时（秒）",
     "结束原因",
+    "代码版本",
   ]);
   expect(rows.map((r) => Number(r[0]))).toEqual(byStart.map((j) => j.id));
   for (const [i, job] of byStart.entries()) {

@@ -51,6 +51,7 @@ test("a schedule made in the browser: bad cron refused beside the field, run now
   const started = page.getByRole("status").filter({ hasText: /已启动作业 #\d+。/ });
   await expect(started).toBeVisible();
   const jobId = Number((await started.textContent())!.match(/#(\d+)/)![1]);
+  await expect(page.getByRole("link", { name: new RegExp(` #${jobId}$`) })).toHaveAttribute("href", `/jobs/${jobId}`);
   await page.getByRole("link", { name: "该计划的作业" }).click();
   await expect(page).toHaveURL(`/jobs?schedule=${scheduleId}`);
   await expect(jobCount(page)).toHaveText("共 1 条");
@@ -58,10 +59,11 @@ test("a schedule made in the browser: bad cron refused beside the field, run now
   const job = await (await request.get(`/api/job/job/${jobId}/`)).json();
   expect(job).toMatchObject({ schedule: scheduleId, schedule_name: `每日巡检 ${t}`, template: template.id, tags: "daily" });
 
-  // disabled from the list
+  // disabled from the list, which shows its last run: the job's state (followed to its end), linked to it
   await navigate(page, "计划任务");
   await page.getByLabel("搜索").fill(t);
   const row = page.getByRole("row").filter({ hasText: `每日巡检 ${t}` });
+  await expect(row.getByRole("link", { name: `成功 #${jobId}` })).toHaveAttribute("href", `/jobs/${jobId}`, { timeout: 60_000 });
   const toggle = row.getByRole("switch", { name: `启用「每日巡检 ${t}」` });
   await expect(toggle).toHaveAttribute("aria-checked", "true");
   await toggle.click();
@@ -91,6 +93,7 @@ test("run now that cannot launch shows why, and the schedule keeps it as last_er
   await expect(alert).toContainText("无法启动作业：playbook: 项目中不存在 playbook “cleanup.yml”。");
   const row = page.getByRole("row").filter({ hasText: `日志清理 ${t}` });
   await expect(row).toContainText("上次错误");
+  await expect(row).toContainText("从未运行");
 
   await page.getByRole("link", { name: `日志清理 ${t}`, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "上次错误" })).toContainText("项目中不存在 playbook “cleanup.yml”");

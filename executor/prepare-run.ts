@@ -36,6 +36,8 @@ export type PreparedRun = {
   mounts: SandboxMount[];
   /** where Ansible finds the events callback, when not in the app's checkout */
   callbackDir?: string;
+  /** the commit of a git project this run copied; "" for a folder project or an ad-hoc command */
+  scmRevision: string;
 };
 
 const SEARCH_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
@@ -50,21 +52,21 @@ function findProgram(name: string): string | undefined {
  * sandbox needs to show nothing else. A git project is fetched first (AWX's "update on
  * launch"); a manual one is resolved again and must still be inside the projects root.
  */
-async function copyProject(config: Config, isolation: Isolation, project: typeof projects.$inferSelect, to: string): Promise<void> {
-  let from: string;
+async function copyProject(config: Config, isolation: Isolation, project: typeof projects.$inferSelect, to: string): Promise<string> {
+  const copy = (from: string) => fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== ".git" });
   if (project.scmType === "git") {
-    from = gitCheckoutDir(config.dataDir, project.id);
+    const clone = gitCheckoutDir(config.dataDir, project.id);
     try {
-      await syncGitCheckout(from, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol, isolation });
+      // copied before another job's sync of the same clone may move it: the copy is the revision returned
+      return await syncGitCheckout(clone, project.scmUrl, project.scmBranch, { allowProtocol: config.gitAllowProtocol, isolation }, () => copy(clone));
     } catch (e) {
       throw new RunSetupError(`项目 “${project.name}” 同步失败：${(e as Error).message}`);
     }
-  } else {
-    const dir = project.localPath ? await resolveProjectDir(config.projectsRoot, project.localPath) : null;
-    if (!dir) throw new RunSetupError(`项目 “${project.name}” 的目录 “${project.localPath}” 不存在，或不在项目根目录 ${config.projectsRoot} 之内。`);
-    from = dir;
   }
-  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== ".git" });
+  const dir = project.localPath ? await resolveProjectDir(config.projectsRoot, project.localPath) : null;
+  if (!dir) throw new RunSetupError(`项目 “${project.name}” 的目录 “${project.localPath}” 不存在，或不在项目根目录 ${config.projectsRoot} 之内。`);
+  copy(dir);
+  return "";
 }
 
 /** The credential with its secrets decrypted, or a setup error naming the likely cause. */
@@ -114,10 +116,11 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
   for (const sub of ["tmp", "cp"]) fs.mkdirSync(path.join(/*turbopackIgnore: true*/ dir, sub), { mode: 0o700 });
 
   const projectDir = path.join(/*turbopackIgnore: true*/ dir, "project");
+  let scmRevision = "";
   if (kind === "job") {
     const [project] = job.projectId ? await db.select().from(projects).where(eq(projects.id, job.projectId)) : [];
     if (!project) throw new RunSetupError(`项目 ${job.projectName ?? job.projectId ?? ""} 已不存在。`);
-    await copyProject(config, isolation, project, projectDir);
+    scmRevision = await copyProject(config, isolation, project, projectDir);
     const playbook = path.resolve(projectDir, job.playbook);
     const real = fs.existsSync(playbook) ? fs.realpathSync(playbook) : "";
     if (!real || !real.startsWith(fs.realpathSync(projectDir) + path.sep) || !fs.statSync(real).isFile())
@@ -170,5 +173,5 @@ async function prepare(db: Db, config: Config, job: JobRow, isolation: Isolation
   // the app's own checkout is not in the sandbox (nor readable by ANSIBLE_RUN_AS): the callback goes with the job
   const callbackDir = sandboxed || (isolation.mode === "off" && isolation.runAs) ? path.join(root, path.basename(copyCallbackPlugins(dir))) : undefined;
   const mounts: SandboxMount[] = sandboxed ? [{ from: dir, to: SANDBOX_JOB_DIR, writable: true }] : [];
-  return { dir, root, program, args, secrets, secretFiles, callbackDir, mounts, cwd: kind === "job" ? spec.projectDir : root };
+  return { dir, root, program, args, secrets, secretFiles, callbackDir, mounts, cwd: kind === "job" ? spec.projectDir : root, scmRevision };
 }

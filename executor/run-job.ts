@@ -76,7 +76,7 @@ export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void>
     await retryTransient(() =>
       db
         .update(jobs)
-        .set({ state: "running", startTime: nowSeconds() })
+        .set({ state: "running", startTime: nowSeconds(), scmRevision: prepared.scmRevision })
         .where(and(eq(jobs.id, jobId), eq(jobs.workerId, workerId), eq(jobs.state, "waiting"))),
     );
 

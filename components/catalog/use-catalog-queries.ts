@@ -12,7 +12,8 @@ import {
   syncProject,
 } from "@/lib/catalog/catalog-api";
 import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
-import { jobKeys } from "../jobs/use-job-queries";
+import { isLive } from "@/lib/jobs/format";
+import { jobKeys, LIVE_REFETCH_MS } from "../jobs/use-job-queries";
 
 export const catalogKeys = {
   all: (kind: CatalogKind) => ["catalog", kind] as const,
@@ -21,11 +22,16 @@ export const catalogKeys = {
   folders: ["catalog", "project-folders"] as const,
 };
 
+/** A list whose rows show a last job that may still change is asked for again, as the history's live rows are. */
+const liveInterval = (page: { results: object[] } | undefined) =>
+  page?.results.some((r) => "last_job_state" in r && typeof r.last_job_state === "string" && isLive(r.last_job_state)) ? LIVE_REFETCH_MS : false;
+
 export function useCatalogList<K extends CatalogKind>(kind: K, query: URLSearchParams) {
   return useQuery({
     queryKey: catalogKeys.list(kind, query.toString()),
     queryFn: ({ signal }) => fetchCatalogPage(kind, query, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: (q) => liveInterval(q.state.data),
   });
 }
 
@@ -84,6 +90,8 @@ export function useLaunch(kind: "template" | "schedule") {
     onSuccess: (job) => {
       client.setQueryData(jobKeys.one(job.id), job);
       void client.invalidateQueries({ queryKey: ["jobs", "list"] });
+      // the new job is its template's (and schedule's) last run
+      void client.invalidateQueries({ queryKey: catalogKeys.all("template") });
     },
     // a failed schedule run records its reason on the schedule (last_error)
     onSettled: () => (kind === "schedule" ? client.invalidateQueries({ queryKey: catalogKeys.all("schedule") }) : undefined),

@@ -8,6 +8,7 @@ import type { JobRecord } from "@/lib/jobs/job-record";
 import { useI18n, useJobLabels } from "../i18n/i18n-provider";
 import { LocalTime } from "../ui/local-time";
 import { JobDuration } from "./job-duration";
+import { JobRevision } from "./job-revision";
 import { FieldList, type FieldRow } from "./job-field-list";
 import { StateBadge } from "./state-badge";
 
@@ -58,6 +59,7 @@ export function OverviewFields({ job }: { job: JobRecord }) {
     { label: f.template, value: <RefLink job={job} kind="template" /> },
     { label: f.project, value: <RefLink job={job} kind="project" /> },
   ];
+  if (job.scm_revision) rows.push({ label: f.scm_revision, value: <JobRevision revision={job.scm_revision} /> });
   if (job.kind === "adhoc") rows.push({ label: f.module, value: text(job.module) }, { label: f.arguments, value: text(job.arguments) });
   else rows.push({ label: f.playbook, value: text(job.playbook) });
   rows.push({ label: f.inventory, value: <RefLink job={job} kind="inventory" /> }, { label: f.credential, value: <RefLink job={job} kind="credential" /> });

@@ -27,12 +27,28 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copies `text`; says "copied" (or that it could not) beside itself. */
-export function CopyButton({ text, labels }: { text: string; labels: { copy: string; copied: string; failed: string } }) {
+/** Copies `text`; says "copied" (or that it could not) beside itself. `compact`: a small quiet button beside a value. */
+export function CopyButton({
+  text,
+  labels,
+  compact = false,
+  label,
+}: {
+  text: string;
+  labels: { copy: string; copied: string; failed: string };
+  compact?: boolean;
+  /** its accessible name, when "copy" alone does not say what */
+  label?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="primary" onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
+      <Button
+        variant={compact ? "secondary" : "primary"}
+        className={compact ? "h-7 px-2 text-xs" : ""}
+        aria-label={label}
+        onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}
+      >
         {state === "copied" ? `✓ ${labels.copied}` : labels.copy}
       </Button>
       <span role="status" className="text-xs text-red-700">

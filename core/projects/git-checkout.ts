@@ -120,9 +120,10 @@ function ownClone(dir: string, isolation: Isolation): void {
 /**
  * Makes `dir` a checkout of `branch` (or the remote's default branch) of `url`: clone
  * when missing, else fetch and reset hard, removing anything else in the folder.
- * Returns the commit checked out.
+ * Returns the commit checked out. `use` reads the checkout before another sync of this
+ * clone may change it, so what it reads is exactly that commit.
  */
-export function syncGitCheckout(dir: string, url: string, branch: string, opts: GitOptions): Promise<string> {
+export function syncGitCheckout(dir: string, url: string, branch: string, opts: GitOptions, use?: () => void): Promise<string> {
   // rows stored before these checks existed must not reach git either
   const refused = checkoutRefusal(url, branch);
   if (refused) return Promise.reject(new SyncError(refused));
@@ -142,6 +143,8 @@ export function syncGitCheckout(dir: string, url: string, branch: string, opts: 
       await git(["reset", "--quiet", "--hard", "FETCH_HEAD", "--"], dir, url, opts);
       await git(["clean", "--quiet", "-ffdx"], dir, url, opts);
     }
-    return git(["rev-parse", "HEAD"], dir, url, opts);
+    const revision = await git(["rev-parse", "HEAD"], dir, url, opts);
+    use?.();
+    return revision;
   });
 }

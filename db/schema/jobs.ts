@@ -50,7 +50,7 @@ export const jobs = pgTable(
     scmRevision: text("scm_revision").notNull().default(""),
   },
   (t) => [
-    // `?template=` page ordered by -id
+    // `?template=` page ordered by -id; a template's last job (server/jobs/last-job-of.ts)
     index("jobs_template_id_idx").on(t.templateId, t.id),
     // `?template=&state=` page ordered by -id
     index("jobs_template_state_id_idx").on(t.templateId, t.state, t.id),
@@ -58,7 +58,7 @@ export const jobs = pgTable(
     index("jobs_inventory_id_idx").on(t.inventoryId, t.id),
     // `?credential=` page ordered by -id
     index("jobs_credential_id_idx").on(t.credentialId, t.id),
-    // `?schedule=` page ordered by -id
+    // `?schedule=` page ordered by -id; a schedule's last job
     index("jobs_schedule_id_idx").on(t.scheduleId, t.id),
     // `?state=` / `?state__in=` page ordered by -id; the executor's claim of the oldest `new` job
     index("jobs_state_id_idx").on(t.state, t.id),

@@ -126,6 +126,12 @@ export const JOB_FIELDS = {
     encode: (trusted: boolean) => (trusted ? 1 : 0),
     added: "1: Ansible may render Jinja in `variables` under `JINJA_IN_VARIABLES=template` (read-only; see above)",
   },
+  scm_revision: {
+    output: str,
+    column: "scmRevision",
+    added:
+      'the commit (40 hex digits) of a git project the executor checked out for this run, set when it starts running; `""` for a folder project, an ad-hoc command, and before it runs (read-only; a re-run records its own)',
+  },
 } as const satisfies Contract;
 
 export type JobFieldKey = keyof typeof JOB_FIELDS;

@@ -4,7 +4,7 @@ import { JOB_TYPES } from "../jobs/enums";
 import { MAX } from "../jobs/limits";
 import { nextRunAfter } from "../schedules/cron";
 import { nowSeconds } from "../time";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
+import { DESCRIPTION_FIELD, LAST_JOB_FIELDS, NAME_FIELD } from "./common-fields";
 import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
 import { RUN_OPTION_KEYS, type RunOptionKey } from "./job";
 
@@ -46,6 +46,7 @@ export const SCHEDULE_FIELDS = {
   last_error: { output: text, column: "lastError" },
   owner: { output: z.number().int().nullable(), column: "ownerId" },
   ctime: { output: z.number(), column: "ctime", orderable: true },
+  ...LAST_JOB_FIELDS,
 } as const satisfies Contract;
 
 export type ScheduleFieldKey = keyof typeof SCHEDULE_FIELDS;

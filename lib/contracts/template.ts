@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { primaryKey } from "../drf/fields";
-import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
+import { DESCRIPTION_FIELD, LAST_JOB_FIELDS, NAME_FIELD } from "./common-fields";
 import { inputSpec, recordSchema, serializer, type Contract } from "./define";
 import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "./job";
 
@@ -56,6 +56,7 @@ export const TEMPLATE_FIELDS = {
   ...LAID_OUT,
   ...laterOptions,
   ctime: { output: z.number(), column: "ctime", orderable: true },
+  ...LAST_JOB_FIELDS,
 } as const satisfies Contract;
 
 export type TemplateFieldKey = keyof typeof TEMPLATE_FIELDS;

@@ -49,6 +49,9 @@ export const catalogEn: CatalogDictionary = {
     notFound: "Not found; it may have been deleted.",
     detailsOf: (what) => `Details of ${what}`,
     settings: "Settings",
+    lastRun: "Last run",
+    neverRun: "Never run",
+    lastRunOf: (id) => `Last job #${id}`,
   },
   projects: {
     title: "Projects",

@@ -40,6 +40,9 @@ export const catalogZh = {
     notFound: "未找到这个对象，它可能已被删除。",
     detailsOf: (what: string) => `${what}的详情`,
     settings: "基本设置",
+    lastRun: "最近运行",
+    neverRun: "从未运行",
+    lastRunOf: (id: number) => `最近运行的作业 #${id}`,
   },
   projects: {
     title: "项目",

@@ -53,6 +53,7 @@ export const en: Dictionary = {
     start_at_task: "Start at task",
     timeout: "Timeout (s)",
     explanation: "Why it ended",
+    scm_revision: "Revision",
     job: "Re-run of",
     node: "Node",
     ctime: "Created",
@@ -143,6 +144,10 @@ export const en: Dictionary = {
     noTimeout: "none",
     seconds: (n) => `${n} s`,
     why: "Why it ended",
+    revisionFull: (revision) => `Commit ${revision}`,
+    copyRevision: "Copy",
+    copiedRevision: "Copied",
+    copyRevisionFailed: "Could not copy",
   },
   rerun: {
     rerun: "Re-run",

@@ -55,6 +55,7 @@ export const zh = {
     start_at_task: "起始任务 (start_at_task)",
     timeout: "超时（秒）",
     explanation: "结束原因",
+    scm_revision: "代码版本",
     job: "重新执行自",
     node: "节点",
     ctime: "创建时间",
@@ -145,6 +146,10 @@ export const zh = {
     noTimeout: "不限",
     seconds: (n: number) => `${n} 秒`,
     why: "结束原因",
+    revisionFull: (revision: string) => `提交 ${revision}`,
+    copyRevision: "复制",
+    copiedRevision: "已复制",
+    copyRevisionFailed: "无法复制",
   },
   rerun: {
     rerun: "重新执行",

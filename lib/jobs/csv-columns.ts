@@ -26,6 +26,7 @@ export const JOB_CSV_COLUMNS = [
   "finish_time",
   "duration",
   "explanation",
+  "scm_revision",
 ] as const satisfies readonly (JobFieldKey | "duration")[];
 type Column = (typeof JOB_CSV_COLUMNS)[number];
 

@@ -49,13 +49,15 @@ const job = {
   explanation: "主机 web 的任务 “x” 失败",
   canceled_by: null,
   variables_trusted: 1,
+  scm_revision: "0123456789abcdef0123456789abcdef01234567",
 } satisfies JobRecord;
 
 describe("re-run", () => {
-  it("copies the run options and references, not the schedule, and points back", () => {
+  it("copies the run options and references, not the schedule nor the revision, and points back", () => {
     const body = rerunBody(job);
     for (const k of RERUN_COPIED_KEYS) expect(body[k]).toEqual(job[k]);
     expect(body).not.toHaveProperty("schedule");
+    expect(body).not.toHaveProperty("scm_revision");
     expect(body).toMatchObject({ job: 7, state: "new" });
   });
 

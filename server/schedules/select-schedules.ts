@@ -1,13 +1,16 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { schedules, templates } from "@/db/schema";
+import { jobs, schedules, templates } from "@/db/schema";
+import { lastJobOf } from "../jobs/last-job-of";
 
-/** Schedules with the current name of their template (null when it is gone). */
+/** Schedules with the current name of their template (null when it is gone) and their newest job. */
 export function selectSchedules(db: Db) {
+  const last = lastJobOf(db, jobs.scheduleId, schedules.id);
   return db
-    .select({ schedule: schedules, templateName: templates.name })
+    .select({ schedule: schedules, templateName: templates.name, lastJobId: last.lastJobId, lastJobState: last.lastJobState, lastJobTime: last.lastJobTime })
     .from(schedules)
     .leftJoin(templates, eq(templates.id, schedules.templateId))
+    .leftJoinLateral(last, sql`true`)
     .$dynamic();
 }
 

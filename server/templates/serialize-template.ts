@@ -3,6 +3,6 @@ import type { TemplateWithNames } from "./select-templates";
 
 export type { TemplateRecord };
 
-export function serializeTemplate({ template, projectName, inventoryName, credentialName }: TemplateWithNames): TemplateRecord {
-  return toTemplateRecord({ ...template, projectName, inventoryName, credentialName });
+export function serializeTemplate({ template, ...joined }: TemplateWithNames): TemplateRecord {
+  return toTemplateRecord({ ...template, ...joined });
 }

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { api, resetDb } from "../api";
+import { eq } from "drizzle-orm";
+import { jobs } from "@/db/schema";
+import { api, ctx, resetDb } from "../api";
 import { importBody, jobCount, jobRow, makeCatalog, setState } from "../fixtures";
 
 beforeEach(resetDb);
@@ -44,6 +46,23 @@ describe("PUT and PATCH", () => {
     const put = await api("PUT", `/api/job/job/${j.id}/`, { form: { tags: "a", verbosity: "4" } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body).toMatchObject({ tags: "a", verbosity: 4, verbosity_name: "Connection Debug", limit: "web" });
+  });
+
+  it("never take scm_revision: the executor records it, create, PUT and PATCH ignore it", async () => {
+    const sent = "f".repeat(40);
+    const j = await imported({ scm_revision: sent });
+    expect(j.scm_revision).toBe("");
+    expect((await jobRow(j.id))!.scmRevision).toBe("");
+    const ran = "a".repeat(40);
+    const { db } = await ctx();
+    await db.update(jobs).set({ scmRevision: ran }).where(eq(jobs.id, j.id));
+    const patched = await api("PATCH", `/api/job/job/${j.id}/`, { json: { scm_revision: sent, limit: "web" } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body).toMatchObject({ scm_revision: ran, limit: "web" });
+    const put = await api("PUT", `/api/job/job/${j.id}/`, { form: { scm_revision: "" } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body.scm_revision).toBe(ran);
+    expect((await api("GET", `/api/job/job/${j.id}/`)).body.scm_revision).toBe(ran);
   });
 
   it("takes a changed reference's current name", async () => {

@@ -23,6 +23,7 @@ const HEADERS = [
   "结束时间",
   "耗时（秒）",
   "结束原因",
+  "代码版本",
 ];
 const col = (name: string) => HEADERS.indexOf(name);
 
@@ -165,6 +166,11 @@ describe("GET /api/job/job/?format=csv", () => {
 
   it("writes each column from the record: names, Chinese state and kind, local times, duration", async () => {
     const { a } = await seed45();
+    const { db } = await ctx();
+    await db
+      .update(jobs)
+      .set({ scmRevision: "c".repeat(40) })
+      .where(inArray(jobs.state, ["failed", "canceled"]));
     const records = await listAll("");
     const { rows } = await exportCsv("");
     for (const [i, job] of records.entries()) {
@@ -189,7 +195,9 @@ describe("GET /api/job/job/?format=csv", () => {
       const finished = job.start_time !== null && job.finish_time !== null;
       expect(row[col("耗时（秒）")]).toBe(finished ? String((job.finish_time as number) - (job.start_time as number)) : "");
       expect(row[col("结束原因")]).toBe(job.explanation);
+      expect(row[col("代码版本")]).toBe(job.scm_revision);
     }
+    expect(rows.filter((r) => r[col("代码版本")] === "c".repeat(40)).length).toBeGreaterThan(0);
     const launched = rows.find((r) => r[col("状态")] === "新建")!;
     expect(launched[col("模板")]).toBe(a.template.name);
     expect(launched[col("开始时间")]).toBe("");

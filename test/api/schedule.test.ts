@@ -45,6 +45,9 @@ describe("POST /api/job/schedule/", () => {
       last_error: "",
       owner: expect.any(Number),
       ctime: expect.any(Number),
+      last_job: null,
+      last_job_state: null,
+      last_job_time: null,
     });
     expect(r.body.next_run % 300).toBe(0);
     expect(r.body.next_run).toBeGreaterThan(before);
@@ -144,6 +147,50 @@ describe("GET /api/job/schedule/", () => {
   });
 });
 
+describe("last_job: each schedule's newest job", () => {
+  const row = async (id: number) => {
+    const r = await api("GET", "/api/job/schedule/?ordering=name");
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return (r.body.results as { id: number }[]).find((s) => s.id === id);
+  };
+  const none = { last_job: null, last_job_state: null, last_job_time: null };
+
+  it("is the newer of two runs, on the list and the detail; null without jobs; a deleted one hands back", async () => {
+    const s = (await api("POST", "/api/job/schedule/", { json: { name: "a 运行过", template, cron: "0 1 * * *" } })).body;
+    const idle = (await api("POST", "/api/job/schedule/", { json: { name: "b 没运行过", template, cron: "0 2 * * *" } })).body;
+    expect(s).toMatchObject(none);
+
+    const first = await api("POST", `/api/job/schedule/${s.id}/launch/`);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const second = await api("POST", "/api/job/job/", {
+      json: { template, schedule: s.id, state: "successful", start_time: 1_700_000_000, finish_time: 1_700_000_030 },
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.id).toBeGreaterThan(first.body.id);
+    // a job of the same template launched without the schedule is not the schedule's
+    expect((await api("POST", `/api/job/template/${template}/launch/`)).status).toBe(201);
+
+    const newest = { last_job: second.body.id, last_job_state: "successful", last_job_time: 1_700_000_030 };
+    expect(await row(s.id)).toMatchObject(newest);
+    expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toMatchObject(newest);
+    expect(await row(idle.id)).toMatchObject(none);
+    expect((await api("GET", "/api/job/schedule/?ordering=name&limit=1&offset=1")).body.results).toEqual([await row(idle.id)]);
+
+    expect((await api("DELETE", `/api/job/job/${second.body.id}/`)).status).toBe(204);
+    expect(await row(s.id)).toMatchObject({ last_job: first.body.id, last_job_state: "new", last_job_time: first.body.ctime });
+    expect((await api("DELETE", `/api/job/job/${first.body.id}/`)).status).toBe(204);
+    expect(await row(s.id)).toMatchObject(none);
+  });
+
+  it("is read-only", async () => {
+    const s = (await api("POST", "/api/job/schedule/", { json: { name: "s", template, cron: "0 1 * * *", last_job: 3, last_job_state: "failed" } })).body;
+    expect(s).toMatchObject(none);
+    const patched = await api("PATCH", `/api/job/schedule/${s.id}/`, { json: { last_job: 3, last_job_time: 9 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject(none);
+  });
+});
+
 describe("/api/job/schedule/<id>/", () => {
   it("gets, replaces, patches and deletes", async () => {
     const created = (await api("POST", "/api/job/schedule/", { json: { name: "s", template, cron: "0 2 * * *", limit: "web" } })).body;
@@ -176,9 +223,11 @@ describe("/api/job/schedule/<id>/", () => {
     expect(job.body).toMatchObject({ template, template_name: "备份", schedule: s1.id, schedule_name: "s1", limit: "db" });
 
     expect((await api("DELETE", `/api/job/template/${template}/`)).status).toBe(204);
+    const ran = { last_job: job.body.id, last_job_state: "new", last_job_time: job.body.ctime };
     for (const s of [s1, s2]) {
       expect((await api("GET", `/api/job/schedule/${s.id}/`)).body).toEqual({
         ...s,
+        ...(s === s1 ? ran : {}),
         enabled: false,
         template_name: null,
         next_run: null,

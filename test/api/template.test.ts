@@ -66,6 +66,9 @@ describe("POST /api/job/template/", () => {
       start_at_task: "restart",
       timeout: 600,
       ctime: expect.any(Number),
+      last_job: null,
+      last_job_state: null,
+      last_job_time: null,
     });
   });
 
@@ -154,6 +157,49 @@ describe("GET /api/job/template/", () => {
     // as in PostgreSQL (and so Django): nulls sort last ascending, first descending
     expect(await names("project_name,name")).toEqual(["alpha", "gamma", "beta"]);
     expect(await names("-project_name,name")).toEqual(["beta", "alpha", "gamma"]);
+  });
+});
+
+describe("last_job: each template's newest job", () => {
+  const row = async (id: number, query = "") => {
+    const r = await api("GET", `/api/job/template/?ordering=name${query}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return (r.body.results as { id: number }[]).find((t) => t.id === id);
+  };
+
+  it("is the newer of two launches, on the list and the detail; null without jobs; a deleted one hands back", async () => {
+    const t = (await api("POST", "/api/job/template/", { json: { ...full(), name: "a 有作业" } })).body;
+    const idle = (await api("POST", "/api/job/template/", { json: { ...full(), name: "b 没有作业" } })).body;
+    expect(await row(t.id)).toMatchObject({ last_job: null, last_job_state: null, last_job_time: null });
+
+    const first = (await api("POST", `/api/job/template/${t.id}/launch/`)).body;
+    const second = await api("POST", "/api/job/job/", {
+      json: { template: t.id, state: "failed", start_time: 1_700_000_000, finish_time: 1_700_000_090 },
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.id).toBeGreaterThan(first.id);
+    const newest = { last_job: second.body.id, last_job_state: "failed", last_job_time: 1_700_000_090 };
+    expect(await row(t.id)).toMatchObject(newest);
+    expect((await api("GET", `/api/job/template/${t.id}/`)).body).toMatchObject(newest);
+    expect(await row(idle.id)).toMatchObject({ last_job: null, last_job_state: null, last_job_time: null });
+    expect((await api("GET", `/api/job/template/${idle.id}/`)).body).toMatchObject({ last_job: null });
+    // each row of a page, wherever the page starts
+    expect((await api("GET", "/api/job/template/?ordering=name&limit=1&offset=1")).body.results).toEqual([await row(idle.id)]);
+    expect((await api("GET", "/api/job/template/?ordering=name&limit=1")).body.results[0]).toMatchObject(newest);
+
+    expect((await api("DELETE", `/api/job/job/${second.body.id}/`)).status).toBe(204);
+    // not started: the time it was created
+    expect(await row(t.id)).toMatchObject({ last_job: first.id, last_job_state: "new", last_job_time: first.ctime });
+    expect((await api("DELETE", `/api/job/job/${first.id}/`)).status).toBe(204);
+    expect(await row(t.id)).toMatchObject({ last_job: null, last_job_state: null, last_job_time: null });
+  });
+
+  it("is read-only", async () => {
+    const t = (await api("POST", "/api/job/template/", { json: { ...full(), last_job: 5, last_job_state: "failed", last_job_time: 9 } })).body;
+    expect(t).toMatchObject({ last_job: null, last_job_state: null, last_job_time: null });
+    const patched = await api("PATCH", `/api/job/template/${t.id}/`, { json: { last_job: 5, last_job_state: "failed" } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ last_job: null, last_job_state: null });
   });
 });
 

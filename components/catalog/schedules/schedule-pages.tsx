@@ -10,6 +10,7 @@ import { buttonClass } from "../../ui/button";
 import { ActionError } from "../form/action-error";
 import { PageHeader } from "../form/page-header";
 import { DeleteButton } from "../list/delete-button";
+import { LastRun } from "../list/last-run";
 import { ResourceList } from "../list/resource-list";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
@@ -75,6 +76,7 @@ export function ScheduleList() {
             </>
           ),
         },
+        { key: "last_run", header: c.common.lastRun, cell: (s) => <LastRun record={s} /> },
         { key: "enabled", header: c.schedules.enabled, cell: (s) => <EnabledSwitch schedule={s} onError={setToggleError} /> },
       ]}
     />
@@ -123,6 +125,12 @@ export function ScheduleEdit({ initial }: { initial: ScheduleRecord }) {
           <div className="flex gap-2">
             <dt className="text-slate-500">{c.schedules.enabled}</dt>
             <dd>{schedule.enabled ? c.schedules.enabledState.on : c.schedules.enabledState.off}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="text-slate-500">{c.common.lastRun}</dt>
+            <dd>
+              <LastRun record={schedule} inline />
+            </dd>
           </div>
         </dl>
       </PageHeader>

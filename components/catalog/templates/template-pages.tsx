@@ -10,6 +10,7 @@ import { buttonClass } from "../../ui/button";
 import { ActionError } from "../form/action-error";
 import { PageHeader } from "../form/page-header";
 import { DeleteButton } from "../list/delete-button";
+import { LastRun } from "../list/last-run";
 import { ResourceList } from "../list/resource-list";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
@@ -47,6 +48,7 @@ export function TemplateList() {
         { key: "inventory", header: t.fields.inventory, className: "hidden md:table-cell", cell: (r) => r.inventory_name ?? <Gone id={r.inventory} /> },
         { key: "credential", header: t.fields.credential, className: "hidden md:table-cell", cell: (r) => r.credential_name ?? <Gone id={r.credential} /> },
         { key: "job_type", header: t.fields.job_type, className: "hidden lg:table-cell", cell: (r) => t.jobTypes[r.job_type] ?? r.job_type },
+        { key: "last_run", header: c.common.lastRun, cell: (r) => <LastRun record={r} /> },
       ]}
     />
   );
@@ -89,6 +91,10 @@ export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
           </>
         }
       >
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-slate-500">{c.common.lastRun}</span>
+          <LastRun record={template} inline />
+        </p>
         <ForRole role="operator">
           <p className="text-xs text-slate-500">{c.templates.launchSaved}</p>
         </ForRole>
