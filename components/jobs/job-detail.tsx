@@ -13,6 +13,7 @@ import { JobExplanation } from "./job-explanation";
 import { JobOutput } from "./job-output";
 import { JobReruns } from "./job-reruns";
 import { JobVariables } from "./job-variables";
+import { CompareWithLastSuccess } from "./compare/compare-with-last-success";
 import { RerunActions } from "./rerun-actions";
 import { StateBadge } from "./state-badge";
 import { useJob } from "./use-job-queries";
@@ -37,7 +38,12 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
           </h1>
           <p className="mt-1 break-all text-slate-600">{jobTitle(job)}</p>
         </div>
-        {!gone && canOperate && <RerunActions job={job} />}
+        {!gone && (
+          <div className="flex flex-col items-end gap-2">
+            {canOperate && <RerunActions job={job} />}
+            <CompareWithLastSuccess job={job} />
+          </div>
+        )}
       </div>
       {gone ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

@@ -9,6 +9,7 @@ import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
+import { CompareSelected } from "./compare/compare-selected";
 import { ExportCsvLink } from "./export-csv-link";
 import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
@@ -61,6 +62,7 @@ export function JobHistory() {
         <p className="min-w-20 text-sm text-slate-600" data-testid="job-count" aria-live="polite">
           {list.data && !failedNow ? t.history.count(list.data.count) : "\u00a0"}
         </p>
+        {canOperate && <CompareSelected ids={selectedIds} />}
         {canOperate && (
           <BulkDelete
             ids={selectedIds}

@@ -3,6 +3,7 @@ import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
 import { hostsEn } from "./hosts-en";
 import { dashboardEn } from "./dashboard-en";
+import { compareEn } from "./compare-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
@@ -164,6 +165,7 @@ export const en: Dictionary = {
   ...outputEn,
   ...hostsEn,
   ...dashboardEn,
+  ...compareEn,
   ...authEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },

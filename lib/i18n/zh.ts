@@ -4,6 +4,7 @@ import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
 import { hostsZh } from "./hosts-zh";
 import { dashboardZh } from "./dashboard-zh";
+import { compareZh } from "./compare-zh";
 
 export const zh = {
   locale: "zh-CN",
@@ -166,6 +167,7 @@ export const zh = {
   ...outputZh,
   ...hostsZh,
   ...dashboardZh,
+  ...compareZh,
   ...authZh,
   notFound: { title: "页面不存在", body: "找不到这个页面。", home: "前往作业历史" },
   error: { title: "出错了", body: "页面加载时出现错误。" },

@@ -1,0 +1,14 @@
+import { fetchJson } from "../api/http";
+import { CompareCandidates, JobComparison, OutputDiffWindow } from "../contracts/job-compare";
+
+const comparePath = (a: number, b: number) => `/api/job/job/${a}/compare/${b}/`;
+
+export const fetchComparison = (a: number, b: number, signal?: AbortSignal) => fetchJson(comparePath(a, b), { signal }, JobComparison);
+
+export const fetchOutputDiff = (a: number, b: number, from: { a: number; b: number }, lines: number, signal?: AbortSignal) =>
+  fetchJson(`${comparePath(a, b)}output/?a_from=${from.a}&b_from=${from.b}&lines=${lines}`, { signal }, OutputDiffWindow);
+
+export const fetchCompareCandidates = (id: number, signal?: AbortSignal) => fetchJson(`/api/job/job/${id}/compare/`, { signal }, CompareCandidates);
+
+/** The page that compares run `a` with run `b`. */
+export const comparePagePath = (a: number, b: number) => `/jobs/${a}/compare/${b}`;
