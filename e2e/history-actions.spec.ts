@@ -40,16 +40,18 @@ test("bulk delete asks first, then deletes the selected rows", async ({ page, re
 });
 
 test("a running job updates in place and cannot be selected for deletion until it ends", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const token = uniq("lv");
   const inventory = await createInventory(request, `${token} 本机`);
   const credential = await createCredential(request, `${token} 凭据`);
-  const live = await launchJob(request, { kind: "adhoc", module: "command", arguments: "sleep 6", inventory: inventory.id, credential: credential.id });
+  // long enough to still run when the page has loaded on a busy machine (2–5 s at load 15)
+  const live = await launchJob(request, { kind: "adhoc", module: "command", arguments: "sleep 20", inventory: inventory.id, credential: credential.id });
   await page.goto(`/jobs?inventory=${inventory.id}`);
   const row = rowOf(page, live.id);
   await expect(row.getByText(/等待中|运行中/)).toBeVisible({ timeout: 20_000 });
   await expect(row.getByRole("checkbox")).toBeDisabled();
   // no reload: the table polls while a live row is on screen
-  await expect(row.getByText(/^(成功|失败|错误)$/)).toBeVisible({ timeout: 45_000 });
+  await expect(row.getByText(/^(成功|失败|错误)$/)).toBeVisible({ timeout: 60_000 });
   await expect(row.getByRole("checkbox")).toBeEnabled();
 });
 

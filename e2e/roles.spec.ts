@@ -37,6 +37,8 @@ async function offeredActions(page: Page, s: { inventory: number; done: number; 
 }
 
 test("a viewer reads the history and a job's output, and is offered nothing that would change them", async ({ page, request, browser }) => {
+  // two users' walk through ~14 pages: 2–5 s each on a busy machine
+  test.setTimeout(150_000);
   const token = uniq("vw");
   const inventory = await createInventory(request, `${token} 本机`);
   const credential = await createCredential(request, `${token} 凭据`);
