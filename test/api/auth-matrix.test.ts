@@ -192,6 +192,12 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/job/[id]/hosts/route.ts": { path: (i) => `/api/job/job/${i.job}/hosts/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/lines/route.ts": { path: (i) => `/api/job/job/${i.job}/lines/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stdout/route.ts": { path: (i) => `/api/job/job/${i.job}/stdout/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/job/[id]/compare/route.ts": { path: (i) => `/api/job/job/${i.job}/compare/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/job/[id]/compare/[other]/route.ts": { path: (i) => `/api/job/job/${i.job}/compare/${i.job}/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/job/[id]/compare/[other]/output/route.ts": {
+    path: (i) => `/api/job/job/${i.job}/compare/${i.job}/output/`,
+    serves: { GET: { ok: 200 } },
+  },
   "/app/api/job/host/route.ts": { path: () => "/api/job/host/", serves: { GET: { ok: 200 } } },
   "/app/api/job/stats/route.ts": { path: () => "/api/job/stats/", serves: { GET: { ok: 200 } } },
   "/app/api/job/host/[id]/route.ts": { path: (i) => `/api/job/host/${i.host}/`, serves: { GET: { ok: 200 } } },
