@@ -10,6 +10,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
 import { ExportCsvLink } from "./export-csv-link";
+import { useRememberHistoryUrl } from "./history-return";
 import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
 import { JobTable } from "./job-table";
@@ -24,6 +25,7 @@ export function JobHistory() {
   const { t } = useI18n();
   const { canOperate } = usePermissions();
   const [search, setSearch] = useHistorySearch();
+  useRememberHistoryUrl();
   const query = useMemo(() => historyApiQuery(search), [search]);
   const queryKey = query.toString();
   const list = useJobList(query);
@@ -96,7 +98,7 @@ export function JobHistory() {
           ) : null}
         </div>
       ) : (
-        <>
+        <div id="job-list" tabIndex={-1} className="scroll-mt-4 focus:outline-none">
           <div className="hidden md:block">
             <JobTable
               jobs={rows}
@@ -117,7 +119,7 @@ export function JobHistory() {
           <div className="md:hidden">
             <JobCardList jobs={rows} selectable={canOperate} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
           </div>
-        </>
+        </div>
       )}
       <Pagination
         page={search.page}
