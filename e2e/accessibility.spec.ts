@@ -10,13 +10,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`));
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.html.slice(0, 160)} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`));
 }
 
 async function expectAccessible(page: Page, path: string, ready: (page: Page) => Promise<void>) {
   await page.goto(path);
   await ready(page);
-  expect(await seriousViolations(page), path).toEqual([]);
+  // soft: one run lists every page's violations
+  expect.soft(await seriousViolations(page), path).toEqual([]);
 }
 
 const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -27,7 +28,9 @@ test("every page has no serious or critical accessibility violation", async ({ p
   const template = await seedRunnableTemplate(request, `${token} 模板`);
   // a failed run with output: this machine, and a host nobody answers for (ping connects; debug would not)
   const record = (await (await request.get(`/api/job/template/${template.id}/`)).json()) as { project: number; credential: number };
-  const project = await createProject(request, `${token} 项目`, token, { "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n" });
+  const project = await createProject(request, `${token} 项目`, token, {
+    "ping.yml": "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: ping\n      ping:\n",
+  });
   const inventory = await post<Named>(request, "/api/job/inventory/", { name: `${token} 含故障主机`, content: `${LOCAL_HOST}\n${UNREACHABLE_HOST}` });
   const failing = await post<Named>(request, "/api/job/template/", {
     name: `${token} 失败`,

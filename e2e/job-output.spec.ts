@@ -205,7 +205,7 @@ test("a 6,000-line job: windows load as it scrolls; search jumps to a line", asy
   const results = page.getByRole("region", { name: "搜索结果" });
   await expect(results.getByRole("heading")).toHaveText("1 条匹配");
   const hit = results.getByRole("button", { name: /跳到第 \d+ 行/ });
-  const line = Number((await hit.getAttribute("aria-label"))!.match(/第 (\d+) 行/)![1]);
+  const line = Number((await hit.textContent())!.match(/第 (\d+) 行/)![1]);
   await hit.click();
   const row = viewer(page).locator(`[data-line="${line}"]`);
   await expect(row).toBeVisible();
@@ -333,7 +333,11 @@ test("failures first: each failed host with its task and message, linked to its 
   await expect(summary.getByRole("listitem").filter({ hasText: "bad" })).toContainText(/不可达.*任务 “A”/);
   await expect(summary.getByRole("listitem").filter({ hasText: "h3" })).toContainText("C broke on h3");
   // above the output, and the host recap beside the output (1280 px is a wide screen)
-  const [sBox, oBox, rBox] = await Promise.all([summary.boundingBox(), viewer(page).boundingBox(), page.getByRole("region", { name: "主机汇总" }).boundingBox()]);
+  const [sBox, oBox, rBox] = await Promise.all([
+    summary.boundingBox(),
+    viewer(page).boundingBox(),
+    page.getByRole("region", { name: "主机汇总" }).boundingBox(),
+  ]);
   expect(sBox!.y + sBox!.height).toBeLessThanOrEqual(oBox!.y);
   expect(rBox!.x).toBeGreaterThanOrEqual(oBox!.x + oBox!.width);
   expect(rBox!.y).toBeLessThan(oBox!.y + oBox!.height);

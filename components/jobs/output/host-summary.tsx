@@ -75,7 +75,7 @@ function HostRow({ s, active, onHost }: { s: HostSummary; active: boolean; onHos
         {s.failed && <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-medium text-white">{h.failed}</span>}
       </th>
       {COUNTS.map((k) => (
-        <td key={k} className={`px-1.5 py-1.5 text-right last:pr-4 tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-400"}`}>
+        <td key={k} className={`px-1.5 py-1.5 text-right last:pr-4 tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-500"}`}>
           {s[k]}
         </td>
       ))}

@@ -123,13 +123,13 @@ export function LineList({
                   e.preventDefault();
                   onLineClick(row.line);
                 }}
-                className={`sticky left-0 shrink-0 select-none border-r border-slate-800 pr-2 text-right tabular-nums hover:text-slate-200 hover:underline ${marked ? "bg-amber-900 text-amber-100" : "bg-slate-950 text-slate-500"}`}
+                className={`sticky left-0 shrink-0 select-none border-r border-slate-800 pr-2 text-right tabular-nums hover:text-slate-200 hover:underline ${marked ? "bg-amber-900 text-amber-100" : "bg-slate-950 text-slate-400"}`}
                 style={{ width: gutter }}
               >
                 {row.line}
               </a>
               <span className={wrap ? "min-w-0 flex-1 whitespace-pre-wrap pl-3 pr-4 wrap-anywhere" : "pl-3 pr-4"}>
-                {row.text === undefined ? <span className="text-slate-600">…</span> : <AnsiText text={row.text} />}
+                {row.text === undefined ? <span className="text-slate-400">…</span> : <AnsiText text={row.text} />}
               </span>
             </div>
           );
