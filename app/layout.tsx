@@ -1,18 +1,23 @@
 import type { ReactNode } from "react";
-import { cookies } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
 import { SandboxBanner } from "@/components/layout/sandbox-banner";
 import { Providers } from "@/components/providers";
-import { htmlLang, LANG_COOKIE, resolveLang } from "@/lib/i18n";
+import type { Metadata } from "next";
+import { dictionaries, htmlLang } from "@/lib/i18n";
+import { titleTemplate } from "@/lib/i18n/page-title";
+import { readPageLang } from "@/server/i18n/page-metadata";
 import { readPageMe } from "@/server/auth/page-user";
 import { getContext } from "@/server/context";
 import { readSandboxWarning } from "@/core/sandbox/sandbox-warning";
 import "./globals.css";
 
-export const metadata = { title: "作业任务", description: "Ansible 作业历史与重新执行" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = dictionaries[await readPageLang()];
+  return { title: { default: t.app.title, template: titleTemplate(t) }, description: t.app.description };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const lang = resolveLang((await cookies()).get(LANG_COOKIE)?.value);
+  const lang = await readPageLang();
   // the signed-in user, so the first render shows only what their role may do
   const me = await readPageMe();
   const ctx = me ? await getContext() : undefined;

@@ -1,6 +1,7 @@
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { pageTitle } from "@/server/i18n/page-metadata";
 
-export const metadata = { title: "概览 · 作业任务" };
+export const generateMetadata = () => pageTitle(({ t }) => t.dashboard.title, { root: true });
 
 export default function HomePage() {
   return <Dashboard />;

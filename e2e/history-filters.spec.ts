@@ -206,3 +206,24 @@ test("the overview links to the history", async ({ page }) => {
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole("heading", { name: "作业历史" })).toBeVisible();
 });
+
+test("a skip link goes straight to the job list, past the filters", async ({ page, request }) => {
+  const token = uniq("skip");
+  await importJob(request, { arguments: token });
+  await page.goto(`/jobs?search=${token}`);
+  await expect(jobCount(page)).toHaveText("共 1 条");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "跳到主要内容" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "跳到作业列表" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#job-list")).toBeFocused();
+  // the next stop is in the table, not in the filters
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("#job-list") !== null)).toBe(true);
+  // only the history has it
+  await page.goto("/hosts");
+  await expect(page.getByRole("link", { name: "跳到作业列表" })).toHaveCount(0);
+});

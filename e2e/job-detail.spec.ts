@@ -83,10 +83,26 @@ test("a job's detail shows every field, linked to the filtered history", async (
   await expect(page.getByTestId("job-count")).toHaveText("共 1 条");
 });
 
-test("re-run posts a copy and lands on the new job, which links back", async ({ page, request }) => {
+test("re-run asks first, saying what it runs, then posts a copy and lands on the new job, which links back", async ({ page, request }) => {
   const s = await seedRunnable(request);
   await page.goto(`/jobs/${s.job.id}`);
-  await page.getByRole("button", { name: "重新执行", exact: true }).click();
+  const rerun = page.getByRole("button", { name: "重新执行", exact: true });
+  await rerun.click();
+  const confirm = page.getByRole("dialog", { name: `重新执行作业 #${s.job.id}` });
+  const summary = confirm.getByTestId("rerun-summary");
+  await expect(summary.getByRole("term")).toHaveText(["模板", "主机清单", "限制主机", "主机数"]);
+  await expect(summary.getByRole("definition").nth(0)).toHaveText(s.template.name);
+  await expect(summary.getByRole("definition").nth(1)).toHaveText(s.inventory.name);
+  await expect(summary.getByRole("definition").nth(2)).toHaveText("localhost");
+  // the inventory's hosts, read from the inventory: "localhost" only
+  await expect(summary.getByRole("definition").nth(3)).toHaveText("1 台");
+  // Cancel posts nothing, and focus is back on the button
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(rerun).toBeFocused();
+  await expect(page).toHaveURL(`/jobs/${s.job.id}`);
+  await rerun.click();
+  await confirm.getByRole("button", { name: "确认重新执行" }).click();
   await expect(page).not.toHaveURL(`/jobs/${s.job.id}`);
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
   const newId = Number(page.url().split("/").pop());
@@ -179,4 +195,69 @@ test("an unknown job id is a not-found page", async ({ page }) => {
     await expect(page.getByRole("heading", { name: "未找到作业" })).toBeVisible();
     await expect(page.getByRole("link", { name: "返回作业历史" })).toHaveAttribute("href", "/jobs");
   }
+});
+
+test("“don't ask again” re-runs at once from then on, in this browser", async ({ page, request }) => {
+  const s = await seedRunnable(request);
+  await page.goto(`/jobs/${s.job.id}`);
+  await page.getByRole("button", { name: "重新执行", exact: true }).click();
+  const confirm = page.getByRole("dialog", { name: `重新执行作业 #${s.job.id}` });
+  await confirm.getByRole("checkbox", { name: "不再询问" }).check();
+  await confirm.getByRole("button", { name: "确认重新执行" }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  await expect(page).not.toHaveURL(`/jobs/${s.job.id}`);
+  const first = Number(page.url().split("/").pop());
+
+  await page.goto(`/jobs/${s.job.id}`);
+  await page.getByRole("button", { name: "重新执行", exact: true }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  await expect(page).not.toHaveURL(`/jobs/${s.job.id}`);
+  await expect(page).not.toHaveURL(`/jobs/${first}`);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem("zuoye.rerun.skip-confirm"))).toBe("1");
+});
+
+test("focus returns to the button that opened the edit-and-re-run dialog, however it closes", async ({ page, request }) => {
+  const s = await seedRunnable(request);
+  await page.goto(`/jobs/${s.job.id}`);
+  const open = page.getByRole("button", { name: "编辑并重新执行" });
+  const dialog = page.getByRole("dialog", { name: `编辑并重新执行作业 #${s.job.id}` });
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test("the page's title names the job and its state; English when the page is", async ({ page, request }) => {
+  const s = await seedRunnable(request);
+  await page.goto(`/jobs/${s.job.id}`);
+  await expect(page).toHaveTitle(`作业 #${s.job.id} · 失败 — 作业任务`);
+  await page.context().addCookies([{ name: "lang", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page).toHaveTitle(`Job #${s.job.id} · Failed — Jobs`);
+  await page.context().clearCookies({ name: "lang" });
+});
+
+test("back to the job history returns to the filtered history this tab came from", async ({ page, request }) => {
+  const s = await seedRunnable(request);
+  await page.goto(`/jobs/${s.job.id}`);
+  // opened directly: the whole history
+  await expect(page.getByRole("link", { name: "返回作业历史" })).toHaveAttribute("href", "/jobs");
+
+  await page.goto(`/jobs?search=${s.token}&state=failed&ordering=-start_time`);
+  await expect(page.getByTestId("job-count")).toHaveText("共 1 条");
+  await page.getByRole("link", { name: s.template.name }).click();
+  await expect(page).toHaveURL(`/jobs/${s.job.id}`);
+  await page.getByRole("link", { name: "返回作业历史" }).click();
+  await expect(page).toHaveURL(`/jobs?search=${s.token}&state=failed&ordering=-start_time`);
+  await expect(page.getByRole("searchbox", { name: "搜索" })).toHaveValue(s.token);
+  await expect(page.getByTestId("job-count")).toHaveText("共 1 条");
 });

@@ -16,6 +16,13 @@ const PLAYBOOKS: Record<string, string> = {
   "steps.yml":
     "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: A\n      debug: { msg: did-A }\n" +
     "    - name: B\n      fail: { msg: B broke }\n      when: inventory_hostname == 'h2'\n    - name: C\n      debug: { msg: did-C }\n",
+  // failures on three hosts, each in another task: bad is unreachable in A, h2 fails B, h3 fails C
+  "fails.yml":
+    "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: A\n      ping:\n" +
+    "    - name: B\n      fail: { msg: B broke }\n      when: inventory_hostname == 'h2'\n" +
+    "    - name: C\n      fail: { msg: C broke on h3 }\n      when: inventory_hostname == 'h3'\n    - name: D\n      debug: { msg: did-D }\n",
+  // one output line of 3,000 characters without a space
+  "long.yml": `- hosts: all\n  gather_facts: false\n  tasks:\n    - name: long line\n      debug:\n        msg: "{{ 'x' * 3000 }}"\n`,
 };
 
 type Seed = { token: string; templates: Record<string, Named> };
@@ -30,6 +37,10 @@ async function seed(request: APIRequestContext): Promise<Seed> {
     name: `${token} 两台`,
     content: ["h1", "h2"].map((h) => LOCAL_HOST.replace(/^localhost/, h)).join("\n"),
   });
+  const three = await post<Named>(request, "/api/job/inventory/", {
+    name: `${token} 三台加故障`,
+    content: [...["h1", "h2", "h3"].map((h) => LOCAL_HOST.replace(/^localhost/, h)), UNREACHABLE_HOST].join("\n"),
+  });
   const credential = await createCredential(request, `${token} 凭据`);
   const templates: Record<string, Named> = {};
   for (const [key, playbook, inventory] of [
@@ -39,6 +50,8 @@ async function seed(request: APIRequestContext): Promise<Seed> {
     ["mixed", "ping.yml", mixed],
     ["late", "late.yml", local],
     ["steps", "steps.yml", two],
+    ["fails", "fails.yml", three],
+    ["long", "long.yml", local],
   ] as const)
     templates[key] = await post<Named>(request, "/api/job/template/", {
       name: `${token} ${key}`,
@@ -192,7 +205,7 @@ test("a 6,000-line job: windows load as it scrolls; search jumps to a line", asy
   const results = page.getByRole("region", { name: "搜索结果" });
   await expect(results.getByRole("heading")).toHaveText("1 条匹配");
   const hit = results.getByRole("button", { name: /跳到第 \d+ 行/ });
-  const line = Number((await hit.getAttribute("aria-label"))!.match(/第 (\d+) 行/)![1]);
+  const line = Number((await hit.textContent())!.match(/第 (\d+) 行/)![1]);
   await hit.click();
   const row = viewer(page).locator(`[data-line="${line}"]`);
   await expect(row).toBeVisible();
@@ -296,4 +309,132 @@ test("empty states: none recorded for an import; none yet, then live lines, for 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载文本" }).click();
   expect((await download).suggestedFilename()).toBe(`job_${late.id}.txt`);
+});
+
+/** Runs a template to its end and opens the job's page. */
+async function openFinished(page: Page, request: APIRequestContext, key: string, expected: string, suffix = "") {
+  const job = await launch(request, (await data(request)).templates[key]!);
+  expect(await waitForState(request, job.id, ["successful", "failed", "error", "canceled"])).toBe(expected);
+  await page.goto(`/jobs/${job.id}${suffix}`);
+  return job;
+}
+const marked = (page: Page) => viewer(page).locator("[data-line].bg-amber-400\\/25");
+const markedLine = async (page: Page) => Number(await marked(page).getAttribute("data-line"));
+
+test("failures first: each failed host with its task and message, linked to its line of the output", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const job = await openFinished(page, request, "fails", "failed");
+  const summary = page.getByRole("region", { name: "失败的主机（3）" });
+  await expect(summary.getByRole("listitem")).toHaveCount(3);
+  const h2 = summary.getByRole("listitem").filter({ hasText: "h2" });
+  await expect(h2).toContainText("失败");
+  await expect(h2).toContainText("任务 “B”");
+  await expect(h2).toContainText("B broke");
+  await expect(summary.getByRole("listitem").filter({ hasText: "bad" })).toContainText(/不可达.*任务 “A”/);
+  await expect(summary.getByRole("listitem").filter({ hasText: "h3" })).toContainText("C broke on h3");
+  // above the output, and the host recap beside the output (1280 px is a wide screen)
+  const [sBox, oBox, rBox] = await Promise.all([
+    summary.boundingBox(),
+    viewer(page).boundingBox(),
+    page.getByRole("region", { name: "主机汇总" }).boundingBox(),
+  ]);
+  expect(sBox!.y + sBox!.height).toBeLessThanOrEqual(oBox!.y);
+  expect(rBox!.x).toBeGreaterThanOrEqual(oBox!.x + oBox!.width);
+  expect(rBox!.y).toBeLessThan(oBox!.y + oBox!.height);
+
+  const link = h2.getByRole("link");
+  const line = Number((await link.getAttribute("href"))!.slice(2));
+  await link.click();
+  await expect(page).toHaveURL(`/jobs/${job.id}#L${line}`);
+  const row = viewer(page).locator(`[data-line="${line}"]`);
+  await expect(row).toBeInViewport();
+  await expect(row).toContainText("fatal: [h2]: FAILED!");
+  await expect(row).toHaveClass(/bg-amber/);
+  const bad = Number((await summary.getByRole("listitem").filter({ hasText: "bad" }).getByRole("link").getAttribute("href"))!.slice(2));
+  expect(bad).toBeLessThan(line);
+});
+
+test("next and previous failure step through the failed and unreachable lines", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await openFinished(page, request, "fails", "failed");
+  const next = page.getByRole("button", { name: "下一处失败" });
+  const prev = page.getByRole("button", { name: "上一处失败" });
+  await expect(page.getByTestId("failure-position")).toHaveText("共 3 处失败");
+  const seen: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    await next.click();
+    await expect(page.getByTestId("failure-position")).toHaveText(`失败 ${i}/3`);
+    seen.push((await marked(page).textContent())!);
+  }
+  expect(seen[0]).toContain("fatal: [bad]: UNREACHABLE!");
+  expect(seen[1]).toContain("fatal: [h2]: FAILED!");
+  expect(seen[2]).toContain("fatal: [h3]: FAILED!");
+  await expect(next).toBeDisabled();
+  const last = await markedLine(page);
+  await prev.click();
+  await expect(page.getByTestId("failure-position")).toHaveText("失败 2/3");
+  expect(await markedLine(page)).toBeLessThan(last);
+  await expect(marked(page)).toContainText("fatal: [h2]");
+  await expect(marked(page)).toBeInViewport();
+  await prev.click();
+  await expect(prev).toBeDisabled();
+});
+
+test("long lines wrap by default; the choice to scroll sideways instead is remembered", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await openFinished(page, request, "long", "successful");
+  const row = viewer(page).locator("[data-line]").filter({ hasText: "xxxxxxxxxx" });
+  const wrap = page.getByRole("checkbox", { name: "自动换行" });
+  await expect(wrap).toBeChecked();
+  await expect.poll(async () => (await row.boundingBox())!.height).toBeGreaterThan(100);
+  // rows are measured: the next line starts below the wrapped one
+  const next = viewer(page).locator(`[data-line="${Number(await row.getAttribute("data-line")) + 1}"]`);
+  const [a, b] = [(await row.boundingBox())!, (await next.boundingBox())!];
+  expect(b.y).toBeGreaterThanOrEqual(a.y + a.height - 1);
+  expect(await viewer(page).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  await wrap.uncheck();
+  await expect.poll(async () => (await row.boundingBox())!.height).toBe(20);
+  expect(await viewer(page).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "自动换行" })).not.toBeChecked();
+  await expect.poll(async () => (await row.boundingBox())?.height).toBe(20);
+  await page.getByRole("checkbox", { name: "自动换行" }).check();
+  await expect.poll(async () => (await row.boundingBox())!.height).toBeGreaterThan(100);
+});
+
+test("#L29 opens the page at that line; a line's number puts its address in the URL", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await openFinished(page, request, "many", "successful", "#L29");
+  await expect(marked(page)).toHaveAttribute("data-line", "29");
+  await expect(marked(page)).toBeInViewport();
+  // deep in a 6,000-line output: the window is fetched and the line scrolled to
+  await page.goto(`/jobs/${job.id}#L4321`);
+  await expect(marked(page)).toHaveAttribute("data-line", "4321");
+  await expect(marked(page)).toBeInViewport();
+  await expect(marked(page)).toContainText("row-");
+  await viewer(page).locator('[data-line="4325"] a').click();
+  await expect(page).toHaveURL(`/jobs/${job.id}#L4325`);
+  await expect(marked(page)).toHaveAttribute("data-line", "4325");
+  await page.reload();
+  await expect(marked(page)).toHaveAttribute("data-line", "4325");
+  await expect(marked(page)).toBeInViewport();
+});
+
+test("the output's search and host filter are in the URL, so a link shows the same", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await openFinished(page, request, "many", "successful");
+  await page.getByRole("searchbox", { name: "搜索输出" }).fill("row-03217");
+  await expect(page).toHaveURL(`/jobs/${job.id}?q=row-03217`);
+  await page.goto(`/jobs/${job.id}?q=row-03217`);
+  await expect(page.getByRole("searchbox", { name: "搜索输出" })).toHaveValue("row-03217");
+  await expect(page.getByRole("region", { name: "搜索结果" }).getByRole("heading")).toHaveText("1 条匹配");
+
+  const mixed = await openFinished(page, request, "mixed", "failed");
+  await page.getByRole("table", { name: "各主机的执行结果" }).getByRole("button", { name: "bad" }).click();
+  await expect(page).toHaveURL(`/jobs/${mixed.id}?host=bad`);
+  await page.reload();
+  await expect(page.getByText("主机：bad")).toBeVisible();
+  await page.getByRole("button", { name: "清除主机筛选：bad" }).click();
+  await expect(page).toHaveURL(`/jobs/${mixed.id}`);
 });

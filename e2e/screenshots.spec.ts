@@ -120,9 +120,11 @@ test("screenshot: a job's output, searched, with a failed host in the recap", as
   await expect(results.getByRole("heading")).toHaveText("2 条匹配");
   await results.getByRole("button").first().click();
   await page.mouse.move(0, 0);
-  // the page down to the host recap
+  // the page down to the output and the host recap beside it
   const recap = (await page.getByRole("region", { name: "主机汇总" }).boundingBox())!;
-  await page.screenshot({ path: `${DIR}/job-output.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(recap.y + recap.height + 16) } });
+  const output = (await page.locator("#job-output").boundingBox())!;
+  const bottom = Math.max(recap.y + recap.height, output.y + output.height);
+  await page.screenshot({ path: `${DIR}/job-output.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom + 16) } });
 });
 
 test("screenshots: the login page, and the users page", async ({ browser, page, request }) => {

@@ -1,6 +1,7 @@
 import { HostList } from "@/components/hosts/host-list";
+import { pageTitle } from "@/server/i18n/page-metadata";
 
-export const metadata = { title: "主机 · 作业任务" };
+export const generateMetadata = () => pageTitle(({ t }) => t.hosts.title);
 
 export default function HostsPage() {
   return <HostList />;

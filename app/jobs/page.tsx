@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
 import { JobHistory } from "@/components/jobs/job-history";
 import { invalidHistoryKeys } from "@/lib/jobs/history-search";
+import { pageTitle } from "@/server/i18n/page-metadata";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = () => pageTitle(({ t }) => t.history.title);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

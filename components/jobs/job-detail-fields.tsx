@@ -37,7 +37,7 @@ function FilterLink({ filter, title, children }: { filter: Partial<HistorySearch
 
 function None() {
   const { t } = useI18n();
-  return <span className="text-slate-400">{t.none}</span>;
+  return <span className="text-slate-500">{t.none}</span>;
 }
 
 const text = (v: string) => (v ? <span className="font-mono text-[13px]">{v}</span> : <None />);

@@ -16,7 +16,9 @@ import { JobVariables } from "./job-variables";
 import { CompareWithLastSuccess } from "./compare/compare-with-last-success";
 import { RerunActions } from "./rerun-actions";
 import { StateBadge } from "./state-badge";
+import { useHistoryReturnUrl } from "./history-return";
 import { useJob } from "./use-job-queries";
+import { useJobPageTitle } from "./use-job-page-title";
 
 export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
   const { t } = useI18n();
@@ -24,12 +26,14 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
   const query = useJob(initialJob.id, initialJob);
   const job = query.data ?? initialJob;
   const gone = query.isError && isNotFound(query.error);
+  const backHref = useHistoryReturnUrl();
+  useJobPageTitle(job.id, job.state);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Link href="/jobs" className="mb-2 inline-block text-sm text-blue-800 hover:underline">
+          <Link href={backHref} className="mb-2 inline-block text-sm text-blue-800 hover:underline">
             ← {t.detail.back}
           </Link>
           <h1 className="flex flex-wrap items-center gap-3 text-xl font-semibold">

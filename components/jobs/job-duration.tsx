@@ -11,7 +11,7 @@ export function JobDuration({ job }: { job: Pick<JobRecord, "start_time" | "fini
   const running = job.state === "running" && job.finish_time == null && job.start_time != null;
   const now = useNow(running);
   const sec = durationSeconds(job, now);
-  if (sec === null) return <span className="text-slate-400">{t.none}</span>;
+  if (sec === null) return <span className="text-slate-500">{t.none}</span>;
   // a running job's duration depends on the clock, which moves between server and browser
   return (
     <span className="tabular-nums" suppressHydrationWarning={running}>

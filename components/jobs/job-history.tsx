@@ -11,6 +11,7 @@ import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
 import { CompareSelected } from "./compare/compare-selected";
 import { ExportCsvLink } from "./export-csv-link";
+import { useRememberHistoryUrl } from "./history-return";
 import { JobCardList } from "./job-card-list";
 import { JobFilters } from "./job-filters";
 import { JobTable } from "./job-table";
@@ -25,6 +26,7 @@ export function JobHistory() {
   const { t } = useI18n();
   const { canOperate } = usePermissions();
   const [search, setSearch] = useHistorySearch();
+  useRememberHistoryUrl();
   const query = useMemo(() => historyApiQuery(search), [search]);
   const queryKey = query.toString();
   const list = useJobList(query);
@@ -98,7 +100,7 @@ export function JobHistory() {
           ) : null}
         </div>
       ) : (
-        <>
+        <div id="job-list" tabIndex={-1} className="scroll-mt-4 focus:outline-none">
           <div className="hidden md:block">
             <JobTable
               jobs={rows}
@@ -119,7 +121,7 @@ export function JobHistory() {
           <div className="md:hidden">
             <JobCardList jobs={rows} selectable={canOperate} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
           </div>
-        </>
+        </div>
       )}
       <Pagination
         page={search.page}

@@ -11,7 +11,7 @@ import { StateBadge } from "./state-badge";
 
 function Cell({ text, className = "max-w-32" }: { text: string | null; className?: string }) {
   const { t } = useI18n();
-  if (!text) return <td className="px-2 text-slate-400">{t.none}</td>;
+  if (!text) return <td className="px-2 text-slate-500">{t.none}</td>;
   return (
     <td className={`truncate px-2 ${className}`} title={text}>
       {text}

@@ -10,11 +10,14 @@ import { useI18n } from "../i18n/i18n-provider";
 import { ApiErrorList } from "./api-error-list";
 import { CancelJobButton } from "./cancel-job-button";
 import { useHostSummaries, useRelaunchJob, useRelaunchOptions } from "./output/use-output-queries";
+import { useStoredFlag } from "../ui/use-stored-flag";
+import { RerunConfirm, SKIP_RERUN_CONFIRM_KEY } from "./rerun-confirm";
 import { RerunDialog } from "./rerun-dialog";
 import { useCreateJob } from "./use-job-queries";
 
 /**
- * Cancel while the job runs; "Re-run" posts a copy at once (all hosts), "Re-run failed
+ * Cancel while the job runs; "Re-run" posts a copy (all hosts) after a confirmation that
+ * says what it runs, unless this browser chose not to be asked; "Re-run failed
  * hosts" relaunches on the hosts the recap shows failed, "Resume from failed task" on them
  * from the task they failed in (when the server says it can), "Edit and re-run" opens the dialog.
  */
@@ -26,6 +29,8 @@ export function RerunActions({ job }: { job: JobRecord }) {
   const hosts = useHostSummaries(job.id, job.state);
   const resumable = useRelaunchOptions(job.id, job.state).data;
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [skipConfirm, setSkipConfirm] = useStoredFlag(SKIP_RERUN_CONFIRM_KEY, false);
   const failedHosts = hosts.data?.results.filter((h) => h.failed).map((h) => h.host) ?? [];
   const busy = create.isPending || relaunch.isPending;
   const error = relaunch.error ?? create.error;
@@ -44,7 +49,7 @@ export function RerunActions({ job }: { job: JobRecord }) {
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         <CancelJobButton job={job} />
-        <Button variant="primary" onClick={rerun} disabled={busy} title={t.relaunch.allHint}>
+        <Button variant="primary" onClick={skipConfirm ? rerun : () => setConfirming(true)} disabled={busy} title={t.relaunch.allHint}>
           {create.isPending ? t.rerun.submitting : t.relaunch.all}
         </Button>
         {failedHosts.length > 0 && (
@@ -78,6 +83,17 @@ export function RerunActions({ job }: { job: JobRecord }) {
         </div>
       )}
       {editing && <RerunDialog job={job} onClose={() => setEditing(false)} />}
+      {confirming && (
+        <RerunConfirm
+          job={job}
+          onClose={() => setConfirming(false)}
+          onConfirm={(dontAsk) => {
+            if (dontAsk) setSkipConfirm(true);
+            setConfirming(false);
+            rerun();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -36,19 +36,20 @@ export function UserMenu({ me }: { me: MeRecord }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t.userMenu.button(me.display_name, t.roles[me.role] ?? me.role)}
         onClick={() => setOpen((o) => !o)}
         className="flex h-9 max-w-56 items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         <span aria-hidden className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-700 text-xs font-medium text-white">
           {me.display_name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden min-w-0 flex-col items-start leading-tight sm:flex">
+        {/* named by what it shows (on a phone, read but not shown), after a prefix only read */}
+        <span className="sr-only">{t.userMenu.current}</span>
+        <span className="sr-only min-w-0 flex-col items-start leading-tight sm:not-sr-only sm:flex">
           <span className="max-w-36 truncate font-medium text-slate-900" data-testid="user-name">
             {me.display_name}
           </span>
           <span className="text-xs text-slate-500" data-testid="user-role">
-            {t.roles[me.role]}
+            {t.roles[me.role] ?? me.role}
           </span>
         </span>
         <span aria-hidden className="text-xs text-slate-500">

@@ -3,19 +3,29 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
- * A modal on the native `<dialog>`: focus is trapped and restored, Escape closes, the
- * page behind is inert. Left-aligned whatever the cell its button sits in.
+ * A modal on the native `<dialog>`: focus is trapped, Escape closes, the page behind is
+ * inert; when it closes, or is taken off the page while open, focus goes back to the
+ * control that opened it. Left-aligned whatever the cell its button sits in.
  */
 export function Dialog({ open, onClose, title, children, wide }: { open: boolean; onClose: () => void; title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (open && !d.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      d.showModal();
+    }
+    if (!open && d.open) {
+      d.close();
+      refocus(opener);
+    }
   }, [open]);
+  // a dialog its parent unmounts while open (closed by dropping it) gives focus back too
+  useEffect(() => () => refocus(opener), []);
 
   return (
     <dialog
@@ -38,4 +48,10 @@ export function Dialog({ open, onClose, title, children, wide }: { open: boolean
       )}
     </dialog>
   );
+}
+
+function refocus(opener: { current: HTMLElement | null }) {
+  const el = opener.current;
+  opener.current = null;
+  if (el?.isConnected) el.focus();
 }

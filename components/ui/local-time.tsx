@@ -18,7 +18,7 @@ export function LocalTime({ value }: { value: number | null }) {
   const { t } = useI18n();
   const isClient = useIsClient();
   const [hoveredAt, setHoveredAt] = useState<number | null>(null);
-  if (value == null) return <span className="text-slate-400">{t.none}</span>;
+  if (value == null) return <span className="text-slate-500">{t.none}</span>;
   const iso = new Date(value * 1000).toISOString();
   if (!isClient)
     return (

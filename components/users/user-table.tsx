@@ -47,7 +47,7 @@ export function UserTable({ users, meId, busy, onSaved }: { users: UserRecord[];
                 {user.is_active ? <span className="text-green-800">{u.active}</span> : <span className="text-red-700">{u.inactive}</span>}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
-                {user.last_login_at === null ? <span className="text-slate-400">{u.never}</span> : <LocalTime value={user.last_login_at} />}
+                {user.last_login_at === null ? <span className="text-slate-500">{u.never}</span> : <LocalTime value={user.last_login_at} />}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <LocalTime value={user.ctime} />

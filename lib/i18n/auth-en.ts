@@ -20,7 +20,7 @@ export const authEn: AuthDictionary = {
     noAccount: "No account, or forgot your password? Ask an administrator.",
   },
   userMenu: {
-    button: (name, role) => `Signed in as ${name} (${role})`,
+    current: "Signed in as ",
     account: "My account",
     logout: "Log out",
     loggingOut: "Logging out…",

@@ -19,7 +19,7 @@ export const authZh = {
     noAccount: "没有账号或忘记密码？请联系管理员。",
   },
   userMenu: {
-    button: (name: string, role: string) => `当前用户：${name}（${role}）`,
+    current: "当前用户：",
     account: "我的账号",
     logout: "退出登录",
     loggingOut: "正在退出…",

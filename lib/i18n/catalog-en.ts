@@ -168,6 +168,6 @@ export const catalogEn: CatalogDictionary = {
     viewJob: "View the job",
     runFailed: (name) => `Could not run “${name}”`,
     jobs: "Jobs of this schedule",
-    jobsOf: (name) => `Jobs of “${name}”`,
+    jobsOf: (name) => `Jobs of this schedule: “${name}”`,
   },
 };

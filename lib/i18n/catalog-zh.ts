@@ -159,7 +159,7 @@ export const catalogZh = {
     viewJob: "查看作业",
     runFailed: (name: string) => `无法运行「${name}」`,
     jobs: "该计划的作业",
-    jobsOf: (name: string) => `「${name}」的作业`,
+    jobsOf: (name: string) => `该计划的作业：「${name}」`,
   },
 };
 

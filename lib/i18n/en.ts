@@ -2,13 +2,14 @@ import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
 import { hostsEn } from "./hosts-en";
+import { jobPageEn } from "./job-page-en";
 import { dashboardEn } from "./dashboard-en";
 import { compareEn } from "./compare-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
   locale: "en-US",
-  app: { title: "Jobs", history: "Job history", language: "Language", skip: "Skip to main content" },
+  app: { title: "Jobs", description: "Ansible job history and re-runs", history: "Job history", language: "Language", skip: "Skip to main content" },
   sandbox: {
     off: "The sandbox is off (SANDBOX=off): jobs and git syncs on this server can read its files, processes and database.",
     unsandboxed: (ids) => `Executor ${ids} runs jobs without a sandbox (SANDBOX=off): they can read that machine's executor files and database.`,
@@ -166,6 +167,7 @@ export const en: Dictionary = {
   ...hostsEn,
   ...dashboardEn,
   ...compareEn,
+  ...jobPageEn,
   ...authEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },

@@ -3,12 +3,13 @@ import { authZh } from "./auth-zh";
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
 import { hostsZh } from "./hosts-zh";
+import { jobPageZh } from "./job-page-zh";
 import { dashboardZh } from "./dashboard-zh";
 import { compareZh } from "./compare-zh";
 
 export const zh = {
   locale: "zh-CN",
-  app: { title: "作业任务", history: "作业历史", language: "语言", skip: "跳到主要内容" },
+  app: { title: "作业任务", description: "Ansible 作业历史与重新执行", history: "作业历史", language: "语言", skip: "跳到主要内容" },
   sandbox: {
     off: "沙箱已关闭（SANDBOX=off）：这台服务器上的作业和 Git 同步能读取服务器的文件、进程和数据库。",
     unsandboxed: (ids: string) => `执行器 ${ids} 在没有沙箱的情况下运行作业（SANDBOX=off）：作业能读取那台机器上执行器的文件和数据库。`,
@@ -168,6 +169,7 @@ export const zh = {
   ...hostsZh,
   ...dashboardZh,
   ...compareZh,
+  ...jobPageZh,
   ...authZh,
   notFound: { title: "页面不存在", body: "找不到这个页面。", home: "前往作业历史" },
   error: { title: "出错了", body: "页面加载时出现错误。" },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fetchJson } from "../api/http";
+import { HOST_STATUSES } from "./enums";
 import { drfPage, JobRecord } from "./job-record";
 
 const jobPath = (id: number) => `/api/job/job/${id}/`;
@@ -32,6 +33,10 @@ export const HostSummary = z.object({
   rescued: z.number().int(),
   ignored: z.number().int(),
   failed: z.boolean(),
+  status: z.enum(HOST_STATUSES),
+  /** the first task that failed on the host (not ignored, not rescued), and its message */
+  first_failed_task: z.string(),
+  first_failed_message: z.string(),
 });
 export type HostSummary = z.infer<typeof HostSummary>;
 export const HostSummaryPage = drfPage(HostSummary);

@@ -1,7 +1,9 @@
 import { HostTimeline } from "@/components/hosts/host-timeline";
+import { pageTitle } from "@/server/i18n/page-metadata";
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
-  return { title: `${decodeURIComponent((await params).name)} · 主机 · 作业任务` };
+  const name = decodeURIComponent((await params).name);
+  return pageTitle(({ t }) => `${name} · ${t.hosts.title}`);
 }
 
 export default async function HostPage({ params }: { params: Promise<{ name: string }> }) {

@@ -28,7 +28,7 @@ export function CredentialList() {
       newLabel={c.credentials.new}
       tableLabel={c.credentials.table}
       columns={[
-        { key: "username", header: c.credentials.username, cell: (r) => r.username || <span className="text-slate-400">—</span> },
+        { key: "username", header: c.credentials.username, cell: (r) => r.username || <span className="text-slate-500">—</span> },
         {
           key: "become",
           header: c.credentials.becomeMethod,
@@ -42,7 +42,7 @@ export function CredentialList() {
           cell: (r) => {
             const names = secretNames(r);
             return names.length === 0 ? (
-              <span className="text-slate-400">{c.credentials.notSet}</span>
+              <span className="text-slate-500">{c.credentials.notSet}</span>
             ) : (
               <ul className="flex flex-wrap gap-1">
                 {names.map((n) => (

@@ -8,7 +8,7 @@ import { useCatalogText } from "../use-catalog-text";
 /** The next fire as a wall clock in the schedule's own zone (the zone its cron is read in). */
 export function NextRun({ schedule: s }: { schedule: ScheduleRecord }) {
   const { c } = useCatalogText();
-  if (s.next_run === null) return <span className="text-slate-400">{c.schedules.nextRunNone}</span>;
+  if (s.next_run === null) return <span className="text-slate-500">{c.schedules.nextRunNone}</span>;
   return (
     <span className="whitespace-nowrap tabular-nums">
       <time dateTime={new Date(s.next_run * 1000).toISOString()}>{formatInZone(s.next_run, s.timezone)}</time>

@@ -20,7 +20,7 @@ import { TemplateTrend } from "./template-trend";
 import { ForRole } from "../../auth/for-role";
 import { NoPermission } from "../../auth/no-permission";
 
-const Gone = ({ id }: { id: number | null }) => (id === null ? <span className="text-slate-400">—</span> : <span className="text-slate-500">#{id}</span>);
+const Gone = ({ id }: { id: number | null }) => (id === null ? <span className="text-slate-500">—</span> : <span className="text-slate-500">#{id}</span>);
 
 export function TemplateList() {
   const { t, c } = useCatalogText();

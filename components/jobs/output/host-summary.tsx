@@ -14,7 +14,7 @@ const ALERT: Partial<Record<(typeof COUNTS)[number], string>> = {
   changed: "text-amber-700",
 };
 
-/** Ansible's recap by host; a host's name filters the output to its lines. */
+/** Ansible's recap by host, narrow enough to sit beside the output; a host's name filters the output to its lines. */
 export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number; state: string; host: string | null; onHost: (host: string | null) => void }) {
   const { t } = useI18n();
   const h = t.hostSummary;
@@ -28,14 +28,14 @@ export function HostSummaryPanel({ jobId, state, host, onHost }: { jobId: number
     body = (
       <>
         <div className="-mx-4 overflow-x-auto">
-          <table aria-label={h.table} className="w-full min-w-[40rem] text-sm">
+          <table aria-label={h.table} className="w-full min-w-[22rem] text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
                 <th scope="col" className="px-4 py-1.5 font-medium">
                   {h.host}
                 </th>
                 {COUNTS.map((k) => (
-                  <th key={k} scope="col" className="w-24 px-2 py-1.5 text-right font-medium last:pr-4">
+                  <th key={k} scope="col" className="px-1.5 py-1.5 text-right font-medium last:pr-4">
                     {h[k]}
                   </th>
                 ))}
@@ -75,7 +75,7 @@ function HostRow({ s, active, onHost }: { s: HostSummary; active: boolean; onHos
         {s.failed && <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-medium text-white">{h.failed}</span>}
       </th>
       {COUNTS.map((k) => (
-        <td key={k} className={`px-2 py-1.5 text-right last:pr-4 tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-400"}`}>
+        <td key={k} className={`px-1.5 py-1.5 text-right last:pr-4 tabular-nums ${s[k] > 0 ? (ALERT[k] ?? "text-slate-800") : "text-slate-500"}`}>
           {s[k]}
         </td>
       ))}

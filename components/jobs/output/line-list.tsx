@@ -2,6 +2,8 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { lineAnchor } from "@/lib/jobs/line-anchor";
+import { useI18n } from "../../i18n/i18n-provider";
 import { AnsiText } from "./ansi-text";
 
 const ROW_PX = 20;
@@ -24,14 +26,35 @@ type Props = {
   onFollowChange: (follow: boolean) => void;
   jump: Jump | null;
   highlight: number | null;
+  /** long lines fold onto several rows (each row is measured) instead of scrolling sideways */
+  wrap: boolean;
+  /** a line's number was clicked: its address (`#L29`) */
+  onLineClick: (line: number) => void;
   footer?: ReactNode;
 };
 
 /**
  * Output lines in a scroll box that renders only what is in view (a 100,000-line job
- * keeps ~60 rows in the DOM). Lines do not wrap; the numbers stay put when scrolling sideways.
+ * keeps ~60 rows in the DOM). Rows are measured, so wrapped lines take the height they
+ * need; unwrapped, the numbers stay put when scrolling sideways.
  */
-export function LineList({ label, count, rowAt, version, onRange, onEndReached, follow, canFollow, onFollowChange, jump, highlight, footer }: Props) {
+export function LineList({
+  label,
+  count,
+  rowAt,
+  version,
+  onRange,
+  onEndReached,
+  follow,
+  canFollow,
+  onFollowChange,
+  jump,
+  highlight,
+  wrap,
+  onLineClick,
+  footer,
+}: Props) {
+  const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
   const v = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 30, paddingStart: PAD_PX, paddingEnd: PAD_PX });
@@ -48,13 +71,16 @@ export function LineList({ label, count, rowAt, version, onRange, onEndReached, 
     if (count > 0 && last >= count - 5) onEndReached?.();
   }, [last, count, onEndReached]);
 
+  const totalSize = v.getTotalSize();
   useLayoutEffect(() => {
     const el = box.current;
     if (follow && canFollow && el) el.scrollTop = el.scrollHeight;
-  }, [follow, canFollow, count, version]);
+  }, [follow, canFollow, count, version, totalSize]);
 
   useEffect(() => {
-    if (jump) v.scrollToIndex(jump.index, { align: "center" });
+    if (!jump) return;
+    box.current?.scrollIntoView({ block: "nearest" });
+    v.scrollToIndex(jump.index, { align: "center" });
   }, [jump, v]);
 
   const onScroll = () => {
@@ -74,25 +100,37 @@ export function LineList({ label, count, rowAt, version, onRange, onEndReached, 
       data-testid="output-lines"
       className="max-h-[min(60vh,34rem)] min-h-16 overflow-auto rounded bg-slate-950 font-mono text-[13px] leading-5 text-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500"
     >
-      <div className="relative min-w-full" style={{ height: v.getTotalSize() }}>
+      <div className="relative min-w-full" style={{ height: totalSize }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           const marked = row.line === highlight;
           return (
             <div
               key={item.key}
+              ref={v.measureElement}
+              data-index={item.index}
               data-line={row.line}
-              className={`absolute left-0 top-0 flex h-5 w-max min-w-full whitespace-pre ${marked ? "bg-amber-400/25" : "hover:bg-white/5"}`}
+              className={`absolute left-0 top-0 flex min-h-5 ${wrap ? "w-full" : "w-max min-w-full whitespace-pre"} ${marked ? "bg-amber-400/25" : "hover:bg-white/5"}`}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <span
+              {/* out of the tab order and hidden from screen readers: a way for the mouse to copy a line's address */}
+              <a
+                href={lineAnchor(row.line)}
+                tabIndex={-1}
                 aria-hidden
-                className={`sticky left-0 shrink-0 select-none border-r border-slate-800 pr-2 text-right tabular-nums ${marked ? "bg-amber-900 text-amber-100" : "bg-slate-950 text-slate-500"}`}
+                title={t.lineView.lineLink(row.line)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onLineClick(row.line);
+                }}
+                className={`sticky left-0 shrink-0 select-none border-r border-slate-800 pr-2 text-right tabular-nums hover:text-slate-200 hover:underline ${marked ? "bg-amber-900 text-amber-100" : "bg-slate-950 text-slate-400"}`}
                 style={{ width: gutter }}
               >
                 {row.line}
+              </a>
+              <span className={wrap ? "min-w-0 flex-1 whitespace-pre-wrap pl-3 pr-4 wrap-anywhere" : "pl-3 pr-4"}>
+                {row.text === undefined ? <span className="text-slate-400">…</span> : <AnsiText text={row.text} />}
               </span>
-              <span className="pl-3 pr-4">{row.text === undefined ? <span className="text-slate-600">…</span> : <AnsiText text={row.text} />}</span>
             </div>
           );
         })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { stdoutDownloadUrl } from "@/lib/jobs/output-api";
-import { buttonClass } from "../../ui/button";
+import { Button, buttonClass } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
 import { useI18n } from "../../i18n/i18n-provider";
 
@@ -19,9 +19,15 @@ export function DownloadLinks({ jobId }: { jobId: number }) {
   );
 }
 
+export type FailureSteps = { position: string; hasPrev: boolean; hasNext: boolean; onStep: (direction: 1 | -1) => void };
+
 type Props = {
   search: string;
   onSearch: (v: string) => void;
+  wrap: boolean;
+  onWrap: (on: boolean) => void;
+  /** next/previous failure line; null when the output shows none */
+  failures: FailureSteps | null;
   host: string | null;
   onClearHost: () => void;
   canFollow: boolean;
@@ -30,9 +36,10 @@ type Props = {
   count: string | null;
 };
 
-export function OutputToolbar({ search, onSearch, host, onClearHost, canFollow, follow, onFollow, count }: Props) {
+export function OutputToolbar({ search, onSearch, wrap, onWrap, failures, host, onClearHost, canFollow, follow, onFollow, count }: Props) {
   const { t } = useI18n();
   const o = t.output;
+  const f = t.failures;
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2">
       <input
@@ -56,12 +63,29 @@ export function OutputToolbar({ search, onSearch, host, onClearHost, canFollow, 
           </button>
         </span>
       )}
+      {failures && (
+        <span role="group" aria-label={failures.position} className="inline-flex items-center gap-1">
+          <Button className="h-8 px-2" onClick={() => failures.onStep(-1)} disabled={!failures.hasPrev}>
+            <span aria-hidden>↑</span> {f.prev}
+          </Button>
+          <Button className="h-8 px-2" onClick={() => failures.onStep(1)} disabled={!failures.hasNext}>
+            <span aria-hidden>↓</span> {f.next}
+          </Button>
+          <span className="text-xs tabular-nums text-slate-600" aria-live="polite" data-testid="failure-position">
+            {failures.position}
+          </span>
+        </span>
+      )}
       <span className="ml-auto flex items-center gap-3">
         {count && (
           <span className="text-xs tabular-nums text-slate-500" data-testid="output-count">
             {count}
           </span>
         )}
+        <label className="inline-flex items-center gap-2 text-sm" title={t.lineView.wrapHint}>
+          <input type="checkbox" className="size-4 accent-blue-700" checked={wrap} onChange={(e) => onWrap(e.target.checked)} />
+          {t.lineView.wrap}
+        </label>
         {canFollow && (
           <label className="inline-flex items-center gap-2 text-sm" title={o.followHint}>
             <input type="checkbox" className="size-4 accent-blue-700" checked={follow} onChange={(e) => onFollow(e.target.checked)} />

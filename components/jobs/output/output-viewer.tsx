@@ -1,11 +1,14 @@
 "use client";
 
+import { parseAsString, useQueryState } from "nuqs";
 import { useCallback, useState } from "react";
+import { adjacentFailure } from "@/lib/jobs/failure-lines";
 import { isLive } from "@/lib/jobs/format";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { ErrorState } from "../../ui/error-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { Panel } from "../job-field-list";
+import { useStoredFlag } from "../../ui/use-stored-flag";
 import { LineList, type Jump } from "./line-list";
 import { DownloadLinks, OutputToolbar } from "./output-toolbar";
 import { SearchResults } from "./search-results";
@@ -15,31 +18,58 @@ import { useOutputLines } from "./use-output-lines";
 
 const HOST_PAGE = 500;
 const SEARCH_PAGE = 100;
+const WRAP_KEY = "zuoye.output.wrap";
+
+/** A line to show: scrolled to and marked, or (`scroll: false`, its number was clicked) only marked. */
+export type LineTarget = { line: number; scroll: boolean; seq: number };
+
+type Props = {
+  job: JobRecord;
+  host: string | null;
+  onHost: (host: string | null) => void;
+  target: LineTarget | null;
+  /** show this line in the whole output (a search hit, a failure), or mark it (its number) */
+  onLine: (line: number, scroll: boolean) => void;
+  /** the lines that show a failure, in order (empty: none found, or not looked for yet) */
+  failureLines: readonly number[];
+};
 
 /**
  * The job's output: every line, fetched in windows as it scrolls into view and streamed
- * while the job runs; or only one host's lines. A search lists matching lines beside it,
- * and picking one shows it in the whole output.
+ * while the job runs; or only one host's lines. A search (`?q=`) lists matching lines
+ * beside it, and picking one shows it in the whole output; so does `#L29` in the address.
  */
-export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: string | null; onHost: (host: string | null) => void }) {
+export function OutputViewer({ job, host, onHost, target, onLine, failureLines }: Props) {
   const { t } = useI18n();
   const o = t.output;
   const live = isLive(job.state);
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useQueryState("q", parseAsString.withDefault("").withOptions({ history: "replace", scroll: false, throttleMs: 300 }));
   const term = useDebouncedValue(search.trim(), 300);
+  const [wrap, setWrap] = useStoredFlag(WRAP_KEY, true);
   const [follow, setFollow] = useState(true);
   const [jump, setJump] = useState<Jump | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
+  // each new target is taken once (the pattern of state derived from a prop)
+  const [seenSeq, setSeenSeq] = useState(0);
+  if (target && target.seq !== seenSeq) {
+    setSeenSeq(target.seq);
+    setPicked(target.line);
+    if (target.scroll) {
+      setFollow(false);
+      setJump({ index: target.line - 1, seq: target.seq });
+    }
+  }
 
   const full = useOutputLines(job.id, job.state);
   const hostLines = useLineMatches(job.id, host ? { host } : null, live, HOST_PAGE);
   const matches = useLineMatches(job.id, term ? { search: term } : null, live, SEARCH_PAGE);
 
-  const pick = (line: number) => {
-    onHost(null);
-    setFollow(false);
-    setPicked(line);
-    setJump({ index: line - 1, seq: Date.now() });
+  const pick = (line: number) => onLine(line, true);
+  const markLine = useCallback((line: number) => onLine(line, false), [onLine]);
+  const failureAt = picked === null ? -1 : failureLines.indexOf(picked);
+  const stepFailure = (direction: 1 | -1) => {
+    const line = adjacentFailure(failureLines, picked, direction);
+    if (line !== null) pick(line);
   };
   const { lineAt, show } = full;
   const fullRow = useCallback((i: number) => ({ line: i + 1, text: lineAt(i + 1) }), [lineAt]);
@@ -49,7 +79,7 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
     if (hostLines.hasMore) loadMore();
   }, [hostLines.hasMore, loadMore]);
 
-  const common = { follow, canFollow: live, onFollowChange: setFollow, highlight: picked };
+  const common = { follow, canFollow: live, onFollowChange: setFollow, highlight: picked, wrap, onLineClick: markLine };
   let viewer;
   if (full.error) viewer = <ErrorState title={o.loadFailed} error={full.error} onRetry={full.retry} />;
   else if (!full.loaded) viewer = <div className="h-64 animate-pulse rounded bg-slate-100" />;
@@ -81,7 +111,19 @@ export function OutputViewer({ job, host, onHost }: { job: JobRecord; host: stri
       <Panel title={t.detail.output} actions={full.total > 0 ? <DownloadLinks jobId={job.id} /> : null}>
         <OutputToolbar
           search={search}
-          onSearch={setSearch}
+          onSearch={(v) => void setSearch(v || null)}
+          wrap={wrap}
+          onWrap={setWrap}
+          failures={
+            failureLines.length > 0
+              ? {
+                  position: t.failures.position(failureAt + 1, failureLines.length),
+                  hasPrev: adjacentFailure(failureLines, picked, -1) !== null,
+                  hasNext: adjacentFailure(failureLines, picked, 1) !== null,
+                  onStep: stepFailure,
+                }
+              : null
+          }
           host={host}
           onClearHost={() => onHost(null)}
           canFollow={live}

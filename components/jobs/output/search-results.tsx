@@ -55,10 +55,10 @@ export function SearchResults({
             <button
               type="button"
               onClick={() => onPick(line)}
-              aria-label={`${o.jumpTo(line)}: ${stripAnsi(text).slice(0, SNIPPET)}`}
               aria-current={picked === line ? "true" : undefined}
               className={`flex w-full gap-2 px-3 py-1.5 text-left font-mono text-xs hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 ${picked === line ? "bg-amber-50" : ""}`}
             >
+              <span className="sr-only">{o.jumpTo(line)}: </span>
               <span className="shrink-0 tabular-nums text-slate-500">{line}</span>
               <span className="min-w-0 break-all text-slate-800">
                 <Snippet text={text} term={term} />
