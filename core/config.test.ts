@@ -12,6 +12,9 @@ describe("TRUST_PROXY and PUBLIC_URL", () => {
   it("take a number of proxies and an origin (normalised: no trailing slash, no default port, lower-case host)", () => {
     expect(readConfig({ TRUST_PROXY: "2", PUBLIC_URL: "https://Ops.Example.com:443/" })).toMatchObject({ trustProxy: 2, publicUrl: "https://ops.example.com" });
     expect(readConfig({ PUBLIC_URL: "http://10.0.0.5:3000" }).publicUrl).toBe("http://10.0.0.5:3000");
+    // links in notifications: PUBLIC_URL, else this machine's port
+    expect(readConfig({ PUBLIC_URL: "https://ops.example.com" }).linkBaseUrl).toBe("https://ops.example.com");
+    expect(readConfig({ PORT: "3100" }).linkBaseUrl).toBe("http://localhost:3100");
   });
 
   it("stop the start with a message naming the variable", () => {

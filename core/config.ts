@@ -88,6 +88,8 @@ export type Config = {
   trustProxy: number;
   /** the site's origin (`https://ops.example.com`) for links and the CSRF check; unset: from the request */
   publicUrl: string | undefined;
+  /** where links in notifications point (they have no request): PUBLIC_URL, else http://localhost:PORT */
+  linkBaseUrl: string;
   demoData: boolean;
   /** run the executor inside the web process (default with the embedded database) */
   inlineExecutor: boolean;
@@ -135,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
+    linkBaseUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     demoData: e.DEMO_DATA === "1" && !e.DATABASE_URL,
     inlineExecutor: (e.EXECUTOR ?? (e.DATABASE_URL ? "off" : "inline")) === "inline",
     workerCapacity: e.WORKER_CAPACITY,

@@ -15,6 +15,7 @@ import { clusterChores } from "./start-housekeeping";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/core/sandbox/isolation";
+import { startNotifier, type NotifierOptions } from "./start-notifier";
 import { sweepRunDir } from "./sweep-run-dir";
 import { takeJobs } from "./take-jobs";
 import { acquireWorkerLease, releaseWorkerLease, renewWorkerLease, type LeaseHolder } from "./worker-lease";
@@ -42,6 +43,8 @@ export type ExecutorOptions = {
   heartbeatMs?: number;
   /** another process holds this worker id now: the executor has stopped itself */
   onLeaseLost?: (holder: LeaseHolder) => void;
+  /** how notifications are sent and retried (tests: shorter waits) */
+  notifications?: NotifierOptions;
 };
 
 /** a batch of output in the database's hands this long is not progress */
@@ -104,6 +107,8 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       ).then(() => {}),
   });
   const unlisten = await database.listen("zuoye_new_job", intake.wake);
+  // the notifications jobs' state changes queued (migration 0020), sent by every executor
+  const stopNotifier = await startNotifier(database, config, opts.notifications);
 
   let leaseLost = false;
   let stopping: Promise<void> | undefined;
@@ -188,6 +193,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
       for (const s of housekeeping) s();
       await unlisten().catch(() => {});
       await intakeStopped;
+      await stopNotifier();
       if (intake.inFlight.size > 0) {
         console.log(`[executor] stopping: ${intake.inFlight.size} job(s) still running, ${Math.round(graceMs / 1000)} s to finish`);
         await until(() => intake.inFlight.size === 0, graceMs, stopOpts.hurry);

@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./job-output";
 export * from "./workers";
 export * from "./job-stats";
+export * from "./notifications";

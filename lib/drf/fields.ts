@@ -140,3 +140,31 @@ export function primaryKey(opts: { nullable?: boolean } = {}): Field<number> {
     },
   };
 }
+
+/**
+ * DRF ListField of `child`: a JSON array, or in a form one value split on commas and
+ * white space (`started, failed`). Each item's errors are keyed by its index, as DRF does,
+ * and flattened into the field's messages.
+ */
+export function list<T>(child: Field<T>, opts: { allowEmpty?: boolean; maxItems?: number } = {}): Field<T[]> {
+  return {
+    parse(raw) {
+      const items = typeof raw === "string" ? raw.split(/[\s,;]+/).filter((s) => s !== "") : raw;
+      if (!Array.isArray(items)) return fail(msg.notAList(pyTypeName(raw)));
+      if (items.length === 0 && !opts.allowEmpty) fail(msg.emptyList);
+      if (opts.maxItems !== undefined && items.length > opts.maxItems) fail(msg.maxItems(opts.maxItems));
+      const out: T[] = [];
+      const errors: string[] = [];
+      for (const item of items) {
+        try {
+          out.push(child.parse(item));
+        } catch (e) {
+          if (!(e instanceof FieldError)) throw e;
+          errors.push(...e.messages);
+        }
+      }
+      if (errors.length) throw new FieldError([...new Set(errors)]);
+      return out;
+    },
+  };
+}

@@ -14,6 +14,7 @@ const SHANGHAI = new Intl.DateTimeFormat("sv-SE", {
 
 /** Unix seconds as `2026-12-06 17:00:05` in the product's default time zone. */
 const at = (seconds: number) => `${SHANGHAI.format(new Date(seconds * 1000))}（北京时间）`;
+export { at as beijingTime };
 
 export const explain = {
   canceled: (who: string | null, when: number | null) => `已由 ${who || "（未知用户）"}${when ? ` 于 ${at(when)}` : ""} 取消。`,
