@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { hosts, jobHostSummaries } from "@/db/schema";
+import { hosts, jobHostSummaries, notifications } from "@/db/schema";
 import { createToken } from "@/server/tokens/create-token";
 import { api, ctx, forgetToken, tokenFor, type CallOptions } from "../api";
 import { dbSnapshot, importBody, makeCatalog, makeLoginUser, makeUser, TEST_PASSWORD } from "../fixtures";
@@ -33,6 +33,7 @@ type Ids = {
   user: number;
   token: number;
   host: number;
+  notification: number;
 };
 
 type Serve = {
@@ -59,6 +60,7 @@ const uniq = () => `${process.pid}-${++seq}`;
 const ADMIN_ONLY: Partial<Record<Method, Role>> = { GET: "admin", POST: "admin", PUT: "admin", PATCH: "admin", DELETE: "admin" };
 
 const templateBody = (ids: Ids) => ({ name: `t-${uniq()}`, project: ids.project, playbook: "main.yml", inventory: ids.inventory, credential: ids.credential });
+const notificationBody = () => ({ name: `n-${uniq()}`, kind: "webhook", url: "http://127.0.0.1:1/hook", events: ["failed"] });
 const projectBody = () => ({ name: `p-${uniq()}`, scm_type: "manual", local_path: "matrix" });
 
 const MATRIX: Record<string, Entry> = {
@@ -203,6 +205,22 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/host/[id]/route.ts": { path: (i) => `/api/job/host/${i.host}/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/host/[id]/results/route.ts": { path: (i) => `/api/job/host/${i.host}/results/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stream/route.ts": { path: (i) => `/api/job/job/${i.job}/stream/`, serves: { GET: { ok: 200, stream: true } } },
+  "/app/api/job/notification/route.ts": {
+    path: () => "/api/job/notification/",
+    serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: notificationBody() }) } },
+  },
+  "/app/api/job/notification/[id]/route.ts": {
+    path: (i) => `/api/job/notification/${i.notification}/`,
+    serves: {
+      GET: { ok: 200 },
+      PUT: { ok: 200, body: () => ({ json: notificationBody() }) },
+      PATCH: { ok: 200, body: () => ({ json: { enabled: false } }) },
+      DELETE: { ok: 204 },
+    },
+  },
+  "/app/api/job/notification/[id]/deliveries/route.ts": { path: (i) => `/api/job/notification/${i.notification}/deliveries/`, serves: { GET: { ok: 200 } } },
+  // sends a sample message (to a port nothing listens on: the attempt fails fast, and is logged)
+  "/app/api/job/notification/[id]/test/route.ts": { path: (i) => `/api/job/notification/${i.notification}/test/`, serves: { POST: { ok: 200 } } },
 };
 
 const UNKNOWN: Ids = {
@@ -216,6 +234,7 @@ const UNKNOWN: Ids = {
   user: 999999,
   token: 999999,
   host: 999999,
+  notification: 999999,
 };
 
 const users = {} as Record<"viewer" | "operator" | "admin", { id: number }>;
@@ -243,6 +262,12 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
   const name = `h-${uniq()}`;
   await (await ctx()).db.insert(jobHostSummaries).values({ jobId: done.body.id, host: name, ok: 1 });
   const [host] = await (await ctx()).db.select().from(hosts).where(eq(hosts.name, name));
+  const [notification] = await (
+    await ctx()
+  ).db
+    .insert(notifications)
+    .values({ name: `n-${uniq()}`, kind: "webhook", url: "http://127.0.0.1:1/hook", events: ["failed"], ctime: 1 })
+    .returning();
   return {
     project: c.project.id,
     inventory: c.inventory.id,
@@ -254,6 +279,7 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
     user: user!.id,
     token: token.id,
     host: host!.id,
+    notification: notification!.id,
   };
 }
 
