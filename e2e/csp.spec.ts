@@ -85,6 +85,8 @@ test("no page breaks its Content-Security-Policy, and each response has a nonce 
     ["/schedules", "计划任务"],
     [`/schedules/${schedule.id}`],
     ["/schedules/new"],
+    ["/notifications", "通知"],
+    ["/notifications/new"],
     ["/users", "用户管理"],
     ["/account", "我的账号"],
   ];

@@ -1,11 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { HttpError } from "@/lib/api/http";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { rerunBody } from "@/lib/jobs/rerun";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
 import { ApiErrorList } from "./api-error-list";
 import { CancelJobButton } from "./cancel-job-button";
@@ -31,6 +32,9 @@ export function RerunActions({ job }: { job: JobRecord }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [skipConfirm, setSkipConfirm] = useStoredFlag(SKIP_RERUN_CONFIRM_KEY, false);
+  // a notification's "re-run the failed hosts" link opens the job with ?rerun=failed: ask first
+  const searchParams = useSearchParams();
+  const [askRerunFailed, setAskRerunFailed] = useState(searchParams.get("rerun") === "failed");
   const failedHosts = hosts.data?.results.filter((h) => h.failed).map((h) => h.host) ?? [];
   const busy = create.isPending || relaunch.isPending;
   const error = relaunch.error ?? create.error;
@@ -94,6 +98,19 @@ export function RerunActions({ job }: { job: JobRecord }) {
           }}
         />
       )}
+      <ConfirmDialog
+        open={askRerunFailed && failedHosts.length > 0}
+        onClose={() => setAskRerunFailed(false)}
+        title={t.relaunch.confirmFailedTitle}
+        error={relaunch.error?.message}
+        pending={relaunch.isPending}
+        confirmLabel={t.relaunch.failed}
+        pendingLabel={t.rerun.submitting}
+        cancelLabel={t.relaunch.notNow}
+        onConfirm={() => rerunFailed("copied")}
+      >
+        {t.relaunch.confirmFailed(failedHosts.join(", "))}
+      </ConfirmDialog>
     </div>
   );
 }

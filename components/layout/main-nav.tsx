@@ -12,6 +12,7 @@ const SECTIONS = [
   ["/inventories", "inventories"],
   ["/credentials", "credentials"],
   ["/schedules", "schedules"],
+  ["/notifications", "notifications"],
 ] as const;
 
 /** The app's sections, and the users page for an admin; a row of its own that scrolls sideways on a phone. */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { fetchJson } from "../api/http";
-import { JobRecord } from "../jobs/job-record";
+import { DeliveryRecord } from "../contracts/notification";
+import { drfPage, JobRecord } from "../jobs/job-record";
 import { CATALOG_RECORDS, catalogPage, ProjectFolders, ProjectRecord, type CatalogKind, type CatalogRecords } from "./catalog-records";
 
 export const catalogPath = (kind: CatalogKind) => `/api/job/${kind}/`;
@@ -31,3 +32,10 @@ export const launchSchedule = (id: number) => fetchJson(`${catalogPath("schedule
 export const syncProject = (id: number) => fetchJson(`${catalogPath("project")}${id}/update/`, { method: "POST", body: "{}" }, ProjectRecord);
 
 export const fetchProjectFolders = (signal?: AbortSignal) => fetchJson(`${catalogPath("project")}folders/`, { signal }, ProjectFolders);
+
+/** A notification's delivery log, newest first. */
+export const fetchDeliveries = (id: number, query: URLSearchParams, signal?: AbortSignal) =>
+  fetchJson(`${catalogPath("notification")}${id}/deliveries/?${query}`, { signal }, drfPage(DeliveryRecord));
+
+/** Sends a sample message now; the answer is the attempt, delivered or not. */
+export const sendTestNotification = (id: number) => fetchJson(`${catalogPath("notification")}${id}/test/`, { method: "POST", body: "{}" }, DeliveryRecord);

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { BECOME_METHODS, CredentialRecord, ENCRYPTED } from "../contracts/credential";
 import { InventoryRecord } from "../contracts/inventory";
+import { NotificationRecord } from "../contracts/notification";
 import { ProjectRecord } from "../contracts/project";
 import { ScheduleRecord } from "../contracts/schedule";
 import { TemplateRecord } from "../contracts/template";
 import { drfPage } from "../jobs/job-record";
 
 /** The catalog's records, as their contracts (lib/contracts) declare them. */
-export { CredentialRecord, InventoryRecord, ProjectRecord, ScheduleRecord, TemplateRecord };
+export { CredentialRecord, InventoryRecord, NotificationRecord, ProjectRecord, ScheduleRecord, TemplateRecord };
 
 export const ProjectFolders = z.object({ root: z.string(), folders: z.array(z.string()) });
 export type ProjectFolders = z.infer<typeof ProjectFolders>;
@@ -18,6 +19,7 @@ export const CATALOG_RECORDS = {
   credential: CredentialRecord,
   template: TemplateRecord,
   schedule: ScheduleRecord,
+  notification: NotificationRecord,
 };
 export type CatalogKind = keyof typeof CATALOG_RECORDS;
 export type CatalogRecords = { [K in CatalogKind]: z.infer<(typeof CATALOG_RECORDS)[K]> };

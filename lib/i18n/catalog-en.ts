@@ -9,6 +9,7 @@ export const catalogEn: CatalogDictionary = {
     inventories: "Inventories",
     credentials: "Credentials",
     schedules: "Schedules",
+    notifications: "Notifications",
   },
   common: {
     new: "New",

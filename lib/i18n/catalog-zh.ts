@@ -1,6 +1,15 @@
 /** Strings of the catalog pages (projects, inventories, credentials, templates, schedules) and the header. */
 export const catalogZh = {
-  nav: { label: "主导航", jobs: "作业", templates: "模板", projects: "项目", inventories: "主机清单", credentials: "凭据", schedules: "计划任务" },
+  nav: {
+    label: "主导航",
+    jobs: "作业",
+    templates: "模板",
+    projects: "项目",
+    inventories: "主机清单",
+    credentials: "凭据",
+    schedules: "计划任务",
+    notifications: "通知",
+  },
   common: {
     new: "新建",
     edit: "编辑",

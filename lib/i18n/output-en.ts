@@ -62,6 +62,9 @@ export const outputEn: OutputDictionary = {
     allHint: "Re-run on all hosts",
     failed: "Re-run failed hosts",
     failedHint: (hosts) => `Re-run only on the hosts that failed or were unreachable: ${hosts}`,
+    confirmFailedTitle: "Re-run the failed hosts?",
+    confirmFailed: (hosts) => `A new job with the same settings runs only on the hosts that failed or were unreachable: ${hosts}`,
+    notNow: "Not now",
     resume: "Resume from failed task",
     resumeHint: (task, hosts) =>
       `Start at the failed task "${task}" (skipping the tasks before it), only on the hosts that failed or were unreachable: ${hosts}`,

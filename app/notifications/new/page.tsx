@@ -1,0 +1,5 @@
+import { NewNotification } from "@/components/catalog/notifications/notification-pages";
+
+export default function NewNotificationPage() {
+  return <NewNotification />;
+}
