@@ -2,6 +2,7 @@ import { CREDENTIAL_FIELDS } from "./credential";
 import { HOST_FIELDS } from "./host";
 import { addedTable, fieldTable } from "./field-table";
 import { INVENTORY_FIELDS } from "./inventory";
+import { NOTIFICATION_FIELDS } from "./notification";
 import { PROJECT_FIELDS } from "./project";
 import { SCHEDULE_FIELDS } from "./schedule";
 import { JOB_FIELDS } from "./job";
@@ -19,4 +20,6 @@ export const API_DOC_REGIONS: Record<string, string> = {
   credential: fieldTable(CREDENTIAL_FIELDS),
   schedule: fieldTable(SCHEDULE_FIELDS),
   host: fieldTable(HOST_FIELDS),
+  notification: fieldTable(NOTIFICATION_FIELDS),
+  "notification-added": addedTable(NOTIFICATION_FIELDS),
 };
