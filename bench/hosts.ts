@@ -14,7 +14,7 @@ import { listHostResults } from "@/server/hosts/list-host-results";
 import { listHosts } from "@/server/hosts/list-hosts";
 import { JOB_LIST } from "@/server/jobs/job-list-spec";
 import { listJobs } from "@/server/jobs/list-jobs";
-import { timeSequential } from "./load";
+import { printTimings } from "./load";
 import { count, describeMachine, openBenchHistory } from "./seed-history";
 
 const { values: args } = parseArgs({
@@ -51,11 +51,7 @@ async function main() {
       `[bench] ${(await count(db, "jobs")).toLocaleString("en")} jobs, ${(await count(db, "job_host_summaries")).toLocaleString("en")} per-host results, ` +
         `${(await count(db, "hosts")).toLocaleString("en")} hosts; ${await describeMachine(db)}`,
     );
-    console.log("| query | p50 | p95 |\n|---|---|---|");
-    for (const [name, run] of cases) {
-      const s = await timeSequential(run, 50);
-      console.log(`| ${name} | ${s.p50.toFixed(2)} ms | ${s.p95.toFixed(2)} ms |`);
-    }
+    await printTimings("query", cases, 50);
   } finally {
     await database.close();
   }

@@ -51,3 +51,12 @@ export async function timeSequential(fn: (i: number) => Promise<unknown>, times:
   }
   return summarize(latencies, performance.now() - start);
 }
+
+/** Times each case one call at a time and prints a Markdown table of p50/p95, as docs/performance.md shows them. */
+export async function printTimings(heading: string, cases: [string, () => Promise<unknown>][], times: number): Promise<void> {
+  console.log(`| ${heading} | p50 | p95 |\n|---|---|---|`);
+  for (const [name, run] of cases) {
+    const s = await timeSequential(run, times);
+    console.log(`| ${name} | ${s.p50.toFixed(2)} ms | ${s.p95.toFixed(2)} ms |`);
+  }
+}

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { getJobStats } from "@/server/stats/get-job-stats";
-import { timeSequential } from "./load";
+import { printTimings } from "./load";
 import { count, describeMachine, openBenchHistory } from "./seed-history";
 
 const { values: args } = parseArgs({
@@ -48,11 +48,7 @@ async function main() {
         `roll-ups: ${(await count(db, "job_stats_daily")).toLocaleString("en")} + ${(await count(db, "job_durations_daily")).toLocaleString("en")} + ` +
         `${(await count(db, "host_failures_daily")).toLocaleString("en")} rows; ${await describeMachine(db)}`,
     );
-    console.log("| call | p50 | p95 |\n|---|---|---|");
-    for (const [name, run] of cases) {
-      const s = await timeSequential(run, 30);
-      console.log(`| ${name} | ${s.p50.toFixed(2)} ms | ${s.p95.toFixed(2)} ms |`);
-    }
+    await printTimings("call", cases, 30);
   } finally {
     await database.close();
   }
