@@ -72,6 +72,7 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "explanation",
       "canceled_by",
       "variables_trusted",
+      "scm_revision",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];
