@@ -10,7 +10,7 @@ type LastJob = { last_job: number | null; last_job_state: string | null; last_jo
 /** A template's or schedule's newest job: its state, linked to it, and when (relative on hover); "never run" without one. */
 export function LastRun({ record, inline = false }: { record: LastJob; inline?: boolean }) {
   const { c } = useCatalogText();
-  if (record.last_job === null || record.last_job_state === null) return <span className="text-slate-400">{c.common.neverRun}</span>;
+  if (record.last_job === null || record.last_job_state === null) return <span className="text-slate-500">{c.common.neverRun}</span>;
   return (
     <span className={`inline-flex gap-x-2 gap-y-0.5 ${inline ? "flex-wrap items-center" : "flex-col items-start"}`} data-testid="last-run">
       <Link
