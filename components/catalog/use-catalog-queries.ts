@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { isLiveState } from "@/lib/jobs/enums";
 import {
   deleteCatalogItem,
   fetchCatalogItem,
@@ -41,6 +42,8 @@ export function useCatalogItem<K extends CatalogKind>(kind: K, id: number | null
     queryFn: ({ signal }) => fetchCatalogItem(kind, id!, signal),
     enabled: id !== null,
     initialData,
+    // a template's or schedule's last job still running: follow it, as the lists do
+    refetchInterval: (q) => (isLiveState(String((q.state.data as { last_job_state?: string | null } | undefined)?.last_job_state ?? "")) ? 2_000 : false),
   });
 }
 
