@@ -3,8 +3,7 @@
 import { useState } from "react";
 import type { NewTokenRecord } from "@/lib/auth/user-records";
 import { Panel } from "../jobs/job-field-list";
-import { ErrorState } from "../ui/error-state";
-import { Spinner } from "../ui/spinner";
+import { EmptyState, QueryState } from "../ui/query-state";
 import { useI18n } from "../i18n/i18n-provider";
 import { NewTokenKey } from "./new-token-key";
 import { RevokeAllTokensButton } from "./revoke-all-tokens-button";
@@ -28,22 +27,16 @@ export function ApiTokens() {
         <p role="status" className="text-sm text-green-800 empty:hidden">
           {notice}
         </p>
-        {tokens.isError && !tokens.data ? (
-          <ErrorState title={k.loadFailed} error={tokens.error} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
-        ) : !tokens.data ? (
-          <p className="flex items-center gap-2 text-sm text-slate-500">
-            <Spinner /> {t.loading}
-          </p>
-        ) : rows.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{k.empty}</p>
-        ) : (
-          <>
-            <TokenTable tokens={rows} onRevoked={(name) => setNotice(k.revoked(name))} />
-            <div className="flex justify-end">
-              <RevokeAllTokensButton count={rows.length} onRevoked={(n) => setNotice(k.revokedAll(n))} />
-            </div>
-          </>
-        )}
+        <QueryState query={tokens} errorTitle={k.loadFailed} compact isEmpty={() => rows.length === 0} empty={<EmptyState compact>{k.empty}</EmptyState>}>
+          {() => (
+            <>
+              <TokenTable tokens={rows} onRevoked={(name) => setNotice(k.revoked(name))} />
+              <div className="flex justify-end">
+                <RevokeAllTokensButton count={rows.length} onRevoked={(n) => setNotice(k.revokedAll(n))} />
+              </div>
+            </>
+          )}
+        </QueryState>
         <TokenCreateForm
           onCreated={(token) => {
             setNotice("");

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsNumberLiteral, useQueryState } from "nuqs";
 import { fetchStats } from "@/lib/stats/stats-api";
 import { useI18n } from "../i18n/i18n-provider";
-import { ErrorState } from "../ui/error-state";
+import { QueryState } from "../ui/query-state";
 import { Spinner } from "../ui/spinner";
 import { FailingHosts, FailingTemplates } from "./failing-lists";
 import { RunningNow } from "./running-now";
@@ -44,32 +44,28 @@ export function Dashboard() {
           ))}
         </div>
       </div>
-      {stats.isError && !stats.data ? (
-        <ErrorState title={d.loadFailed} error={stats.error} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />
-      ) : !stats.data ? (
-        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
-          <Spinner /> {t.loading}
-        </p>
-      ) : (
-        <>
-          <StatsCards total={stats.data.total} />
-          <div className="grid gap-4 lg:grid-cols-2">
-            <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
-              <h2 className="px-2 text-sm font-semibold text-slate-800">{d.outcomes}</h2>
-              <OutcomeChart stats={stats.data} />
-            </section>
-            <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
-              <h2 className="px-2 text-sm font-semibold text-slate-800">{d.durations}</h2>
-              <DurationChart stats={stats.data} />
-            </section>
-          </div>
-          <div className="grid gap-4 lg:grid-cols-3">
-            <FailingTemplates stats={stats.data} />
-            <FailingHosts stats={stats.data} />
-            <RunningNow />
-          </div>
-        </>
-      )}
+      <QueryState query={stats} errorTitle={d.loadFailed}>
+        {(data) => (
+          <>
+            <StatsCards total={data.total} />
+            <div className="grid gap-4 lg:grid-cols-2">
+              <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
+                <h2 className="px-2 text-sm font-semibold text-slate-800">{d.outcomes}</h2>
+                <OutcomeChart stats={data} />
+              </section>
+              <section className="rounded-md border border-slate-200 bg-white px-2 pt-2">
+                <h2 className="px-2 text-sm font-semibold text-slate-800">{d.durations}</h2>
+                <DurationChart stats={data} />
+              </section>
+            </div>
+            <div className="grid gap-4 lg:grid-cols-3">
+              <FailingTemplates stats={data} />
+              <FailingHosts stats={data} />
+              <RunningNow />
+            </div>
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { fetchHosts, hostHref } from "@/lib/hosts/host-api";
 import { HOST_STATUSES, type HostStatus } from "@/lib/jobs/enums";
 import { historyHref } from "@/lib/jobs/history-search";
 import { Pager } from "../catalog/list/pager";
-import { ErrorState } from "../ui/error-state";
+import { EmptyState, QueryState } from "../ui/query-state";
 import { inputClass } from "../ui/form-field";
 import { LocalTime } from "../ui/local-time";
 import { SelectField } from "../ui/select-field";
@@ -66,59 +66,56 @@ export function HostList() {
           {list.data ? h.count(list.data.count) : "\u00a0"}
         </p>
       </div>
-      {list.isError && !list.data ? (
-        <ErrorState title={h.loadFailed} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      ) : !list.data ? (
-        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
-          <Spinner /> {t.loading}
-        </p>
-      ) : rows.length === 0 ? (
-        <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center font-medium text-slate-800">
-          {deferred || status ? h.emptySearch : h.empty}
-        </div>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className={`w-full text-left text-sm ${list.isPlaceholderData ? "opacity-60" : ""}`}>
-            <caption className="sr-only">{h.table}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                {[h.name, h.lastStatus, h.lastJob, h.lastSeen, h.jobs].map((label) => (
-                  <th key={label} scope="col" className="px-3 py-2 font-medium">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((host) => (
-                <tr key={host.id} className="border-t border-slate-100 hover:bg-slate-50/60">
-                  <th scope="row" className="px-3 py-2.5 text-left font-normal">
-                    <Link href={hostHref(host.name)} className="font-mono text-[13px] font-medium text-blue-800 hover:underline">
-                      {host.name}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2.5">
-                    <HostStatusBadge status={host.last_status} />
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <Link href={`/jobs/${host.last_job}?host=${encodeURIComponent(host.name)}`} className="text-blue-800 hover:underline">
-                      #{host.last_job}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2.5">
-                    <LocalTime value={host.last_seen} />
-                  </td>
-                  <td className="px-3 py-2.5 tabular-nums">
-                    <Link href={historyHref({ host: host.name })} className="text-blue-800 hover:underline">
-                      {h.jobsOf(host.jobs)}
-                    </Link>
-                  </td>
+      <QueryState
+        query={list}
+        errorTitle={h.loadFailed}
+        isEmpty={() => rows.length === 0}
+        empty={<EmptyState>{deferred || status ? h.emptySearch : h.empty}</EmptyState>}
+      >
+        {() => (
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+            <table className={`w-full text-left text-sm ${list.isPlaceholderData ? "opacity-60" : ""}`}>
+              <caption className="sr-only">{h.table}</caption>
+              <thead className="bg-slate-50 text-xs text-slate-600">
+                <tr>
+                  {[h.name, h.lastStatus, h.lastJob, h.lastSeen, h.jobs].map((label) => (
+                    <th key={label} scope="col" className="px-3 py-2 font-medium">
+                      {label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((host) => (
+                  <tr key={host.id} className="border-t border-slate-100 hover:bg-slate-50/60">
+                    <th scope="row" className="px-3 py-2.5 text-left font-normal">
+                      <Link href={hostHref(host.name)} className="font-mono text-[13px] font-medium text-blue-800 hover:underline">
+                        {host.name}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2.5">
+                      <HostStatusBadge status={host.last_status} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <Link href={`/jobs/${host.last_job}?host=${encodeURIComponent(host.name)}`} className="text-blue-800 hover:underline">
+                        #{host.last_job}
+                      </Link>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2.5">
+                      <LocalTime value={host.last_seen} />
+                    </td>
+                    <td className="px-3 py-2.5 tabular-nums">
+                      <Link href={historyHref({ host: host.name })} className="text-blue-800 hover:underline">
+                        {h.jobsOf(host.jobs)}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
       <Pager page={page} pages={pageCount(list.data?.count)} onPage={setPage} />
     </div>
   );

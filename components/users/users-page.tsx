@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Pager } from "../catalog/list/pager";
 import { usePermissions } from "../auth/use-permissions";
-import { ErrorState } from "../ui/error-state";
+import { EmptyState, QueryState } from "../ui/query-state";
 import { inputClass } from "../ui/form-field";
 import { Spinner } from "../ui/spinner";
 import { usePagedSearch } from "../ui/use-paged-search";
@@ -55,17 +55,9 @@ export function UsersPage() {
           {notice}
         </p>
       </div>
-      {list.isError && !list.data ? (
-        <ErrorState title={u.loadFailed} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      ) : !list.data ? (
-        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
-          <Spinner /> {t.loading}
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center text-slate-700">{u.empty}</p>
-      ) : (
-        <UserTable users={rows} meId={me?.id} busy={list.isPlaceholderData} onSaved={(user) => setNotice(u.saved(user.username))} />
-      )}
+      <QueryState query={list} errorTitle={u.loadFailed} isEmpty={() => rows.length === 0} empty={<EmptyState>{u.empty}</EmptyState>}>
+        {() => <UserTable users={rows} meId={me?.id} busy={list.isPlaceholderData} onSaved={(user) => setNotice(u.saved(user.username))} />}
+      </QueryState>
       <Pager page={page} pages={pageCount(list.data?.count)} onPage={setPage} />
     </div>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import type { CatalogKind, CatalogRecords } from "@/lib/catalog/catalog-records";
 import { Button, buttonClass } from "../../ui/button";
-import { ErrorState } from "../../ui/error-state";
+import { EmptyState, QueryState } from "../../ui/query-state";
 import { inputClass } from "../../ui/form-field";
 import { Spinner } from "../../ui/spinner";
 import { usePagedSearch } from "../../ui/use-paged-search";
@@ -76,81 +76,85 @@ export function ResourceList<K extends CatalogKind>({ kind, basePath, title, new
         </p>
       </div>
       {banner}
-      {list.isError && !list.data ? (
-        <ErrorState title={c.common.loadFailed} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      ) : !list.data ? (
-        <p className="flex items-center gap-2 py-8 text-sm text-slate-500">
-          <Spinner /> {t.loading}
-        </p>
-      ) : rows.length === 0 ? (
-        <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-12 text-center">
-          <p className="font-medium text-slate-800">{list.data.count > 0 ? c.common.pastEnd : deferred ? c.common.emptySearch : c.common.empty}</p>
-          {list.data.count > 0 ? (
-            <Button className="mt-3" onClick={() => setPage(1)}>
-              {c.common.firstPage}
-            </Button>
-          ) : (
-            !deferred &&
-            canOperate && (
-              <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
-                + {newLabel}
-              </Link>
-            )
-          )}
-        </div>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className={`w-full text-left text-sm ${list.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={list.isPlaceholderData}>
-            <caption className="sr-only">{tableLabel}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {c.common.name}
-                </th>
-                {columns.map((col) => (
-                  <th key={col.key} scope="col" className={`px-3 py-2 font-medium ${col.className ?? ""}`}>
-                    {col.header}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  {c.common.actions}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50/60">
-                  <th scope="row" className="min-w-32 max-w-72 px-3 py-2.5 text-left font-normal">
-                    <Link
-                      href={`${basePath}/${row.id}`}
-                      className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
-                    >
-                      {row.name}
-                    </Link>
-                    {row.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{row.description}</p>}
+      <QueryState
+        query={list}
+        errorTitle={c.common.loadFailed}
+        isEmpty={() => rows.length === 0}
+        empty={
+          <EmptyState
+            action={
+              list.data && list.data.count > 0 ? (
+                <Button className="mt-3" onClick={() => setPage(1)}>
+                  {c.common.firstPage}
+                </Button>
+              ) : (
+                !deferred &&
+                canOperate && (
+                  <Link href={`${basePath}/new`} className={buttonClass("secondary", "mt-3")}>
+                    + {newLabel}
+                  </Link>
+                )
+              )
+            }
+          >
+            {list.data && list.data.count > 0 ? c.common.pastEnd : deferred ? c.common.emptySearch : c.common.empty}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+            <table className={`w-full text-left text-sm ${list.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={list.isPlaceholderData}>
+              <caption className="sr-only">{tableLabel}</caption>
+              <thead className="bg-slate-50 text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {c.common.name}
                   </th>
                   {columns.map((col) => (
-                    <td key={col.key} className={`px-3 py-2.5 ${col.className ?? ""}`}>
-                      {col.cell(row)}
-                    </td>
+                    <th key={col.key} scope="col" className={`px-3 py-2 font-medium ${col.className ?? ""}`}>
+                      {col.header}
+                    </th>
                   ))}
-                  <td className="px-3 py-2">
-                    <div role="group" aria-label={c.common.rowActions(row.name)} className="flex flex-wrap items-center justify-end gap-1">
-                      {actions?.(row)}
-                      {canOperate && (
-                        <Link href={`${basePath}/${row.id}`} aria-label={`${c.common.edit}「${row.name}」`} className={buttonClass("ghost", "h-8 px-2")}>
-                          {c.common.edit}
-                        </Link>
-                      )}
-                      <DeleteButton kind={kind} id={row.id} name={row.name} compact onDeleted={() => setNotice(c.common.deleted(row.name))} />
-                    </div>
-                  </td>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {c.common.actions}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50/60">
+                    <th scope="row" className="min-w-32 max-w-72 px-3 py-2.5 text-left font-normal">
+                      <Link
+                        href={`${basePath}/${row.id}`}
+                        className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                      >
+                        {row.name}
+                      </Link>
+                      {row.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{row.description}</p>}
+                    </th>
+                    {columns.map((col) => (
+                      <td key={col.key} className={`px-3 py-2.5 ${col.className ?? ""}`}>
+                        {col.cell(row)}
+                      </td>
+                    ))}
+                    <td className="px-3 py-2">
+                      <div role="group" aria-label={c.common.rowActions(row.name)} className="flex flex-wrap items-center justify-end gap-1">
+                        {actions?.(row)}
+                        {canOperate && (
+                          <Link href={`${basePath}/${row.id}`} aria-label={`${c.common.edit}「${row.name}」`} className={buttonClass("ghost", "h-8 px-2")}>
+                            {c.common.edit}
+                          </Link>
+                        )}
+                        <DeleteButton kind={kind} id={row.id} name={row.name} compact onDeleted={() => setNotice(c.common.deleted(row.name))} />
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
       <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );

@@ -3,9 +3,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatLocalTime } from "@/lib/jobs/format";
-import { ErrorState } from "../../ui/error-state";
+import { EmptyState, QueryState } from "../../ui/query-state";
 import { LocalTime } from "../../ui/local-time";
-import { Spinner } from "../../ui/spinner";
 import { Pager } from "../list/pager";
 import { useDeliveries } from "./notification-queries";
 import { useNotificationText } from "./use-notification-text";
@@ -14,7 +13,7 @@ const PAGE_SIZE = 20;
 
 /** Every attempt to deliver the notification, newest first, a page at a time. */
 export function DeliveryLog({ id }: { id: number }) {
-  const { t, n } = useNotificationText();
+  const { n } = useNotificationText();
   const [page, setPage] = useState(1);
   const query = useMemo(() => new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) }), [page]);
   const log = useDeliveries(id, query);
@@ -26,62 +25,56 @@ export function DeliveryLog({ id }: { id: number }) {
       <h2 id="deliveries-title" className="text-base font-semibold">
         {n.deliveries}
       </h2>
-      {log.isError && !log.data ? (
-        <ErrorState title={n.loadFailed} error={log.error} onRetry={() => void log.refetch()} retrying={log.isFetching} />
-      ) : !log.data ? (
-        <p className="flex items-center gap-2 py-4 text-sm text-slate-500">
-          <Spinner /> {t.loading}
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">{n.noDeliveries}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{n.deliveriesTable}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                {[n.time, n.event, n.job, n.attempt, n.status, n.responseCode, n.error].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <LocalTime value={d.time} />
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">{n.eventNames[d.event]}</td>
-                  <td className="px-3 py-2">
-                    {d.job === null ? (
-                      <span className="text-slate-400">—</span>
-                    ) : (
-                      <Link href={`/jobs/${d.job}`} className="text-blue-800 hover:underline">
-                        #{d.job}
-                      </Link>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{d.attempt}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <span
-                      className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${d.status === "ok" ? "bg-green-50 text-green-800 ring-green-300" : "bg-red-50 text-red-800 ring-red-300"}`}
-                    >
-                      {n.statusNames[d.status]}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{d.response_code ?? "—"}</td>
-                  <td className="max-w-md px-3 py-2 text-xs break-words text-slate-700">
-                    {d.error}
-                    {d.retry_at !== null && <span className="block text-slate-500">{n.retryAt(formatLocalTime(d.retry_at))}</span>}
-                  </td>
+      <QueryState query={log} errorTitle={n.loadFailed} compact isEmpty={() => rows.length === 0} empty={<EmptyState compact>{n.noDeliveries}</EmptyState>}>
+        {() => (
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{n.deliveriesTable}</caption>
+              <thead className="bg-slate-50 text-xs text-slate-600">
+                <tr>
+                  {[n.time, n.event, n.job, n.attempt, n.status, n.responseCode, n.error].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 font-medium">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((d) => (
+                  <tr key={d.id} className="border-t border-slate-100 align-top">
+                    <td className="whitespace-nowrap px-3 py-2">
+                      <LocalTime value={d.time} />
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2">{n.eventNames[d.event]}</td>
+                    <td className="px-3 py-2">
+                      {d.job === null ? (
+                        <span className="text-slate-400">—</span>
+                      ) : (
+                        <Link href={`/jobs/${d.job}`} className="text-blue-800 hover:underline">
+                          #{d.job}
+                        </Link>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{d.attempt}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      <span
+                        className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${d.status === "ok" ? "bg-green-50 text-green-800 ring-green-300" : "bg-red-50 text-red-800 ring-red-300"}`}
+                      >
+                        {n.statusNames[d.status]}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{d.response_code ?? "—"}</td>
+                    <td className="max-w-md px-3 py-2 text-xs break-words text-slate-700">
+                      {d.error}
+                      {d.retry_at !== null && <span className="block text-slate-500">{n.retryAt(formatLocalTime(d.retry_at))}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
       {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
     </section>
   );
