@@ -50,7 +50,7 @@ test("a running job updates in place and cannot be selected for deletion until i
   const row = rowOf(page, live.id);
   await expect(row.getByText(/等待中|运行中/)).toBeVisible({ timeout: 20_000 });
   await expect(row.getByRole("checkbox")).toBeDisabled();
-  // no reload: the table polls while a live row is on screen
+  // no reload: the history's live channel says the row changed, and the page reads it again
   await expect(row.getByText(/^(成功|失败|错误)$/)).toBeVisible({ timeout: 60_000 });
   await expect(row.getByRole("checkbox")).toBeEnabled();
 });

@@ -3,10 +3,11 @@ import { openConfiguredDatabase } from "@/core/data-dir";
 import { readConfig, type Config } from "@/core/config";
 import { ensureAdminUser } from "./auth/ensure-admin-user";
 import { seedDemoData } from "./demo/seed-demo-data";
+import { HistoryHub } from "./output/history-hub";
 import { LiveHub } from "./output/live-hub";
 
-/** `live`: the process's one listener that feeds every job output stream. */
-export type AppContext = { config: Config; db: Db; database: Database; adminUserId: number; live: LiveHub };
+/** `live`: the process's one listener that feeds every job output stream; `history`: the history pages' one. */
+export type AppContext = { config: Config; db: Db; database: Database; adminUserId: number; live: LiveHub; history: HistoryHub };
 
 // One instance per process: Next loads route handlers and instrumentation as separate
 // module copies, and dev reload re-runs modules.
@@ -30,7 +31,14 @@ async function createContext(): Promise<AppContext> {
   const database = await openConfiguredDatabase(config);
   const adminUserId = await ensureAdminUser(database.db, config);
   if (database.isNew && config.demoData) await seedDemoData(database.db, { config, adminUserId });
-  return { config, db: database.db, database, adminUserId, live: new LiveHub(database.db, database.listen) };
+  return {
+    config,
+    db: database.db,
+    database,
+    adminUserId,
+    live: new LiveHub(database.db, database.listen),
+    history: new HistoryHub(database.db, database.listen),
+  };
 }
 
 /** Closes the process's database (tests, worker shutdown). */
@@ -40,7 +48,7 @@ export async function closeContext(): Promise<void> {
   delete g[KEY];
   if (!p) return;
   const ctx = await p;
-  await ctx.live.stop();
+  await Promise.all([ctx.live.stop(), ctx.history.stop()]);
   await ctx.database.close();
 }
 

@@ -19,7 +19,9 @@ import { JobTableSkeleton } from "./job-table-skeleton";
 import { Pagination } from "./pagination";
 import { SortSelect } from "./sort-select";
 import { useHistorySearch } from "./use-history-search";
+import { useHistoryLive } from "./use-history-live";
 import { useJobList } from "./use-job-queries";
+import { NewJobsBar } from "./new-jobs-bar";
 
 /** The job history: filters, table and pages, all kept in the URL; selection and delete for those who may. */
 export function JobHistory() {
@@ -29,7 +31,9 @@ export function JobHistory() {
   useRememberHistoryUrl();
   const query = useMemo(() => historyApiQuery(search), [search]);
   const queryKey = query.toString();
-  const list = useJobList(query);
+  const live = useHistoryLive(query, search.page <= 1);
+  const list = useJobList(query, live.isLive);
+  const newJobs = live.matching !== null && list.data ? Math.max(0, live.matching - list.data.count) : 0;
   const rows = useMemo(() => list.data?.results ?? [], [list.data]);
   // a selection belongs to the page it was made on
   const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: "", ids: new Set() });
@@ -83,6 +87,16 @@ export function JobHistory() {
           <SortSelect ordering={search.ordering} onSort={sort} />
         </div>
       </div>
+      {newJobs > 0 && (
+        <NewJobsBar
+          count={newJobs}
+          onShow={() => {
+            window.scrollTo({ top: 0 });
+            if (search.page > 1) void setSearch({ page: null });
+            else void list.refetch();
+          }}
+        />
+      )}
       {list.isError && !failedNow && <ErrorState title={t.history.error} error={list.error} onRetry={() => void list.refetch()} />}
       {failedNow ? (
         <ErrorState title={t.history.error} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />

@@ -18,13 +18,16 @@ export const jobKeys = {
   one: (id: number) => ["jobs", "one", id] as const,
 };
 
-/** One page of the history; the previous page stays on screen while the next loads. */
-export function useJobList(query: URLSearchParams) {
+/**
+ * One page of the history; the previous page stays on screen while the next loads. Its
+ * live rows are polled unless `isLive` (the history's live channel reads them again).
+ */
+export function useJobList(query: URLSearchParams, isLive = false) {
   return useQuery({
     queryKey: jobKeys.list(query.toString()),
     queryFn: ({ signal }) => fetchJobPage(query, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => liveInterval(q.state.data),
+    refetchInterval: (q) => (isLive ? false : liveInterval(q.state.data)),
   });
 }
 

@@ -76,6 +76,7 @@ export const en: Dictionary = {
     emptyFiltered: "Try loosening or clearing the filters.",
     emptyAll: "There are no jobs yet.",
     pastEnd: "There are no jobs on this page.",
+    newJobs: (n) => `${n} new ${n === 1 ? "job" : "jobs"} · show`,
     firstPage: "Go to the first page",
     error: "The job list failed to load",
     defaultForks: "default",

@@ -78,6 +78,7 @@ export const zh = {
     emptyFiltered: "试试放宽或清除筛选条件。",
     emptyAll: "还没有任何作业。",
     pastEnd: "这一页没有作业。",
+    newJobs: (n: number) => `${n} 个新作业 · 点击显示`,
     firstPage: "回到第一页",
     error: "作业列表加载失败",
     defaultForks: "默认",

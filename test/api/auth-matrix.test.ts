@@ -205,6 +205,7 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/host/[id]/route.ts": { path: (i) => `/api/job/host/${i.host}/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/host/[id]/results/route.ts": { path: (i) => `/api/job/host/${i.host}/results/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stream/route.ts": { path: (i) => `/api/job/job/${i.job}/stream/`, serves: { GET: { ok: 200, stream: true } } },
+  "/app/api/job/job/stream/route.ts": { path: () => "/api/job/job/stream/", serves: { GET: { ok: 200, stream: true } } },
   "/app/api/job/notification/route.ts": {
     path: () => "/api/job/notification/",
     serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: notificationBody() }) } },
