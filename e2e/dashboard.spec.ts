@@ -48,7 +48,7 @@ test("the overview: totals as the stats API counts them, trends, what fails most
 
   // a failing template opens its failed jobs in the history
   await failing.getByRole("link", { name: `${token} 部署` }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs\\?template=${template.id}&state=failed$`));
+  await expect(page).toHaveURL(new RegExp(`/jobs\\?template=${template.id}&state=failed(,|%2C)error$`));
   await expect(page.getByTestId("job-count")).toContainText("12");
 
   // the template's page shows its own 30 days

@@ -76,3 +76,16 @@ export async function clearPick(page: Page, label: string) {
   await page.getByRole("button", { name: `清除${label}` }).click();
   await expect(page.getByRole("combobox", { name: label, exact: true })).toHaveValue("");
 }
+
+/** Sets the history's state filter to exactly `states` (their Chinese names; none = any state). */
+export async function pickStates(page: Page, states: string[]) {
+  const button = page.getByRole("button", { name: /^状态：/ });
+  await button.click();
+  const group = page.getByRole("group", { name: "状态", exact: true });
+  for (const box of await group.getByRole("checkbox").all()) {
+    const name = (await box.evaluate((el) => el.closest("label")?.textContent ?? "")).trim();
+    await box.setChecked(states.includes(name));
+  }
+  await page.keyboard.press("Escape");
+  await expect(button).toHaveAccessibleName(`状态：${states.length ? states.join("、") : "全部"}`);
+}

@@ -11,6 +11,7 @@ import {
   jobCount,
   jobTable,
   pick,
+  pickStates,
   shanghai,
   uniq,
 } from "./helpers";
@@ -65,7 +66,7 @@ test("each seed filter narrows the rows and the count; filters combine", async (
   await expectRows(page, [j8, j5, j2, j1]);
   await expect(page).toHaveURL(new RegExp(`template=${s.tA.id}`));
 
-  await page.getByLabel("状态", { exact: true }).selectOption("failed");
+  await pickStates(page, ["失败"]);
   await expect(jobCount(page)).toHaveText("共 2 条");
   await expectRows(page, [j8, j2]);
 
@@ -74,7 +75,7 @@ test("each seed filter narrows the rows and the count; filters combine", async (
   await expectRows(page, [j8]);
 
   await clearPick(page, "模板");
-  await page.getByLabel("状态", { exact: true }).selectOption("");
+  await pickStates(page, []);
   await clearPick(page, "主机清单");
   await expect(jobCount(page)).toHaveText("共 8 条");
 
@@ -95,14 +96,14 @@ test("each seed filter narrows the rows and the count; filters combine", async (
   await page.getByLabel("类型", { exact: true }).selectOption("job");
   await expect(jobCount(page)).toHaveText("共 3 条");
   await expectRows(page, [j7, j4, j3]);
-  await page.getByLabel("状态", { exact: true }).selectOption("error");
+  await pickStates(page, ["错误"]);
   await expectRows(page, [j7]);
   await expect(jobCount(page)).toHaveText("共 1 条");
 
   // the combination survives a reload
   await page.reload();
   await expect(page.getByLabel("类型", { exact: true })).toHaveValue("job");
-  await expect(page.getByLabel("状态", { exact: true })).toHaveValue("error");
+  await expect(page.getByRole("button", { name: /^状态：/ })).toHaveAccessibleName("状态：错误");
   await expectRows(page, [j7]);
 });
 
@@ -189,7 +190,7 @@ test("nonsense filters in the URL are dropped, not an error page", async ({ page
   const res = await page.goto("/jobs?state=bogus&template=abc&page=-3&size=7&ordering=nope&from=2024-02-31");
   expect(res?.status()).toBe(200);
   await expect(page).toHaveURL(/\/jobs$/);
-  await expect(page.getByLabel("状态", { exact: true })).toHaveValue("");
+  await expect(page.getByRole("button", { name: /^状态：/ })).toHaveAccessibleName("状态：全部");
   await expect(page.getByRole("combobox", { name: "模板", exact: true })).toHaveValue("");
   await expect(jobTable(page)).toBeVisible();
   await expect(page.getByText("第 1 /")).toBeVisible();
@@ -226,4 +227,41 @@ test("a skip link goes straight to the job list, past the filters", async ({ pag
   // only the history has it
   await page.goto("/hosts");
   await expect(page.getByRole("link", { name: "跳到作业列表" })).toHaveCount(0);
+});
+
+test("triage: several states at once, and the last hour or day whatever the date", async ({ page, request }) => {
+  const token = uniq("tr");
+  const now = Math.floor(Date.now() / 1000);
+  const failed = await importJob(request, { arguments: token, state: "failed", start_time: now - 600 });
+  const errored = await importJob(request, { arguments: token, state: "error", start_time: now - 7200 });
+  const ok = await importJob(request, { arguments: token, state: "successful", start_time: now - 300 });
+  const old = await importJob(request, { arguments: token, state: "failed", start_time: now - 3 * 86_400 });
+
+  await page.goto(`/jobs?search=${token}`);
+  // the first rows wait for the page's scripts: 10–15 s on a machine at load 20
+  await expect(jobCount(page)).toHaveText("共 4 条", { timeout: 30_000 });
+  await pickStates(page, ["失败", "错误"]);
+  await expect(page).toHaveURL(/state=failed(,|%2C)error/);
+  await expect(jobCount(page)).toHaveText("共 3 条");
+  await expectRows(
+    page,
+    [old.id, errored.id, failed.id].sort((a, b) => b - a),
+  );
+
+  const presets = page.getByRole("group", { name: "最近" });
+  await presets.getByRole("button", { name: "24 小时" }).click();
+  await expect(page).toHaveURL(/since=24h/);
+  await expect(jobCount(page)).toHaveText("共 2 条");
+  await presets.getByRole("button", { name: "1 小时" }).click();
+  await expect(presets.getByRole("button", { name: "1 小时" })).toHaveAttribute("aria-pressed", "true");
+  await expectRows(page, [failed.id]);
+  // the link means "the last hour" when opened later, not the hour it was copied in
+  await page.reload();
+  await expect(jobCount(page)).toHaveText("共 1 条", { timeout: 30_000 });
+  await expectRows(page, [failed.id]);
+  await pickStates(page, []);
+  await expectRows(page, [ok.id, failed.id]);
+  await presets.getByRole("button", { name: "1 小时" }).click();
+  await expect(page).not.toHaveURL(/since=/);
+  await expect(jobCount(page)).toHaveText("共 4 条");
 });

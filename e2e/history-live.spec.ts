@@ -13,7 +13,7 @@ test("new jobs come into page 1 by themselves; on another page a bar counts thos
   const stream = page.waitForResponse(STREAM);
   await page.goto(`/jobs?inventory=${inventory.id}&size=10`);
   await stream;
-  await expect(jobCount(page)).toHaveText("共 11 条");
+  await expect(jobCount(page)).toHaveText("共 11 条", { timeout: 30_000 });
   const first = await importJob(request, { inventory: inventory.id });
   // no reload, no click: the top of page 1 follows
   await expect(rowOf(page, first.id)).toBeVisible({ timeout: 15_000 });

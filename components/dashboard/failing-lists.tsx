@@ -28,7 +28,7 @@ export function FailingTemplates({ stats }: { stats: JobStats }) {
     <Panel title={d.failingTemplates} testId="failing-templates" empty={stats.failing_templates.length === 0}>
       {stats.failing_templates.map((f) => (
         <li key={f.template} className="flex items-baseline justify-between gap-3 px-4 py-2 text-sm">
-          <Link href={historyHref({ template: f.template, state: "failed" })} className={`truncate ${linkClass}`}>
+          <Link href={historyHref({ template: f.template, state: ["failed", "error"] })} className={`truncate ${linkClass}`}>
             {f.template_name}
           </Link>
           <span className="shrink-0 tabular-nums text-slate-600">

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FILTER_KEYS, isDay, MAX_HOST, type HistorySearch } from "@/lib/jobs/history-search";
-import { JOB_KINDS, JOB_STATES } from "@/lib/jobs/enums";
+import { JOB_KINDS } from "@/lib/jobs/enums";
 import type { ReferenceKind } from "@/lib/jobs/job-api";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { Button } from "../ui/button";
@@ -11,6 +11,8 @@ import { useI18n } from "../i18n/i18n-provider";
 import { ActiveFilterChips } from "./active-filter-chips";
 import { ReferenceFilter } from "./reference-filter";
 import { SearchFilter } from "./search-filter";
+import { SincePresets } from "./since-presets";
+import { StateFilter } from "./state-filter";
 import type { HistoryUpdate, SetHistorySearch } from "./use-history-search";
 
 const REFERENCE_FILTERS = ["template", "inventory", "credential", "schedule"] as const satisfies ReferenceKind[];
@@ -47,13 +49,7 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
             recordedName={recordedName(rows, kind, search[kind])}
           />
         ))}
-        <SelectField
-          label={t.fields.state}
-          value={search.state ?? ""}
-          anyLabel={t.filters.any}
-          options={JOB_STATES.map((s) => ({ value: s, label: t.states[s] ?? s }))}
-          onChange={(v) => set({ state: (v || null) as HistorySearch["state"] })}
-        />
+        <StateFilter value={search.state} onChange={(state) => set({ state })} />
         <SelectField
           label={t.fields.kind}
           value={search.kind ?? ""}
@@ -64,8 +60,9 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
         <div className="sm:col-span-2 md:col-span-2 xl:col-span-2">
           <SearchFilter value={search.search} onChange={(v) => set({ search: v || null })} />
         </div>
-        <DayInput label={t.filters.from} value={search.from} min={null} max={search.to} onChange={(v) => set({ from: v })} />
-        <DayInput label={t.filters.to} value={search.to} min={search.from} max={null} onChange={(v) => set({ to: v })} />
+        <DayInput label={t.filters.from} value={search.from} min={null} max={search.to} onChange={(v) => set({ from: v, since: null })} />
+        <DayInput label={t.filters.to} value={search.to} min={search.from} max={null} onChange={(v) => set({ to: v, since: null })} />
+        <SincePresets value={search.since} onChange={(since) => set({ since, from: null, to: null })} />
         <SearchFilter
           value={search.host ?? ""}
           onChange={(v) => set({ host: v || null })}
@@ -73,7 +70,7 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
           placeholder={t.hostFilter.placeholder}
           maxLength={MAX_HOST}
         />
-        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-5">
+        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-4">
           <ActiveFilterChips search={search} set={set} userName={rows.find((r) => r.cuser === search.cuser)?.user ?? null} />
           {active && (
             <Button variant="ghost" className="ml-auto" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>

@@ -6,6 +6,7 @@ import { isDeletable } from "@/lib/jobs/format";
 import { Button } from "../ui/button";
 import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
+import { useNow } from "../ui/use-now";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
@@ -29,7 +30,10 @@ export function JobHistory() {
   const { canOperate } = usePermissions();
   const [search, setSearch] = useHistorySearch();
   useRememberHistoryUrl();
-  const query = useMemo(() => historyApiQuery(search), [search]);
+  // a preset period ("the last hour") slides with the clock, a minute at a time
+  const now = useNow(search.since !== null, 15_000);
+  const minute = now - (now % 60);
+  const query = useMemo(() => historyApiQuery(search, minute), [search, minute]);
   const queryKey = query.toString();
   const live = useHistoryLive(query, search.page <= 1);
   const list = useJobList(query, live.isLive);

@@ -86,6 +86,9 @@ export const en: Dictionary = {
   filters: {
     title: "Filters",
     any: "All",
+    anyState: "Any state",
+    since: "Last",
+    sinceLabels: { "1h": "1 h", "24h": "24 h", "7d": "7 d", "30d": "30 d" },
     search: "Search",
     searchPlaceholder: "Name, playbook, module, user…",
     from: "Started from",

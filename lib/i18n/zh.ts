@@ -88,6 +88,9 @@ export const zh = {
   filters: {
     title: "筛选",
     any: "全部",
+    anyState: "全部状态",
+    since: "最近",
+    sinceLabels: { "1h": "1 小时", "24h": "24 小时", "7d": "7 天", "30d": "30 天" },
     search: "搜索",
     searchPlaceholder: "名称、playbook、模块、执行人…",
     from: "开始日期从",

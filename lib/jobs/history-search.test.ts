@@ -43,4 +43,23 @@ describe("history URL state", () => {
     expect(Number(q.get("start_time__lte"))).toBe(dayStart("2024-03-21") - 1);
     expect(new Date(dayStart("2024-03-15") * 1000).getHours()).toBe(0);
   });
+
+  it("takes several states, each known and once, in the states' order; one is `state`, more `state__in`", () => {
+    expect(loadHistorySearch({ state: "error,failed,error" }).state).toEqual(["failed", "error"]);
+    expect(invalidHistoryKeys({ state: "failed,bogus" })).toEqual(["state"]);
+    expect(invalidHistoryKeys({ state: "failed," })).toEqual(["state"]);
+    expect(Object.fromEntries(historyApiQuery(loadHistorySearch({ state: "failed" })))).toMatchObject({ state: "failed" });
+    const q = historyApiQuery(loadHistorySearch({ state: "error,failed" }));
+    expect(q.get("state__in")).toBe("failed,error");
+    expect(q.has("state")).toBe(false);
+  });
+
+  it("counts a preset period back from now, to the minute, in place of the day range", () => {
+    const now = 1_700_000_123;
+    const q = historyApiQuery(loadHistorySearch({ since: "24h", from: "2024-03-15", to: "2024-03-20" }), now);
+    expect(Number(q.get("start_time__gte"))).toBe(1_700_000_100 - 86_400);
+    expect(q.has("start_time__lte")).toBe(false);
+    expect(historyApiQuery(loadHistorySearch({ since: "1h" }), now + 30).toString()).toBe(historyApiQuery(loadHistorySearch({ since: "1h" }), now).toString());
+    expect(invalidHistoryKeys({ since: "2h" })).toEqual(["since"]);
+  });
 });

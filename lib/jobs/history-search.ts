@@ -1,6 +1,6 @@
 import { createLoader, createParser, createSerializer, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { parseId } from "../ids";
-import { JOB_KINDS, JOB_STATES } from "./enums";
+import { JOB_KINDS, JOB_STATES, type JobState } from "./enums";
 
 // One set of parsers for the server page (which drops what does not parse) and the
 // client (useQueryStates): the URL is the history's whole state.
@@ -20,6 +20,21 @@ const parseAsDay = createParser({
   parse: (v) => (isDay(v) ? v : null),
   serialize: (v: string) => v,
 });
+
+/** One or more states, `failed,error`: each known, each once (kept in the states' order). */
+const parseAsStates = createParser<JobState[]>({
+  parse: (v) => {
+    const parts = v.split(",");
+    if (!parts.every((p) => (JOB_STATES as readonly string[]).includes(p))) return null;
+    return JOB_STATES.filter((s) => parts.includes(s));
+  },
+  serialize: (v) => v.join(","),
+  eq: (a, b) => a.join(",") === b.join(","),
+});
+
+/** A rolling period back from now: the time filter's presets. */
+export const SINCE_PRESETS = { "1h": 3600, "24h": 86_400, "7d": 7 * 86_400, "30d": 30 * 86_400 } as const;
+export type SincePreset = keyof typeof SINCE_PRESETS;
 
 export function isDay(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -60,7 +75,7 @@ export const historyParsers = {
   project: parseAsId,
   cuser: parseAsId,
   job: parseAsId,
-  state: parseAsStringLiteral(JOB_STATES),
+  state: parseAsStates,
   kind: parseAsStringLiteral(JOB_KINDS),
   /** a host the jobs ran on (its exact name) */
   host: createParser({
@@ -73,6 +88,8 @@ export const historyParsers = {
   }).withDefault(""),
   from: parseAsDay,
   to: parseAsDay,
+  /** the last hour, day, 7 or 30 days, whatever the time now (a shared link keeps meaning "the last hour") */
+  since: parseAsStringLiteral(Object.keys(SINCE_PRESETS) as SincePreset[]),
   ordering: parseAsStringLiteral(ORDERINGS).withDefault(DEFAULT_ORDERING),
   page: parseAsPage.withDefault(1),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
@@ -103,20 +120,29 @@ export function invalidHistoryKeys(raw: Record<string, string | string[] | undef
   return bad;
 }
 
-/** The list API's query for the history's state; day bounds in the browser's time zone. */
-export function historyApiQuery(s: HistorySearch): URLSearchParams {
+/**
+ * The list API's query for the history's state; day bounds in the browser's time zone. A
+ * preset period counts back from `now` (Unix seconds), taken to the minute so the query
+ * stays the same for a minute.
+ */
+export function historyApiQuery(s: HistorySearch, now = Math.floor(Date.now() / 1000)): URLSearchParams {
   const q = new URLSearchParams();
   q.set("limit", String(s.size));
   if (s.page > 1) q.set("offset", String((s.page - 1) * s.size));
   q.set("ordering", s.ordering);
-  for (const key of ["template", "inventory", "credential", "schedule", "project", "cuser", "job", "state", "kind"] as const) {
+  for (const key of ["template", "inventory", "credential", "schedule", "project", "cuser", "job", "kind"] as const) {
     const v = s[key];
     if (v !== null) q.set(key, String(v));
   }
+  if (s.state?.length === 1) q.set("state", s.state[0]!);
+  else if (s.state?.length) q.set("state__in", s.state.join(","));
   if (s.host) q.set("host", s.host);
   if (s.search.trim()) q.set("search", s.search.trim());
-  if (s.from) q.set("start_time__gte", String(dayStart(s.from)));
-  if (s.to) q.set("start_time__lte", String(dayStart(s.to, 1) - 1));
+  if (s.since) q.set("start_time__gte", String(now - (now % 60) - SINCE_PRESETS[s.since]));
+  else {
+    if (s.from) q.set("start_time__gte", String(dayStart(s.from)));
+    if (s.to) q.set("start_time__lte", String(dayStart(s.to, 1) - 1));
+  }
   return q;
 }
 
@@ -124,8 +150,8 @@ export function historyApiQuery(s: HistorySearch): URLSearchParams {
  * The CSV export of the history's state: every matching job in its order (no page), times
  * in `timeZone` (the browser's, so the file says what the table shows).
  */
-export function historyCsvHref(s: HistorySearch, timeZone?: string): string {
-  const q = historyApiQuery(s);
+export function historyCsvHref(s: HistorySearch, timeZone?: string, now?: number): string {
+  const q = historyApiQuery(s, now);
   q.delete("limit");
   q.delete("offset");
   q.set("format", "csv");
