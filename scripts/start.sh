@@ -26,13 +26,18 @@ for _ in $(seq 1 120); do
     elif [ -f "$pwfile" ]; then login="$user / $(cat "$pwfile")   (generated on first start; change it on /account, 我的账号)"
     else login="$user has no password yet: npm run user:create -- --username $user --role admin"
     fi
+    demo=""
+    if [ -f "${DATA_DIR:-./data}/demo-logins" ]; then
+      demo="$(awk '{printf "                        %s / %s   (demo %s)\n", $1, $3, $2}' "${DATA_DIR:-./data}/demo-logins")"
+    fi
     cat <<MSG
 
   作业任务 is running:  http://localhost:$PORT/
   Job API:              http://localhost:$PORT/api/job/job/
   Database:             ${DATABASE_URL:+PostgreSQL (DATABASE_URL)}${DATABASE_URL:-embedded PGlite in ${DATA_DIR:-./data}/pglite (demo data on first start)}
   Log in:               $login
-  API token:            create one on /account, or: curl -d username=$user -d password=… http://localhost:$PORT/api/auth/token/
+${demo:+$demo
+}  API token:            create one on /account, or: curl -d username=$user -d password=… http://localhost:$PORT/api/auth/token/
                         then: curl -H "Authorization: Token <key>" http://localhost:$PORT/api/job/job/
 
 MSG

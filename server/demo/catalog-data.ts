@@ -4,12 +4,34 @@
  */
 
 export const DEMO_USERS = [
-  { username: "fly", displayName: "fly yao" },
-  { username: "zhangwei", displayName: "张伟" },
-  { username: "lina", displayName: "李娜" },
-  { username: "wangfang", displayName: "王芳" },
-  { username: "chen.ops", displayName: "Chen Jie" },
+  { username: "fly", displayName: "fly yao", role: "admin" },
+  { username: "zhangwei", displayName: "张伟", role: "operator" },
+  { username: "lina", displayName: "李娜", role: "operator" },
+  { username: "wangfang", displayName: "王芳", role: "viewer" },
+  { username: "chen.ops", displayName: "Chen Jie", role: "viewer" },
 ];
+
+/** Demo users who can log in (a generated password each, printed by scripts/start.sh): one per role below admin. */
+export const DEMO_LOGINS = ["zhangwei", "wangfang"];
+
+/** A daily check that fails on one host by design: the demo shows a failed task and its message. */
+const INSPECT = `- name: 每日巡检
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: ping
+      ansible.builtin.ping:
+    - name: 检查 /data 使用率
+      ansible.builtin.assert:
+        that: disk_used_pct | int < 90
+        fail_msg: "/data 使用率 {{ disk_used_pct }}%，超过 90% 阈值"
+        success_msg: "/data 使用率 {{ disk_used_pct }}%"
+      vars:
+        disk_used_pct: "{{ 93 if inventory_hostname == 'app02' else 41 }}"
+    - name: 检查时间同步
+      ansible.builtin.debug:
+        msg: "ntp offset 0.8 ms ({{ ntp_server | default('ntp.aliyun.com') }})"
+`;
 
 // the ping runs whatever `--tags` a job names; the other task carries the tags templates use
 const ping = (play: string, extra = "") => `- name: ${play}
@@ -60,6 +82,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "main.yml": ping("连通性检查"),
       "patch.yml": ping("系统补丁", debug("patch", "security updates applied", ["security"])),
       "users.yml": ping("用户同步", debug("users", "accounts in sync")),
+      "inspect.yml": INSPECT,
     },
   },
   {
@@ -128,6 +151,20 @@ mysql-slave02 ansible_host=10.0.3.43
 ansible_connection=local
 `,
     variables: "backup_dir: /data/backup",
+  },
+  {
+    name: "灾备机房",
+    description: "同城灾备；dr-db01 的 SSH 端口不通（演示不可达主机）",
+    content: `[web]
+dr-web01 ansible_host=10.8.1.11
+
+[db]
+dr-db01 ansible_host=127.0.0.1 ansible_port=1 ansible_connection=ssh ansible_ssh_common_args="-o ConnectTimeout=3"
+
+[all:vars]
+ansible_connection=local
+`,
+    variables: "",
   },
   {
     name: "本机 localhost",
@@ -253,7 +290,34 @@ export const DEMO_TEMPLATES = [
     variables: "exporter_version: 1.8.2",
     description: "",
   },
+  {
+    name: "每日巡检",
+    project: "系统基线",
+    playbook: "inspect.yml",
+    inventory: "生产环境",
+    credential: "ansible 服务账号",
+    forks: 5,
+    limit: "",
+    tags: "",
+    variables: "",
+    description: "磁盘、时间同步；app02 的 /data 超过阈值（演示失败的任务）",
+  },
+  {
+    name: "灾备巡检",
+    project: "系统基线",
+    playbook: "inspect.yml",
+    inventory: "灾备机房",
+    credential: "ansible 服务账号",
+    forks: 5,
+    limit: "",
+    tags: "",
+    variables: "",
+    description: "",
+  },
 ];
+
+/** Launched at first start, so the demo has real output with a failed task and an unreachable host. */
+export const DEMO_LAUNCHES = ["每日巡检", "灾备巡检"];
 
 export const DEMO_SCHEDULES = [
   { name: "MySQL 每日备份", template: "MySQL 备份", cron: "0 2 * * *", owner: "zhangwei" },

@@ -28,7 +28,7 @@ export async function seedCatalog(db: Db, opts: { projectsRoot: string; now?: nu
   await db.transaction(async (tx) => {
     await tx
       .insert(users)
-      .values(DEMO_USERS.map((u) => ({ ...u, role: "admin", ctime })))
+      .values(DEMO_USERS.map((u) => ({ ...u, ctime })))
       .onConflictDoNothing({ target: users.username });
     const userIds = byKey(
       await tx

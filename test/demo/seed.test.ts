@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { JOB_KINDS, JOB_STATES } from "@/lib/jobs/enums";
 import { seedDemoData } from "@/server/demo/seed-demo-data";
+import { demoLoginsFile } from "@/server/demo/seed-demo-logins";
 import { seedJobs } from "@/server/demo/seed-jobs";
 import { api, ctx, resetDb } from "../api";
 
@@ -53,8 +54,10 @@ describe("demo data", () => {
       const r = await api("GET", `/api/job/job/?state=${state}&limit=1`);
       expect(r.body.count, state).toBeGreaterThan(0);
     }
-    const newest = (await api("GET", "/api/job/job/?limit=4")).body.results;
-    expect(newest.map((j: { state: string }) => j.state)).toEqual(["new", "new", "new", "new"]);
+    // the newest four of the spread, then the two daily checks (real output with a failure and an unreachable host)
+    const newest = (await api("GET", "/api/job/job/?limit=6")).body.results;
+    expect(newest.map((j: { state: string }) => j.state)).toEqual(["new", "new", "new", "new", "new", "new"]);
+    expect(newest.slice(0, 2).map((j: { template_name: string }) => j.template_name)).toEqual(["灾备巡检", "每日巡检"]);
     expect((await api("GET", "/api/job/job/?state__in=waiting,running")).body.count).toBe(0);
     for (const kind of JOB_KINDS) {
       const r = await api("GET", `/api/job/job/?kind=${kind}&limit=1`);
@@ -101,6 +104,29 @@ describe("demo data", () => {
       const parent = byId.get(j.job) as typeof j;
       expect(j.job).toBeLessThan(j.id);
       expect([parent.kind, parent.template, parent.module]).toEqual([j.kind, j.template, j.module]);
+    }
+  });
+
+  it("has a user of each role, and an operator and a viewer who can log in with the password written for them", async () => {
+    const { config } = await ctx();
+    const roles = await query<{ role: string }>(sql`select distinct role from users order by role`);
+    expect(roles.map((r) => r.role)).toEqual(["admin", "operator", "viewer"]);
+    const file = demoLoginsFile(config);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const logins = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(" "));
+    expect(logins.map(([user, role]) => [user, role]).sort()).toEqual([
+      ["wangfang", "viewer"],
+      ["zhangwei", "operator"],
+    ]);
+    for (const [username, role, password] of logins) {
+      const token = await api("POST", "/api/auth/token/", { as: null, json: { username, password } });
+      expect(token.status, username).toBe(200);
+      const me = await api("GET", "/api/auth/me/", { as: null, headers: { authorization: `Token ${token.body.token}` } });
+      expect(me.body).toMatchObject({ username, role });
     }
   });
 
