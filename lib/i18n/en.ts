@@ -15,7 +15,7 @@ export const en: Dictionary = {
     unsandboxed: (ids) => `Executor ${ids} runs jobs without a sandbox (SANDBOX=off): they can read that machine's executor files and database.`,
     unavailable: (ids) => `Executor ${ids} cannot start its sandbox and refuses to run jobs: install bubblewrap on that machine.`,
   },
-  states: { new: "New", waiting: "Waiting", running: "Running", successful: "Successful", failed: "Failed", canceled: "Canceled", error: "Error" },
+  states: { new: "New", pending: "Queued", waiting: "Waiting", running: "Running", successful: "Successful", failed: "Failed", canceled: "Canceled", error: "Error" },
   kinds: { job: "Playbook run", adhoc: "Ad-hoc command" },
   jobTypes: { run: "Run", check: "Check (--check)" },
   flags: ["No", "Yes"],
