@@ -60,7 +60,11 @@ const limitingInventory = (db: Db) =>
     .select({ one: sql`1` })
     .from(inventories)
     .where(and(eq(inventories.id, jobs.inventoryId), sql`${inventories.maxConcurrentJobs} > 0`));
-const pendingJob = (db: Db) => db.select({ one: sql`1` }).from(jobs).where(eq(jobs.state, "pending"));
+const pendingJob = (db: Db) =>
+  db
+    .select({ one: sql`1` })
+    .from(jobs)
+    .where(eq(jobs.state, "pending"));
 
 /**
  * Claims the oldest queued job (`new` or `pending`) whose template and inventory both have a

@@ -5,7 +5,8 @@ import { JobRecord } from "../contracts/job";
 export { JobRecord };
 
 /** A job's state and times as its output stream's `state` events carry them; a `pending` job's queue place too. */
-export type JobLiveState = Pick<JobRecord, "state" | "start_time" | "finish_time"> & Partial<Pick<JobRecord, "queue_position" | "queue_reason" | "queue_limit">>;
+export type JobLiveState = Pick<JobRecord, "state" | "start_time" | "finish_time"> &
+  Partial<Pick<JobRecord, "queue_position" | "queue_reason" | "queue_limit">>;
 
 /** LimitOffsetPagination's envelope. */
 export const drfPage = <T extends z.ZodType>(item: T) =>

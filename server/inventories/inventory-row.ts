@@ -6,7 +6,13 @@ import { isVariablesMapping, jobMessages } from "@/lib/jobs/job-fields";
 export type InventoryRow = typeof inventories.$inferSelect;
 type InventoryInsert = typeof inventories.$inferInsert;
 
-type InventoryValues = { name?: string | null; description?: string | null; content?: string | null; variables?: string | null; max_concurrent_jobs?: number | null };
+type InventoryValues = {
+  name?: string | null;
+  description?: string | null;
+  content?: string | null;
+  variables?: string | null;
+  max_concurrent_jobs?: number | null;
+};
 
 /** The columns a create or update writes; `hosts` follows `content`. */
 export function inventoryColumns(v: InventoryValues, errors: FieldErrors): Partial<InventoryInsert> {
