@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { api, resetDb } from "../api";
+import { GET as streamJob } from "@/app/api/job/job/[id]/stream/route";
+import { adminAuth, api, resetDb } from "../api";
 import { makeCatalog, setState } from "../fixtures";
+import { SseReader } from "../sse";
 
 /**
  * Concurrency limits on the wire: the template's `allow_simultaneous` and
@@ -134,4 +136,25 @@ describe("the pending state", () => {
     expect(stats.status).toBe(200);
     expect(stats.body.total.jobs).toBe(0);
   });
+
+  it("its stream carries the place, and a new one when the place moves", async () => {
+    const { template } = await makeCatalog();
+    await api("PATCH", `/api/job/template/${template.id}/`, { json: { max_concurrent_jobs: 1 } });
+    const [running, ahead, queued] = [await launch(template.id), await launch(template.id), await launch(template.id)];
+    await setState(running, "running");
+    await setState(ahead, "pending");
+    await setState(queued, "pending");
+    const stop = new AbortController();
+    const request = new Request(`http://testserver/api/job/job/${queued}/stream/`, { headers: await adminAuth(), signal: stop.signal });
+    const reader = (await streamJob(request, { params: Promise.resolve({ id: String(queued) }) })).body!.getReader();
+    const sse = new SseReader(reader);
+    expect(await sse.next()).toEqual({
+      event: "state",
+      data: { state: "pending", start_time: null, finish_time: null, queue_position: 2, queue_reason: "template", queue_limit: 1 },
+    });
+    await api("POST", `/api/job/job/${ahead}/cancel/`);
+    expect(await sse.next(15_000)).toMatchObject({ event: "state", data: { state: "pending", queue_position: 1 } });
+    stop.abort();
+    await reader.cancel();
+  }, 30_000);
 });
