@@ -2,7 +2,7 @@ import { and, asc, eq, exists, notExists, notInArray, sql, type SQL } from "driz
 import type { Db } from "@/db/client";
 import { inventories, jobs, templates, workers } from "@/db/schema";
 import { nowSeconds } from "@/lib/time";
-import { HAS_ROOM, LIMITED_CLAIM_LOCK, QUEUED_FROM } from "@/core/jobs/queue-limits";
+import { HAS_ROOM, LIMITED_CLAIM_LOCK } from "@/core/jobs/queue-limits";
 
 export type ClaimedJob = typeof jobs.$inferSelect;
 
@@ -85,14 +85,14 @@ async function claimLimitedJob(db: Db, lease: ClaimLease): Promise<ClaimedJob | 
       .set({ state: "waiting", workerId: lease.workerId, progressAt: nowSeconds() })
       .where(
         and(
-          sql`${jobs.id} = (select j.id from ${QUEUED_FROM} where j.state in ('new', 'pending') and ${holdsLease} and ${HAS_ROOM}
+          sql`${jobs.id} = (select j.id from ${jobs} j where j.state in ('new', 'pending') and ${holdsLease} and ${HAS_ROOM}
             order by j.id limit 1 for update of j skip locked)`,
           sql`${jobs.state} in ('new', 'pending')`,
         ),
       )
       .returning();
     await tx.execute(sql`update ${jobs} set state = 'pending'
-      where id in (select j.id from ${QUEUED_FROM} where j.state = 'new' and ${holdsLease} and not ${HAS_ROOM} for update of j skip locked)
+      where id in (select j.id from ${jobs} j where j.state = 'new' and ${holdsLease} and not ${HAS_ROOM} for update of j skip locked)
         and state = 'new'`);
     if (claimed) {
       // the places of the jobs queued behind it moved up: their pages follow (jobs_notify_change covers the rest)

@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { inventories, jobs, templates } from "@/db/schema";
 
 /**
- * Concurrency limits, as SQL over a queued job `j` joined to its template `t` and its
- * inventory `i` (left joins: an ad-hoc command has no template, a deleted one is no limit).
- * A slot is held by a job `waiting` (claimed) or `running`; the counts read the indexes
- * (template_id, state, id) and (inventory_id, state, id), a few entries per limited object.
+ * Concurrency limits, as SQL over a queued job `j` (for its place: joined to its template
+ * `t` and inventory `i`; left joins: an ad-hoc command has no template, a deleted one is no
+ * limit). A slot is held by a job `waiting` (claimed) or `running`; the counts read the
+ * indexes (template_id, state, id) and (inventory_id, state, id).
  */
 export const QUEUED_FROM = sql`${jobs} j left join ${templates} t on t.id = j.template_id left join ${inventories} i on i.id = j.inventory_id`;
 
@@ -25,11 +25,22 @@ const ahead = (column: "template_id" | "inventory_id") =>
 export const TEMPLATE_AHEAD = ahead("template_id");
 export const INVENTORY_AHEAD = ahead("inventory_id");
 
-/** `j` may take a slot now: neither its template nor its inventory is at its limit. */
-export const HAS_ROOM: SQL = sql`((${TEMPLATE_CAP} is null or ${TEMPLATE_HELD} < ${TEMPLATE_CAP}) and (${INVENTORY_CAP} is null or ${INVENTORY_HELD} < ${INVENTORY_CAP}))`;
+/**
+ * The templates (inventories) with a limit that their jobs holding a slot have reached:
+ * one count per limited object, whatever the number of queued jobs behind them.
+ */
+const FULL_TEMPLATES = sql`(select t.id from ${templates} t where ${TEMPLATE_CAP} is not null
+  and (select count(*) from ${jobs} a where a.template_id = t.id and a.state in ('waiting', 'running')) >= ${TEMPLATE_CAP})`;
+const FULL_INVENTORIES = sql`(select i.id from ${inventories} i where i.max_concurrent_jobs > 0
+  and (select count(*) from ${jobs} a where a.inventory_id = i.id and a.state in ('waiting', 'running')) >= i.max_concurrent_jobs)`;
 
-/** `j`'s template or inventory sets a limit (a job of neither is claimed without a lock). */
-export const IS_LIMITED: SQL = sql`(${TEMPLATE_CAP} is not null or ${INVENTORY_CAP} is not null)`;
+/**
+ * `j` may take a slot now: neither its template nor its inventory is full. The full ones
+ * are found once per statement (a hashed subplan), so a scan past many blocked jobs costs
+ * an index entry each, not two counts each.
+ */
+export const HAS_ROOM: SQL = sql`((j.template_id is null or j.template_id not in ${FULL_TEMPLATES})
+  and (j.inventory_id is null or j.inventory_id not in ${FULL_INVENTORIES}))`;
 
 /**
  * The one advisory lock (transaction-scoped) every claim of a limited job takes around its
