@@ -74,7 +74,9 @@ const pendingJob = (db: Db) =>
  * locking the template and inventory rows: a job may be limited by both, the scan passes
  * jobs of several templates (row locks in scan order could deadlock with each other and
  * with edits of those rows), and an advisory lock works alike on PGlite. It serialises
- * only these claims (a few ms); jobs nothing limits are claimed above without it.
+ * only these claims (a few ms); jobs nothing limits are claimed above without it. No SKIP
+ * LOCKED here: the oldest job must not be passed because the claim above, or a cancel, holds
+ * its row for an instant; holding the lock, this claim competes with no other.
  */
 async function claimLimitedJob(db: Db, lease: ClaimLease): Promise<ClaimedJob | undefined> {
   return db.transaction(async (tx) => {
@@ -86,14 +88,13 @@ async function claimLimitedJob(db: Db, lease: ClaimLease): Promise<ClaimedJob | 
       .where(
         and(
           sql`${jobs.id} = (select j.id from ${jobs} j where j.state in ('new', 'pending') and ${holdsLease} and ${HAS_ROOM}
-            order by j.id limit 1 for update of j skip locked)`,
+            order by j.id limit 1 for update of j)`,
           sql`${jobs.state} in ('new', 'pending')`,
         ),
       )
       .returning();
     await tx.execute(sql`update ${jobs} set state = 'pending'
-      where id in (select j.id from ${jobs} j where j.state = 'new' and ${holdsLease} and not ${HAS_ROOM} for update of j skip locked)
-        and state = 'new'`);
+      where id in (select j.id from ${jobs} j where j.state = 'new' and ${holdsLease} and not ${HAS_ROOM}) and state = 'new'`);
     if (claimed) {
       // the places of the jobs queued behind it moved up: their pages follow (jobs_notify_change covers the rest)
       await tx.execute(sql`select pg_notify('zuoye_job', id::text) from ${jobs}
