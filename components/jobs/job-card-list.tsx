@@ -6,6 +6,7 @@ import type { JobRecord } from "@/lib/jobs/job-record";
 import { useI18n, useJobLabels } from "../i18n/i18n-provider";
 import { LocalTime } from "../ui/local-time";
 import { JobDuration } from "./job-duration";
+import { QueuePlace } from "./queue-place";
 import { StateBadge } from "./state-badge";
 
 type Props = { jobs: JobRecord[]; selectable: boolean; selected: ReadonlySet<number>; onSelect: (id: number, on: boolean) => void; busy: boolean };
@@ -47,6 +48,7 @@ export function JobCardList({ jobs, selectable, selected, onSelect, busy }: Prop
                   {jobTitle(job)}
                 </Link>
                 <StateBadge state={job.state} name={job.state_name} />
+                <QueuePlace job={job} compact />
               </div>
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
                 <span>{labels.kind(job.kind, job.kind_name)}</span>

@@ -15,6 +15,7 @@ import { JobReruns } from "./job-reruns";
 import { JobVariables } from "./job-variables";
 import { CompareWithLastSuccess } from "./compare/compare-with-last-success";
 import { RerunActions } from "./rerun-actions";
+import { QueuePlace } from "./queue-place";
 import { StateBadge } from "./state-badge";
 import { useHistoryReturnUrl } from "./history-return";
 import { useJob } from "./use-job-queries";
@@ -41,6 +42,7 @@ export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
             <StateBadge state={job.state} name={job.state_name} />
           </h1>
           <p className="mt-1 break-all text-slate-600">{jobTitle(job)}</p>
+          <QueuePlace job={job} />
         </div>
         {!gone && (
           <div className="flex flex-col items-end gap-2">

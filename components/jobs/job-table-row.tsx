@@ -7,6 +7,7 @@ import { useI18n, useJobLabels } from "../i18n/i18n-provider";
 import { LocalTime } from "../ui/local-time";
 import { CancelJobButton } from "./cancel-job-button";
 import { JobDuration } from "./job-duration";
+import { QueuePlace } from "./queue-place";
 import { StateBadge } from "./state-badge";
 
 function Cell({ text, className = "max-w-32" }: { text: string | null; className?: string }) {
@@ -61,6 +62,7 @@ export function JobTableRow({
       <td className="px-2">
         <span className="inline-flex items-center gap-1">
           <StateBadge state={job.state} name={job.state_name} />
+          <QueuePlace job={job} compact />
           <CancelJobButton job={job} compact />
         </span>
       </td>

@@ -5,6 +5,7 @@ import { useJobLabels } from "../i18n/i18n-provider";
 
 const COLORS: Record<string, string> = {
   new: "bg-slate-100 text-slate-700 ring-slate-300",
+  pending: "bg-violet-50 text-violet-800 ring-violet-300",
   waiting: "bg-amber-50 text-amber-800 ring-amber-300",
   running: "bg-blue-50 text-blue-800 ring-blue-300",
   successful: "bg-green-50 text-green-800 ring-green-300",

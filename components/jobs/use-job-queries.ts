@@ -51,6 +51,9 @@ export function setLiveState(client: QueryClient, id: number, live: JobLiveState
         state_name: STATE_NAMES[live.state as JobState] ?? live.state,
         start_time: live.start_time,
         finish_time: live.finish_time,
+        queue_position: live.queue_position ?? null,
+        queue_reason: live.queue_reason ?? null,
+        queue_limit: live.queue_limit ?? null,
       },
   );
 }

@@ -54,7 +54,7 @@ export async function createJob(db: Db, user: Actor, source: FieldSource, fixed:
     row.state = state;
     row.ctime = v.ctime ?? nowSeconds();
     checkOptionSyntax(row, errors);
-    if (ACTIVE_STATES.includes(state)) addError(errors, "state", jobMessages.activeState);
+    if (ACTIVE_STATES.includes(state) || state === "pending") addError(errors, "state", jobMessages.activeState);
     else if (IMPORT_STATES.includes(state)) checkImport(v, errors, row);
     else {
       row.startTime = null;

@@ -9,6 +9,8 @@ export const inventories = pgTable(
     content: text("content").notNull().default(""),
     variables: text("variables").notNull().default(""),
     hosts: jsonb("hosts").$type<string[]>().notNull().default([]),
+    /** at most this many jobs on this inventory waiting or running at once; 0 = no limit */
+    maxConcurrentJobs: integer("max_concurrent_jobs").notNull().default(0),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
   },
   (t) => [

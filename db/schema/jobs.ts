@@ -52,10 +52,12 @@ export const jobs = pgTable(
   (t) => [
     // `?template=` page ordered by -id; a template's last job (server/jobs/last-job-of.ts)
     index("jobs_template_id_idx").on(t.templateId, t.id),
-    // `?template=&state=` page ordered by -id
+    // `?template=&state=` page ordered by -id; a template's jobs waiting or running, and those queued before a job (concurrency limits)
     index("jobs_template_state_id_idx").on(t.templateId, t.state, t.id),
     // `?inventory=` page ordered by -id
     index("jobs_inventory_id_idx").on(t.inventoryId, t.id),
+    // an inventory's jobs waiting or running, and those queued before a job (concurrency limits, core/jobs/queue-limits.ts)
+    index("jobs_inventory_state_id_idx").on(t.inventoryId, t.state, t.id),
     // `?credential=` page ordered by -id
     index("jobs_credential_id_idx").on(t.credentialId, t.id),
     // `?schedule=` page ordered by -id; a schedule's last job

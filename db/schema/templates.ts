@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { runOptionColumns } from "./run-options";
 
 export const templates = pgTable(
@@ -11,6 +11,10 @@ export const templates = pgTable(
     inventoryId: integer("inventory_id"),
     credentialId: integer("credential_id"),
     ...runOptionColumns(),
+    /** false: one job of this template at a time (AWX's `allow_simultaneous`); later launches wait `pending` */
+    allowSimultaneous: boolean("allow_simultaneous").notNull().default(true),
+    /** at most this many of its jobs waiting or running at once; 0 = no limit */
+    maxConcurrentJobs: integer("max_concurrent_jobs").notNull().default(0),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { string } from "../drf/fields";
-import { MAX } from "../jobs/limits";
+import { integer, string } from "../drf/fields";
+import { MAX, MAX_CONCURRENT_JOBS } from "../jobs/limits";
 import { DESCRIPTION_FIELD, NAME_FIELD } from "./common-fields";
 import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
 
@@ -14,6 +14,14 @@ export const INVENTORY_FIELDS = {
   /** the hosts `content` names, worked out when it is saved */
   hosts: { output: z.array(z.string()), column: "hosts" },
   ctime: { output: z.number(), column: "ctime", orderable: true },
+  max_concurrent_jobs: {
+    output: z.number().int(),
+    column: "maxConcurrentJobs",
+    input: integer({ min: 0, max: MAX_CONCURRENT_JOBS }),
+    update: true,
+    orderable: true,
+    added: `at most this many jobs on it (of any template, and ad-hoc commands) waiting or running at once, the rest wait \`pending\`; \`0\` (default) = no limit; 0 … ${MAX_CONCURRENT_JOBS}`,
+  },
 } as const satisfies Contract;
 
 export const INVENTORY_INPUT_FIELDS = inputSpec(INVENTORY_FIELDS, keysWith(INVENTORY_FIELDS, "input"));

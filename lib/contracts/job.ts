@@ -2,6 +2,7 @@ import { z } from "zod";
 import { choice, flag, integer, intChoice, primaryKey, string } from "../drf/fields";
 import { flagName, JOB_KINDS, JOB_STATES, JOB_TYPES, KIND_NAMES, STATE_NAMES, VERBOSITY_NAMES, type JobKind, type JobState } from "../jobs/enums";
 import { MAX, MAX_TIME_S, MAX_TIMEOUT_S } from "../jobs/limits";
+import { QUEUE_REASONS } from "../jobs/queue-place";
 import { inputSpec, keysWith, recordSchema, serializer, type Contract, type FieldContract, type OptionStorage } from "./define";
 
 const id = z.number().int();
@@ -29,6 +30,8 @@ const textOption = {
   rerun: true,
   orderable: true,
 } as const;
+/** Read-only keys computed when the job is read (absent from a stored row: null). */
+const orNull = (v: unknown) => v ?? null;
 const flagNameOf = (key: string) => ({ output: str, derive: (r: Record<string, unknown>) => flagName(r[key] as number) });
 
 /**
@@ -131,6 +134,24 @@ export const JOB_FIELDS = {
     column: "scmRevision",
     added:
       'the commit (40 hex digits) of a git project the executor checked out for this run, set when it starts running; `""` for a folder project, an ad-hoc command, and before it runs (read-only; a re-run records its own)',
+  },
+  queue_position: {
+    output: ref,
+    column: "queuePosition",
+    encode: orNull,
+    added: "while `pending`: its place (1 = next) among the queued jobs of the template or inventory whose limit it waits behind; else null (read-only)",
+  },
+  queue_reason: {
+    output: z.enum(QUEUE_REASONS).nullable(),
+    column: "queueReason",
+    encode: orNull,
+    added: "while `pending`: `template` or `inventory`, whose limit it waits behind; else null (read-only)",
+  },
+  queue_limit: {
+    output: ref,
+    column: "queueLimit",
+    encode: orNull,
+    added: "while `pending`: that limit (1 for a template that does not allow simultaneous runs); else null (read-only)",
   },
 } as const satisfies Contract;
 

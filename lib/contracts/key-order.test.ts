@@ -13,7 +13,7 @@ describe("record key order", () => {
       ...["start_time", "finish_time", "state", "inventory_str", "become_enabled", "diff_mode", "force_handlers", "start_at_task", "inventory_name"],
       ...["credential_name", "template_name", "state_name", "playbook", "kind", "arguments", "module", "verbosity_name", "kind_name", "job", "node"],
       ...["force_handlers_name", "diff_mode_name", "become_enabled_name", "schedule", "schedule_name", "ctime", "project_name", "project"],
-      ...["timeout", "explanation", "canceled_by", "variables_trusted", "scm_revision"],
+      ...["timeout", "explanation", "canceled_by", "variables_trusted", "scm_revision", "queue_position", "queue_reason", "queue_limit"],
     ]);
   });
 
@@ -22,7 +22,7 @@ describe("record key order", () => {
       ...["id", "name", "description", "project", "project_name", "playbook", "inventory", "inventory_name", "credential", "credential_name"],
       ...["job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "verbosity_name", "variables", "become_enabled", "become_enabled_name"],
       ...["diff_mode", "diff_mode_name", "force_handlers", "force_handlers_name", "start_at_task", "timeout", "ctime"],
-      ...["last_job", "last_job_state", "last_job_time"],
+      ...["last_job", "last_job_state", "last_job_time", "allow_simultaneous", "max_concurrent_jobs"],
     ]);
   });
 });

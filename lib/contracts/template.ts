@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { primaryKey } from "../drf/fields";
+import { boolean, integer, primaryKey } from "../drf/fields";
+import { MAX_CONCURRENT_JOBS } from "../jobs/limits";
 import { DESCRIPTION_FIELD, LAST_JOB_FIELDS, NAME_FIELD } from "./common-fields";
 import { inputSpec, recordSchema, serializer, type Contract } from "./define";
 import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "./job";
@@ -57,6 +58,22 @@ export const TEMPLATE_FIELDS = {
   ...laterOptions,
   ctime: { output: z.number(), column: "ctime", orderable: true },
   ...LAST_JOB_FIELDS,
+  allow_simultaneous: {
+    output: z.boolean(),
+    column: "allowSimultaneous",
+    input: boolean(),
+    update: true,
+    orderable: true,
+    added: "`true` (default): its jobs may run side by side; `false`: one at a time, later launches wait `pending` (AWX's `allow_simultaneous`)",
+  },
+  max_concurrent_jobs: {
+    output: z.number().int(),
+    column: "maxConcurrentJobs",
+    input: integer({ min: 0, max: MAX_CONCURRENT_JOBS }),
+    update: true,
+    orderable: true,
+    added: `at most this many of its jobs waiting or running at once, the rest wait \`pending\`; \`0\` (default) = no limit; 0 … ${MAX_CONCURRENT_JOBS}`,
+  },
 } as const satisfies Contract;
 
 export type TemplateFieldKey = keyof typeof TEMPLATE_FIELDS;
@@ -69,6 +86,8 @@ export const TEMPLATE_INPUT_FIELDS = inputSpec(TEMPLATE_FIELDS, [
   "inventory",
   "credential",
   ...RUN_OPTION_KEYS,
+  "allow_simultaneous",
+  "max_concurrent_jobs",
 ] as const satisfies readonly TemplateFieldKey[]);
 
 /** The template record, as the web UI reads it. */

@@ -35,4 +35,9 @@ export const jobPageEn: JobPageDictionary = {
     cancel: "Cancel",
   },
   skipToJobs: "Skip to the job list",
+  queue: {
+    place: (position, template, name, limit) =>
+      `Queued, #${position} (${template ? "template" : "inventory"} “${name}” allows ${limit} job${limit === 1 ? "" : "s"} at a time)`,
+    short: (position) => `#${position}`,
+  },
 };

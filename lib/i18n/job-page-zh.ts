@@ -34,6 +34,11 @@ export const jobPageZh = {
     cancel: "取消",
   },
   skipToJobs: "跳到作业列表",
+  queue: {
+    place: (position: number, template: boolean, name: string, limit: number) =>
+      `排队中，第 ${position} 位（${template ? "模板" : "主机清单"}“${name}”同时只允许 ${limit} 个作业）`,
+    short: (position: number) => `第 ${position} 位`,
+  },
 };
 
 export type JobPageDictionary = typeof jobPageZh;

@@ -1,8 +1,10 @@
-export const JOB_STATES = ["new", "waiting", "running", "successful", "failed", "canceled", "error"] as const;
+/** `pending` (an extension of the seed's states): queued behind a template's or inventory's concurrency limit. */
+export const JOB_STATES = ["new", "pending", "waiting", "running", "successful", "failed", "canceled", "error"] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export const STATE_NAMES: Record<JobState, string> = {
   new: "新建",
+  pending: "排队中",
   waiting: "等待中",
   running: "运行中",
   successful: "成功",
@@ -16,13 +18,16 @@ export const ACTIVE_STATES: readonly JobState[] = ["waiting", "running"];
 /** States a job ends in; a POST may record one as history of a run that happened elsewhere. */
 export const FINAL_STATES: readonly JobState[] = ["successful", "failed", "canceled", "error"];
 export const IMPORT_STATES = FINAL_STATES;
+/** States of a job no worker holds yet: it may be canceled at once, edited or deleted. */
+export const QUEUED_STATES: readonly JobState[] = ["new", "pending"];
 /** States in which a job may still change by itself: queued or owned by the executor. */
-export const LIVE_STATES: readonly JobState[] = ["new", ...ACTIVE_STATES];
+export const LIVE_STATES: readonly JobState[] = [...QUEUED_STATES, ...ACTIVE_STATES];
 
 const isIn = (states: readonly JobState[]) => (state: string) => (states as readonly string[]).includes(state);
 export const isActiveState = isIn(ACTIVE_STATES);
 export const isFinalState = isIn(FINAL_STATES);
 export const isLiveState = isIn(LIVE_STATES);
+export const isQueuedState = isIn(QUEUED_STATES);
 
 export const JOB_KINDS = ["job", "adhoc"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

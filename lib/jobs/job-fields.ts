@@ -7,7 +7,7 @@ export const jobMessages = {
   playbookMissing: (p: string) => `项目中不存在 playbook “${echo(p)}”。`,
   module: "模块名只能包含字母、数字、下划线和点。",
   inventoryRequired: "需要主机清单或主机列表（inventory_str）。",
-  activeState: "只有执行器可以把作业设为等待中或运行中。",
+  activeState: "只有执行器可以把作业设为排队中、等待中或运行中。",
   finishBeforeStart: "完成时间不能早于开始时间。",
   notEditable: "作业正在等待或运行，不能修改；请先取消。",
   notDeletable: "作业正在等待或运行，不能删除；请先取消。",

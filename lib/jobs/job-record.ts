@@ -4,8 +4,9 @@ import { JobRecord } from "../contracts/job";
 /** The job record, as the job contract declares it. */
 export { JobRecord };
 
-/** A job's state and times as its output stream's `state` events carry them. */
-export type JobLiveState = Pick<JobRecord, "state" | "start_time" | "finish_time">;
+/** A job's state and times as its output stream's `state` events carry them; a `pending` job's queue place too. */
+export type JobLiveState = Pick<JobRecord, "state" | "start_time" | "finish_time"> &
+  Partial<Pick<JobRecord, "queue_position" | "queue_reason" | "queue_limit">>;
 
 /** LimitOffsetPagination's envelope. */
 export const drfPage = <T extends z.ZodType>(item: T) =>

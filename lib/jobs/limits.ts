@@ -6,3 +6,6 @@ export const MAX = { short: 1024, module: 256, arguments: 16384, text: 262144 } 
 
 /** The last second of year 9999 (Python's `datetime.max`): the latest time a job may carry. */
 export const MAX_TIME_S = 253402300799;
+
+/** The largest concurrency limit a template or inventory may set (`max_concurrent_jobs`). */
+export const MAX_CONCURRENT_JOBS = 1000;

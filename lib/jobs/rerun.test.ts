@@ -50,6 +50,9 @@ const job = {
   canceled_by: null,
   variables_trusted: 1,
   scm_revision: "0123456789abcdef0123456789abcdef01234567",
+  queue_position: null,
+  queue_reason: null,
+  queue_limit: null,
 } satisfies JobRecord;
 
 describe("re-run", () => {

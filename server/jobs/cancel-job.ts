@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { isActiveState } from "@/lib/jobs/enums";
+import { isActiveState, QUEUED_STATES } from "@/lib/jobs/enums";
 import { explain } from "@/lib/jobs/explanations";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { nowSeconds } from "@/lib/time";
@@ -11,14 +11,14 @@ import { getJob } from "./get-job";
 import type { JobRow } from "./serialize-job";
 
 /**
- * POST .../cancel/: a job no worker has claimed yet ends `canceled` at once; a waiting or
+ * POST .../cancel/: a job no worker has claimed yet (`new`, or `pending` behind a limit) ends `canceled` at once; a waiting or
  * running one gets `cancel_requested`, which its worker watches and acts on. Who asked,
  * and when, is kept: the job's explanation names them.
  */
 export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow> {
   const by = { canceledBy: user.id, canceledAt: nowSeconds() };
   return db.transaction(async (tx) => {
-    // Conditional on `new`, so a worker's concurrent claim (new → waiting) wins or loses whole.
+    // Conditional on being queued, so a worker's concurrent claim (→ waiting) wins or loses whole.
     const [canceled] = await tx
       .update(jobs)
       .set({
@@ -28,7 +28,7 @@ export async function cancelJob(db: Db, user: Actor, id: number): Promise<JobRow
         ...by,
         explanation: explain.canceled(user.displayName || user.username, by.canceledAt),
       })
-      .where(and(eq(jobs.id, id), eq(jobs.state, "new")))
+      .where(and(eq(jobs.id, id), inArray(jobs.state, [...QUEUED_STATES])))
       .returning();
     if (canceled) return canceled;
     const job = await getJob(tx, id, { forUpdate: true });

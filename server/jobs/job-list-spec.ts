@@ -3,10 +3,11 @@ import { eq, getTableColumns, inArray } from "drizzle-orm";
 import { hosts, jobCounts, jobHostSummaries, jobs } from "@/db/schema";
 import type { FieldContract } from "@/lib/contracts/define";
 import { JOB_FIELDS, type JobFieldKey } from "@/lib/contracts/job";
+import type { QueuePlace } from "@/lib/jobs/queue-place";
 import { listSpecOf, type ListSpec } from "../drf/list-query";
 
-/** The contract, checked here against the table: every column it names is one of the job's. */
-const FIELDS: Record<JobFieldKey, FieldContract & { column?: keyof typeof jobs.$inferSelect }> = JOB_FIELDS;
+/** The contract, checked here against the table: every column it names is one of the job's (or its queue place, read beside it). */
+const FIELDS: Record<JobFieldKey, FieldContract & { column?: keyof typeof jobs.$inferSelect | keyof QueuePlace }> = JOB_FIELDS;
 
 const COUNTED: Record<string, AnyPgColumn> = getTableColumns(jobCounts);
 

@@ -3,6 +3,8 @@ import { rowsOf, type Db } from "@/db/client";
 import { JOB_ID_BLOCK, jobCounts, jobs } from "@/db/schema";
 import type { ListQuery } from "../drf/list-query";
 import type { Page } from "../drf/pagination";
+import type { QueuePlace } from "@/lib/jobs/queue-place";
+import { withQueuePlaces } from "./read-queue-places";
 import type { JobRow } from "./serialize-job";
 
 /** From this offset on, an unfiltered page ordered by id starts from `job_id_blocks`. */
@@ -13,9 +15,10 @@ const BLOCK_SEEK_FROM = 10_000;
  * the ids are found by an index-only scan, then only those rows are read. A deep
  * unfiltered page ordered by id first finds its block in `job_id_blocks`. The count, an
  * uncorrelated subquery evaluated once, comes from `job_counts` when every filter is one
- * of its dimensions; only an empty page needs a second statement to count.
+ * of its dimensions; only an empty page needs a second statement to count. A page with
+ * `pending` jobs reads their queue places with one more.
  */
-export async function listJobs(db: Db, query: ListQuery): Promise<{ count: number; rows: JobRow[] }> {
+export async function listJobs(db: Db, query: ListQuery): Promise<{ count: number; rows: (JobRow & QueuePlace)[] }> {
   const { ordering, orderBy, page } = query;
   const filters = query;
   const where = filters.where.length ? and(...filters.where) : undefined;
@@ -31,7 +34,7 @@ export async function listJobs(db: Db, query: ListQuery): Promise<{ count: numbe
   const [head] = found;
   if (!head) return { count: await countJobs(db, filters), rows: [] };
   const rows = found.map(({ total: _, ...row }) => row);
-  return { count: Number(head.total), rows };
+  return { count: Number(head.total), rows: await withQueuePlaces(db, rows) };
 }
 
 function idPage(db: Db, where: SQL | undefined, orderBy: SQL[], page: Page) {

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { msg } from "@/lib/drf/messages";
 import { parseFields, type FieldSource } from "@/lib/drf/serializer";
-import { isActiveState } from "@/lib/jobs/enums";
+import { isActiveState, isQueuedState } from "@/lib/jobs/enums";
 import { JOB_UPDATE_FIELDS } from "@/lib/contracts/job";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { assertValid, Conflict } from "@/core/errors";
@@ -35,7 +35,7 @@ export async function updateJob(db: Db, id: number, source: FieldSource): Promis
     }
     const merged = { ...current, ...changes };
     checkOptionSyntax(changes, errors);
-    if (current.state === "new") {
+    if (isQueuedState(current.state)) {
       const project = refs.project !== undefined ? refs.project : (await loadReferences(tx, { project: merged.projectId }, {})).project;
       checkLaunchable(merged, project, errors, msg.required);
     }

@@ -17,6 +17,8 @@ export async function templateColumns(db: Db, v: TemplateValues, errors: FieldEr
   const out: Record<string, unknown> = {};
   if (v.name != null) out.name = v.name;
   if (v.description != null) out.description = v.description;
+  if (v.allow_simultaneous != null) out.allowSimultaneous = v.allow_simultaneous;
+  if (v.max_concurrent_jobs != null) out.maxConcurrentJobs = v.max_concurrent_jobs;
   for (const [key, col] of Object.entries(TEMPLATE_OPTION_COLUMNS)) {
     const value = v[key as keyof typeof TEMPLATE_OPTION_COLUMNS];
     if (value != null) out[col] = value;

@@ -20,6 +20,7 @@ describe("POST /api/job/inventory/", () => {
       variables: "a: 1",
       hosts: ["web01.example.com", "web02.example.com", "db1.example.com"],
       ctime: expect.any(Number),
+      max_concurrent_jobs: 0,
     });
   });
 

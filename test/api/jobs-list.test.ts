@@ -73,6 +73,10 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "canceled_by",
       "variables_trusted",
       "scm_revision",
+      // a pending job's place in its queue (null otherwise)
+      "queue_position",
+      "queue_reason",
+      "queue_limit",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];

@@ -69,6 +69,8 @@ describe("POST /api/job/template/", () => {
       last_job: null,
       last_job_state: null,
       last_job_time: null,
+      allow_simultaneous: true,
+      max_concurrent_jobs: 0,
     });
   });
 

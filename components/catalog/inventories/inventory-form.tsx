@@ -10,7 +10,7 @@ import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { HostPreview } from "./host-preview";
 
-const FIELDS = ["name", "description", "content", "variables"] as const;
+const FIELDS = ["name", "description", "content", "variables", "max_concurrent_jobs"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 const valuesOf = (i?: InventoryRecord): Values => ({
@@ -18,6 +18,7 @@ const valuesOf = (i?: InventoryRecord): Values => ({
   description: i?.description ?? "",
   content: i?.content ?? "",
   variables: i?.variables ?? "",
+  max_concurrent_jobs: String(i?.max_concurrent_jobs ?? 0),
 });
 
 const EXAMPLE = "[web]\n192.168.1.10\n192.168.1.11 ansible_port=2222\n\n[db]\ndb01.example.com";
@@ -26,10 +27,20 @@ export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
   const { c } = useCatalogText();
   const { form, save, notice, submit } = useCatalogForm("inventory", inventory, valuesOf(inventory), valuesOf, "/inventories");
   const { values: v, set, errors } = form;
-  const labels = { name: c.common.name, description: c.common.description, content: c.inventories.content, variables: c.inventories.variables };
+  const labels = {
+    name: c.common.name,
+    description: c.common.description,
+    content: c.inventories.content,
+    variables: c.inventories.variables,
+    max_concurrent_jobs: c.inventories.maxConcurrentJobs,
+  };
 
   return (
-    <form noValidate onSubmit={submit(() => ({ ...v }))} className="space-y-4">
+    <form
+      noValidate
+      onSubmit={submit(() => ({ ...v, max_concurrent_jobs: v.max_concurrent_jobs.trim() === "" ? 0 : v.max_concurrent_jobs }))}
+      className="space-y-4"
+    >
       <ErrorSummary title={c.common.saveFailed} errors={errors} shown={FIELDS} labels={labels} />
       <FormSection title={c.common.settings}>
         <Field label={c.common.name} required errors={errors.name}>
@@ -52,6 +63,19 @@ export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
           )}
         </Field>
         <HostPreview content={v.content} />
+        <Field label={c.inventories.maxConcurrentJobs} errors={errors.max_concurrent_jobs} hint={c.inventories.maxConcurrentHint}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={v.max_concurrent_jobs}
+              onChange={(e) => set("max_concurrent_jobs", e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
         <Field label={c.inventories.variables} errors={errors.variables} className="md:col-span-2">
           {(p) => (
             <textarea

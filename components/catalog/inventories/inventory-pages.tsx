@@ -37,6 +37,12 @@ export function InventoryList() {
             </span>
           ),
         },
+        {
+          key: "max_concurrent_jobs",
+          header: c.templates.limitColumn,
+          className: "hidden lg:table-cell whitespace-nowrap",
+          cell: (i) => (i.max_concurrent_jobs > 0 ? c.templates.atMost(i.max_concurrent_jobs) : c.templates.unlimited),
+        },
         { key: "ctime", header: c.common.ctime, className: "hidden lg:table-cell whitespace-nowrap", cell: (i) => <LocalTime value={i.ctime} /> },
       ]}
     />

@@ -10,17 +10,19 @@ import { FormSection } from "../form/form-section";
 import { ReferenceSelect } from "../form/reference-select";
 import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
+import { ConcurrencyFields, type ConcurrencyValues } from "./concurrency-fields";
 import { PlaybookSelect } from "./playbook-select";
 import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./run-options";
 
-type Values = RunOptionValues & {
-  name: string;
-  description: string;
-  project: number | null;
-  playbook: string;
-  inventory: number | null;
-  credential: number | null;
-};
+type Values = RunOptionValues &
+  ConcurrencyValues & {
+    name: string;
+    description: string;
+    project: number | null;
+    playbook: string;
+    inventory: number | null;
+    credential: number | null;
+  };
 
 const FIELDS = [
   "name",
@@ -36,6 +38,8 @@ const FIELDS = [
   "variables",
   ...TEXT_OPTIONS,
   ...FLAG_OPTIONS,
+  "allow_simultaneous",
+  "max_concurrent_jobs",
 ];
 
 const valuesOf = (r?: TemplateRecord): Values => ({
@@ -52,6 +56,8 @@ const valuesOf = (r?: TemplateRecord): Values => ({
   ...(Object.fromEntries(TEXT_OPTIONS.map((k) => [k, r?.[k] ?? ""])) as Record<TextOption, string>),
   variables: r?.variables ?? "",
   ...(Object.fromEntries(FLAG_OPTIONS.map((k) => [k, !!r?.[k]])) as Record<FlagOption, boolean>),
+  allow_simultaneous: r?.allow_simultaneous ?? true,
+  max_concurrent_jobs: String(r?.max_concurrent_jobs ?? 0),
 });
 
 /** The API judges every value (its DRF errors land beside the fields); only the types are shaped here. */
@@ -60,6 +66,7 @@ function bodyOf(v: Values): Record<string, unknown> {
     ...v,
     forks: v.forks.trim() === "" ? 0 : v.forks,
     timeout: v.timeout.trim() === "" ? 0 : v.timeout,
+    max_concurrent_jobs: v.max_concurrent_jobs.trim() === "" ? 0 : v.max_concurrent_jobs,
     verbosity: Number(v.verbosity),
     ...Object.fromEntries(FLAG_OPTIONS.map((k) => [k, v[k] ? 1 : 0])),
   };
@@ -69,7 +76,13 @@ export function TemplateForm({ template }: { template?: TemplateRecord }) {
   const { t, c } = useCatalogText();
   const { form, save, notice, submit } = useCatalogForm("template", template, valuesOf(template), valuesOf, "/templates");
   const { values: v, set, errors } = form;
-  const labels: Record<string, string> = { ...t.fields, name: c.common.name, description: c.common.description };
+  const labels: Record<string, string> = {
+    ...t.fields,
+    name: c.common.name,
+    description: c.common.description,
+    allow_simultaneous: c.templates.allowSimultaneous,
+    max_concurrent_jobs: c.templates.maxConcurrentJobs,
+  };
 
   return (
     <form noValidate onSubmit={submit(() => bodyOf(v))} className="space-y-4">
@@ -114,6 +127,7 @@ export function TemplateForm({ template }: { template?: TemplateRecord }) {
         />
       </FormSection>
       <RunOptions values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />
+      <ConcurrencyFields values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />
       <FormFooter isNew={!template} pending={save.isPending} notice={notice} listHref="/templates" />
     </form>
   );

@@ -15,6 +15,7 @@ import { ResourceList } from "../list/resource-list";
 import { useCatalogItem } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
 import { LaunchButton } from "./launch-button";
+import { concurrencyLabel } from "./concurrency-fields";
 import { TemplateForm } from "./template-form";
 import { TemplateTrend } from "./template-trend";
 import { ForRole } from "../../auth/for-role";
@@ -48,6 +49,12 @@ export function TemplateList() {
         { key: "inventory", header: t.fields.inventory, className: "hidden md:table-cell", cell: (r) => r.inventory_name ?? <Gone id={r.inventory} /> },
         { key: "credential", header: t.fields.credential, className: "hidden md:table-cell", cell: (r) => r.credential_name ?? <Gone id={r.credential} /> },
         { key: "job_type", header: t.fields.job_type, className: "hidden lg:table-cell", cell: (r) => t.jobTypes[r.job_type] ?? r.job_type },
+        {
+          key: "concurrency",
+          header: c.templates.limitColumn,
+          className: "hidden lg:table-cell whitespace-nowrap",
+          cell: (r) => concurrencyLabel(c, r.allow_simultaneous, r.max_concurrent_jobs),
+        },
         { key: "last_run", header: c.common.lastRun, cell: (r) => <LastRun record={r} /> },
       ]}
     />
@@ -94,6 +101,8 @@ export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-500">{c.common.lastRun}</span>
           <LastRun record={template} inline />
+          <span className="ml-4 text-slate-500">{c.templates.limitColumn}</span>
+          <span>{concurrencyLabel(c, template.allow_simultaneous, template.max_concurrent_jobs)}</span>
         </p>
         <ForRole role="operator">
           <p className="text-xs text-slate-500">{c.templates.launchSaved}</p>
