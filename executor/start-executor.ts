@@ -11,7 +11,7 @@ import { claimNextJob } from "./claim-next-job";
 import { endJobsHeldBy } from "./end-held-jobs";
 import { every } from "./every";
 import { endJobsOf, WORKER_STALE_S } from "./reap-jobs";
-import { clusterChores } from "./start-housekeeping";
+import { clusterChores, RETENTION_TICK_MS } from "./start-housekeeping";
 import { runJob, type ExecutorDeps, type RunControl } from "./run-job";
 import { prepareRunAsDirs } from "./run-as";
 import { resolveIsolation, sandboxUnavailableMessage, type Isolation } from "@/core/sandbox/isolation";
@@ -173,6 +173,7 @@ export async function startExecutor(database: Database, config: Config, opts: Ex
   const chores = clusterChores(database);
   const housekeeping = [
     every(5_000, "executor scheduler", chores.fireSchedules),
+    every(RETENTION_TICK_MS, "executor retention", chores.retention, { first: RETENTION_TICK_MS }),
     every(10_000, "executor reaper", async () => {
       await chores.reap();
       await sweepRunDir(db, config.runDir);

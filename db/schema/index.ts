@@ -9,3 +9,4 @@ export * from "./job-output";
 export * from "./workers";
 export * from "./job-stats";
 export * from "./notifications";
+export * from "./retention";

@@ -48,6 +48,8 @@ export const jobs = pgTable(
     variablesTrusted: boolean("variables_trusted").notNull().default(false),
     /** git projects: the commit the executor checked out for this run ("" for folders and ad-hoc commands) */
     scmRevision: text("scm_revision").notNull().default(""),
+    /** its output lines and events were dropped by the retention policy (the job, its host results and reason stay) */
+    outputPurged: boolean("output_purged").notNull().default(false),
   },
   (t) => [
     // `?template=` page ordered by -id; a template's last job (server/jobs/last-job-of.ts)

@@ -153,6 +153,12 @@ export const JOB_FIELDS = {
     encode: orNull,
     added: "while `pending`: that limit (1 for a template that does not allow simultaneous runs); else null (read-only)",
   },
+  output_purged: {
+    output: flag01,
+    column: "outputPurged",
+    encode: (purged: boolean) => (purged ? 1 : 0),
+    added: "1: its output was dropped by the retention policy (`…/settings/retention/`); the job, its host results and `explanation` stay (read-only)",
+  },
 } as const satisfies Contract;
 
 export type JobFieldKey = keyof typeof JOB_FIELDS;

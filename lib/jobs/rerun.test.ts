@@ -53,6 +53,7 @@ const job = {
   queue_position: null,
   queue_reason: null,
   queue_limit: null,
+  output_purged: 0,
 } satisfies JobRecord;
 
 describe("re-run", () => {

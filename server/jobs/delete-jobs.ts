@@ -4,7 +4,7 @@ import { jobs } from "@/db/schema";
 import { isActiveState } from "@/lib/jobs/enums";
 import { jobMessages } from "@/lib/jobs/job-fields";
 import { Conflict } from "@/core/errors";
-import { deleteJobOutput } from "../output/delete-job-output";
+import { deleteJobOutput } from "@/core/jobs/delete-job-output";
 import { getJob } from "./get-job";
 
 /** DELETE of one job: a waiting or running job must be canceled first. */

@@ -7,6 +7,7 @@ import { JOB_LIST } from "@/server/jobs/job-list-spec";
 import { listJobs } from "@/server/jobs/list-jobs";
 import { createJob } from "@/core/jobs/create-job";
 import { deleteJobs } from "@/server/jobs/delete-jobs";
+import { deleteJobsByFilter, isFilterDelete } from "@/server/jobs/delete-jobs-by-filter";
 import { exportJobsCsv } from "@/server/jobs/export-jobs-csv";
 import { readBulkIds } from "@/server/jobs/read-bulk-ids";
 import { serializeJob } from "@/server/jobs/serialize-job";
@@ -27,7 +28,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
     const job = await createJob(ctx.db, user, fieldSource(await body()));
     return json(serializeJob(job), 201);
   },
-  DELETE: async ({ ctx, body }) => {
+  DELETE: async ({ url, ctx, body }) => {
+    if (isFilterDelete(url)) return json(await deleteJobsByFilter(ctx.db, url));
     await deleteJobs(ctx.db, readBulkIds(await body()));
     return noContent();
   },
