@@ -77,6 +77,8 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "queue_position",
       "queue_reason",
       "queue_limit",
+      // dropped by the retention policy
+      "output_purged",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];

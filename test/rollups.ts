@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { ctx } from "./api";
+
+type Diff = { what: string; n: string | number };
+
+/**
+ * Every kept count against the rows it counts: job_counts, job_id_blocks, job_stats_daily
+ * and job_durations_daily against `jobs`, hosts against `job_host_summaries`. Returns the
+ * groups where they differ (none when consistent).
+ */
+export async function rollupDiffs(): Promise<Diff[]> {
+  const { db } = await ctx();
+  return rowsOf<Diff>(
+    await db.execute(sql`
+      select 'job_counts' as what, count(*) as n from (
+        (select template_id, inventory_id, credential_id, schedule_id, project_id, state, kind, job_type, n from job_counts where n <> 0
+         except all
+         select coalesce(template_id, 0), coalesce(inventory_id, 0), coalesce(credential_id, 0), coalesce(schedule_id, 0), coalesce(project_id, 0),
+                state, kind, job_type, count(*) from jobs group by 1, 2, 3, 4, 5, 6, 7, 8)
+        union all
+        (select coalesce(template_id, 0), coalesce(inventory_id, 0), coalesce(credential_id, 0), coalesce(schedule_id, 0), coalesce(project_id, 0),
+                state, kind, job_type, count(*) from jobs group by 1, 2, 3, 4, 5, 6, 7, 8
+         except all
+         select template_id, inventory_id, credential_id, schedule_id, project_id, state, kind, job_type, n from job_counts where n <> 0)
+      ) d having count(*) > 0
+      union all
+      select 'job_id_blocks', abs((select coalesce(sum(n), 0) from job_id_blocks) - (select count(*) from jobs))
+      where (select coalesce(sum(n), 0) from job_id_blocks) <> (select count(*) from jobs)
+      union all
+      select 'job_stats_daily', abs((select coalesce(sum(n), 0) from job_stats_daily)
+        - (select count(*) from jobs where state in ('successful', 'failed', 'canceled', 'error')))
+      where (select coalesce(sum(n), 0) from job_stats_daily) <> (select count(*) from jobs where state in ('successful', 'failed', 'canceled', 'error'))
+      union all
+      select 'job_durations_daily', 1
+      where (select coalesce(sum(n), 0) from job_durations_daily)
+        <> (select count(*) from jobs where state = 'successful' and start_time is not null and finish_time is not null)
+      union all
+      select 'hosts', count(*) from hosts h
+      where h.jobs <> (select count(*) from job_host_summaries s where s.host = h.name)
+      having count(*) > 0`),
+  );
+}
