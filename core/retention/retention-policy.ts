@@ -5,6 +5,9 @@ import { notLive } from "../jobs/delete-ended-jobs";
 
 const DAY_S = 86_400;
 
+/** A job's age counts from when it ended (an imported run of 2019 is old), else from its creation. */
+const age = sql`coalesce(${jobs.finishTime}, ${jobs.ctime})`;
+
 type Settings = Pick<typeof retentionSettings.$inferSelect, "jobDays" | "keepPerTemplate" | "outputDays">;
 
 /** The cleanup's two conditions on `jobs`, fixed at its start (cut-offs, the kept newest jobs per template). */
@@ -31,15 +34,15 @@ async function keepFloors(db: Db, keep: number): Promise<Record<string, number>>
 }
 
 /**
- * Reads the policy at `now`. A job goes when it was created more than `job_days` ago, is not
+ * Reads the policy at `now`. A job goes when it ended (else was created) more than `job_days` ago, is not
  * live and is older than its template's K newest (a template it does not know, one created
- * since, keeps all). Its output goes when created more than `output_days` ago, not live, not
+ * since, keeps all). Its output goes when it ended more than `output_days` ago, not live, not
  * dropped yet, it has lines, and the job itself does not go.
  */
 export async function readRetentionPolicy(db: Db, settings: Settings, now: number): Promise<RetentionPolicy> {
   let deletes: SQL | undefined;
   if (settings.jobDays) {
-    const conditions: SQL[] = [lt(jobs.ctime, now - settings.jobDays * DAY_S), notLive()];
+    const conditions: SQL[] = [lt(age, now - settings.jobDays * DAY_S), notLive()];
     if (settings.keepPerTemplate > 0) {
       const floors = JSON.stringify(await keepFloors(db, settings.keepPerTemplate));
       conditions.push(sql`${jobs.id} < coalesce((${floors}::jsonb ->> coalesce(${jobs.templateId}, 0)::text)::int, 0)`);
@@ -49,7 +52,7 @@ export async function readRetentionPolicy(db: Db, settings: Settings, now: numbe
   let dropsOutput: SQL | undefined;
   if (settings.outputDays) {
     dropsOutput = and(
-      lt(jobs.ctime, now - settings.outputDays * DAY_S),
+      lt(age, now - settings.outputDays * DAY_S),
       eq(jobs.outputPurged, false),
       notLive(),
       sql`exists (select 1 from ${jobOutputLines} where ${jobOutputLines.jobId} = ${jobs.id})`,

@@ -21,11 +21,11 @@ export const retentionSettings = pgTable(
   {
     id: integer("id").primaryKey(),
     enabled: boolean("enabled").notNull().default(false),
-    /** jobs created more than this many days ago are deleted */
+    /** jobs that ended (else were created) more than this many days ago are deleted */
     jobDays: integer("job_days"),
     /** the newest K jobs of each template (ad-hoc commands: one group) are never deleted by age */
     keepPerTemplate: integer("keep_per_template").notNull().default(0),
-    /** the output of jobs created more than this many days ago is dropped; the job stays */
+    /** the output of jobs that ended more than this many days ago is dropped; the job stays */
     outputDays: integer("output_days"),
     /** "HH:MM" in Asia/Shanghai: when the daily cleanup runs */
     runAt: text("run_at").notNull().default("03:00"),

@@ -7,8 +7,8 @@ const int = z.number().int();
 /** "HH:MM", 24-hour clock. */
 export const RUN_AT_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** At most ~27 years: any longer is "keep forever" (null). */
-const MAX_DAYS = 10_000;
+/** At most 100 years: any longer is "keep forever" (null). */
+const MAX_DAYS = 36_500;
 
 /** `PUT /api/job/settings/retention/`: every key optional (a PUT changes what it names). */
 export const RETENTION_INPUT_FIELDS = {
@@ -41,11 +41,11 @@ export type RetentionRun = z.infer<typeof RetentionRun>;
 /** `GET /api/job/settings/retention/`. */
 export const RetentionSettingsRecord = z.object({
   enabled: z.boolean(),
-  /** delete jobs created more than this many days ago; null (or 0): keep forever */
+  /** delete jobs that ended (else were created) more than this many days ago; null (or 0): keep forever */
   job_days: int.nullable(),
   /** never delete the newest K jobs of each template (ad-hoc commands: one group); 0: none */
   keep_per_template: int,
-  /** drop the output of jobs created more than this many days ago; null (or 0): keep it */
+  /** drop the output of jobs that ended more than this many days ago; null (or 0): keep it */
   output_days: int.nullable(),
   /** the daily run's time, "HH:MM" in Asia/Shanghai */
   run_at: z.string(),

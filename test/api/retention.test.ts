@@ -13,16 +13,17 @@ beforeEach(resetDb);
 
 const DAY = 86_400;
 
-/** A job recorded through the API, then aged to `daysAgo` and put in `state`. */
+/** A job recorded through the API as ended `daysAgo` (its creation too), then put in `state`. */
 async function job(opts: { template?: number; daysAgo: number; state?: string; lines?: number; explanation?: string }): Promise<number> {
   const body = opts.template ? importBody({ template: opts.template }) : importBody({ kind: "adhoc", module: "ping" });
   const r = await api("POST", "/api/job/job/", { json: body });
   expect(r.status, r.text).toBe(201);
   const id = r.body.id as number;
   const { db } = await ctx();
+  const ended = nowSeconds() - opts.daysAgo * DAY;
   await db
     .update(jobs)
-    .set({ ctime: nowSeconds() - opts.daysAgo * DAY, explanation: opts.explanation ?? "" })
+    .set({ ctime: ended - 60, startTime: ended - 60, finishTime: ended, explanation: opts.explanation ?? "" })
     .where(eq(jobs.id, id));
   if (opts.state) await setState(id, opts.state);
   if (opts.lines) {
