@@ -71,8 +71,8 @@ async function fill(db: Db, jobs: number, perJob: number, hostCount: number) {
 }
 
 /** The benchmark database, created and filled when it is not yet (only on 127.0.0.1). */
-export async function openBenchHistory(opts: { jobs: number; perJob: number; hosts: number }): Promise<Database> {
-  const url = BENCH_HISTORY_URL;
+export async function openBenchHistory(opts: { jobs: number; perJob: number; hosts: number; url?: string }): Promise<Database> {
+  const url = opts.url ?? BENCH_HISTORY_URL;
   if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) throw new Error("the benchmark only talks to 127.0.0.1");
   await createDatabaseIfMissing(url);
   const database = await openDatabase({ databaseUrl: url, pgliteDir: "", poolSize: 2 });
