@@ -10,6 +10,7 @@ import { useNow } from "../ui/use-now";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { BulkDelete } from "./bulk-delete";
+import { BulkDeleteMatching } from "./bulk-delete-matching";
 import { CompareSelected } from "./compare/compare-selected";
 import { ExportCsvLink } from "./export-csv-link";
 import { useRememberHistoryUrl } from "./history-return";
@@ -44,6 +45,12 @@ export function JobHistory() {
   const [notice, setNotice] = useState("");
   const selected = selection.key === queryKey ? selection.ids : new Set<number>();
   const selectedIds = rows.filter((j) => selected.has(j.id) && isDeletable(j.state)).map((j) => j.id);
+  // "select all N matching" (Gmail's): every job the filters match, not only this page
+  const [allMatchingKey, setAllMatchingKey] = useState("");
+  const allMatching = allMatchingKey === queryKey;
+  const pageDeletable = rows.filter((j) => isDeletable(j.state)).length;
+  const total = list.data?.count ?? 0;
+  const offerAllMatching = !allMatching && pageDeletable > 0 && selectedIds.length === pageDeletable && total > rows.length;
 
   const select = (ids: number[], on: boolean) => {
     const next = new Set(selected);
@@ -51,6 +58,7 @@ export function JobHistory() {
       if (on) next.add(id);
       else next.delete(id);
     setSelection({ key: queryKey, ids: next });
+    setAllMatchingKey("");
     setNotice("");
   };
   const sort = (ordering: HistorySearch["ordering"]) => void setSearch({ ordering, page: null });
@@ -73,7 +81,19 @@ export function JobHistory() {
           {list.data && !failedNow ? t.history.count(list.data.count) : "\u00a0"}
         </p>
         {canOperate && <CompareSelected ids={selectedIds} />}
-        {canOperate && (
+        {canOperate && allMatching && (
+          <BulkDeleteMatching
+            query={query}
+            total={total}
+            onClear={() => select(selectedIds, false)}
+            onDone={(deleted, live) => {
+              setSelection({ key: "", ids: new Set() });
+              setAllMatchingKey("");
+              setNotice(t.bulk.deletedMatching(deleted, live));
+            }}
+          />
+        )}
+        {canOperate && !allMatching && (
           <BulkDelete
             ids={selectedIds}
             onClear={() => select(selectedIds, false)}
@@ -82,6 +102,11 @@ export function JobHistory() {
               setNotice(t.bulk.deleted(n));
             }}
           />
+        )}
+        {canOperate && offerAllMatching && (
+          <Button variant="ghost" onClick={() => setAllMatchingKey(queryKey)}>
+            {t.bulk.selectMatching(total)}
+          </Button>
         )}
         <p role="status" className="text-sm text-green-800">
           {notice}

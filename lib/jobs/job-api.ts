@@ -1,4 +1,5 @@
 import { fetchJson } from "../api/http";
+import { FilterDeleteCount, FilterDeleteDone } from "../contracts/job-bulk-delete";
 import { JobPage, JobRecord, NamedObject, NamedPage } from "./job-record";
 
 const JOBS = "/api/job/job/";
@@ -14,6 +15,18 @@ export const fetchJob = (id: number, signal?: AbortSignal) => fetchJson(`${JOBS}
 export const createJob = (body: Record<string, unknown>) => fetchJson(JOBS, { method: "POST", body: JSON.stringify(body) }, JobRecord);
 
 export const deleteJobs = (ids: number[]) => fetchJson<null>(JOBS, { method: "DELETE", body: JSON.stringify({ "pk[]": ids }) });
+
+/** The bulk delete of every job a list query's filters match (its page and order dropped): `all=1`, counted first with `dry_run=1`. */
+function filterDeleteUrl(query: URLSearchParams, dryRun: boolean): string {
+  const q = new URLSearchParams(query);
+  for (const key of ["limit", "offset", "ordering"]) q.delete(key);
+  q.set("all", "1");
+  if (dryRun) q.set("dry_run", "1");
+  return `${JOBS}?${q}`;
+}
+
+export const countMatchingJobs = (query: URLSearchParams) => fetchJson(filterDeleteUrl(query, true), { method: "DELETE" }, FilterDeleteCount);
+export const deleteMatchingJobs = (query: URLSearchParams) => fetchJson(filterDeleteUrl(query, false), { method: "DELETE" }, FilterDeleteDone);
 
 export const referencePath = (kind: ReferenceKind) => `/api/job/${kind}/`;
 

@@ -1,5 +1,6 @@
 import { and } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { FilterDeleteCount, FilterDeleteDone } from "@/lib/contracts/job-bulk-delete";
 import { flag } from "@/lib/drf/fields";
 import { countByLiveness, deleteEndedJobs } from "@/core/jobs/delete-ended-jobs";
 import { readListQuery } from "../drf/list-query";
@@ -7,8 +8,6 @@ import { lastParam } from "../drf/query-string";
 import { JOB_LIST } from "./job-list-spec";
 import { FieldError } from "@/lib/drf/fields";
 import { ValidationError } from "@/core/errors";
-
-export type FilterDeleteResult = { dry_run: true; count: number; live: number } | { dry_run: false; deleted: number; live: number };
 
 /** `DELETE /api/job/job/?…&all=1`: the bulk delete names the list's filters instead of ids. */
 export const isFilterDelete = (url: URL): boolean => readFlagParam(url, "all") === 1;
@@ -18,7 +17,7 @@ export const isFilterDelete = (url: URL): boolean => readFlagParam(url, "all") =
  * 1,000 (each its own transaction). Live jobs (new, waiting, running) are skipped and
  * counted, never deleted. `dry_run=1` only counts, for the confirmation.
  */
-export async function deleteJobsByFilter(db: Db, url: URL): Promise<FilterDeleteResult> {
+export async function deleteJobsByFilter(db: Db, url: URL): Promise<FilterDeleteCount | FilterDeleteDone> {
   const query = readListQuery(url, JOB_LIST);
   const where = query.where.length ? and(...query.where) : undefined;
   const counts = await countByLiveness(db, where);
