@@ -86,7 +86,7 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
   else if (host) {
     if (hostLines.error && hostLines.lines.length === 0) viewer = <ErrorState title={o.loadFailed} error={hostLines.error} onRetry={hostLines.retry} />;
     else if (!hostLines.isStarted) viewer = <div className="h-64 animate-pulse rounded bg-slate-100" />;
-    else if (hostLines.lines.length === 0) viewer = <Empty text={o.hostEmpty} />;
+    else if (hostLines.lines.length === 0) viewer = <Empty text={job.output_purged ? o.purged : o.hostEmpty} />;
     else
       viewer = (
         <LineList
@@ -103,7 +103,8 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
           {...common}
         />
       );
-  } else if (full.total === 0) viewer = live ? <Empty text={o.waiting} hint={o.waitingHint} /> : <Empty text={o.noOutput} hint={o.noOutputHint} />;
+  } else if (full.total === 0 && job.output_purged) viewer = <Empty text={o.purged} hint={o.purgedHint} />;
+  else if (full.total === 0) viewer = live ? <Empty text={o.waiting} hint={o.waitingHint} /> : <Empty text={o.noOutput} hint={o.noOutputHint} />;
   else viewer = <LineList key="all" label={o.region} count={full.total} version={full.version} rowAt={fullRow} onRange={showRows} jump={jump} {...common} />;
 
   return (
