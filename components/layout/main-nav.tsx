@@ -15,7 +15,7 @@ const SECTIONS = [
   ["/notifications", "notifications"],
 ] as const;
 
-/** The app's sections, and the users page for an admin; a row of its own that scrolls sideways on a phone. */
+/** The app's sections, and the users and retention pages for an admin; a row of its own that scrolls sideways on a phone. */
 export function MainNav({ withUsers }: { withUsers: boolean }) {
   const { t } = useI18n();
   const { c } = useCatalogText();
@@ -25,7 +25,7 @@ export function MainNav({ withUsers }: { withUsers: boolean }) {
   // the hosts jobs ran on, next to the jobs; the overview first
   sections.splice(1, 0, { href: "/hosts", label: t.hosts.nav });
   sections.unshift({ href: "/", label: t.dashboard.nav });
-  if (withUsers) sections.push({ href: "/users", label: t.userMenu.users });
+  if (withUsers) sections.push({ href: "/users", label: t.userMenu.users }, { href: "/settings/retention", label: t.retention.nav });
   return (
     <nav
       aria-label={c.nav.label}

@@ -1,6 +1,7 @@
 import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
 import { outputEn } from "./output-en";
+import { retentionEn } from "./retention-en";
 import { hostsEn } from "./hosts-en";
 import { jobPageEn } from "./job-page-en";
 import { dashboardEn } from "./dashboard-en";
@@ -134,6 +135,13 @@ export const en: Dictionary = {
     confirm: "Delete",
     deleting: "Deleting…",
     deleted: (n) => `Deleted ${n} ${n === 1 ? "job" : "jobs"}.`,
+    selectMatching: (n) => `Select all ${n} matching jobs`,
+    allMatching: (n) => `All ${n} matching jobs selected`,
+    deleteMatching: "Delete all matching jobs",
+    counting: "Counting…",
+    confirmMatching: (n) => `Delete the ${n} matching ${n === 1 ? "job" : "jobs"} and their output? This cannot be undone.`,
+    liveSkipped: (n) => `${n} queued or running ${n === 1 ? "job is" : "jobs are"} not deleted.`,
+    deletedMatching: (n, live) => `Deleted ${n} ${n === 1 ? "job" : "jobs"}.` + (live ? ` ${live} queued or running not deleted.` : ""),
   },
   detail: {
     title: (id) => `Job #${id}`,
@@ -177,6 +185,7 @@ export const en: Dictionary = {
     empty: "(empty)",
   },
   ...outputEn,
+  retention: retentionEn,
   ...hostsEn,
   ...dashboardEn,
   ...compareEn,

@@ -20,6 +20,8 @@ export const outputEn: OutputDictionary = {
     hostChip: (host) => `Host: ${host}`,
     clearHost: (host) => `Clear host filter: ${host}`,
     hostEmpty: "No output lines for this host.",
+    purged: "The output was removed by the retention policy",
+    purgedHint: "The job, each host's result and why it ended are kept.",
     waiting: "No output yet",
     waitingHint: "Output appears here live once the job starts running.",
     noOutput: "No output recorded.",

@@ -19,6 +19,8 @@ export const outputZh = {
     hostChip: (host: string) => `主机：${host}`,
     clearHost: (host: string) => `清除主机筛选：${host}`,
     hostEmpty: "这台主机没有输出行。",
+    purged: "输出已按保留策略清除",
+    purgedHint: "作业记录、各主机的结果和结束原因仍然保留。",
     waiting: "暂无输出",
     waitingHint: "作业开始运行后，输出会实时显示在这里。",
     noOutput: "没有记录输出。",

@@ -2,6 +2,7 @@ import type { RunOptionKey } from "../contracts/job";
 import { authZh } from "./auth-zh";
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
+import { retentionZh } from "./retention-zh";
 import { hostsZh } from "./hosts-zh";
 import { jobPageZh } from "./job-page-zh";
 import { dashboardZh } from "./dashboard-zh";
@@ -127,6 +128,13 @@ export const zh = {
     confirm: "确认删除",
     deleting: "正在删除…",
     deleted: (n: number) => `已删除 ${n} 个作业。`,
+    selectMatching: (n: number) => `选择全部 ${n} 个符合条件的作业`,
+    allMatching: (n: number) => `已选择全部 ${n} 个符合条件的作业`,
+    deleteMatching: "删除全部符合条件的作业",
+    counting: "正在统计…",
+    confirmMatching: (n: number) => `删除符合条件的 ${n} 个作业及其输出吗？此操作不可撤销。`,
+    liveSkipped: (n: number) => `另有 ${n} 个排队或运行中的作业不会被删除。`,
+    deletedMatching: (n: number, live: number) => `已删除 ${n} 个作业。` + (live ? `${live} 个排队或运行中的作业未删除。` : ""),
   },
   detail: {
     title: (id: number) => `作业 #${id}`,
@@ -170,6 +178,7 @@ export const zh = {
     empty: "（空）",
   },
   ...outputZh,
+  retention: retentionZh,
   ...hostsZh,
   ...dashboardZh,
   ...compareZh,

@@ -1,0 +1,41 @@
+import type { RetentionDictionary } from "./retention-zh";
+
+const counts = (jobs: number, outputJobs: number, lines: number) =>
+  `${jobs} ${jobs === 1 ? "job" : "jobs"} deleted, ${lines} output ${lines === 1 ? "line" : "lines"} of ${outputJobs} ${outputJobs === 1 ? "job" : "jobs"} removed`;
+
+export const retentionEn: RetentionDictionary = {
+  nav: "Retention",
+  title: "Job retention",
+  intro: "Delete old jobs and old output on a schedule to keep the database small. Queued and running jobs are never cleaned up.",
+  enabled: "Clean up daily",
+  enabledHint: "Once a day at the set time (Beijing time), in small batches.",
+  jobDays: "Keep jobs for (days)",
+  jobDaysHint: "Jobs that ended longer ago are deleted with their output and host results; empty or 0 keeps them forever.",
+  keepPerTemplate: "Always keep the newest jobs per template",
+  keepPerTemplateHint: "Each template's newest jobs stay even past the age (ad-hoc commands are one group); 0 keeps none extra.",
+  outputDays: "Keep output for (days)",
+  outputDaysHint: "The output of jobs that ended longer ago is removed; the job, its host results and its reason stay. Empty or 0 keeps it forever.",
+  runAt: "Daily run at",
+  save: "Save",
+  saving: "Saving…",
+  saved: "Retention policy saved.",
+  nextRun: "Next daily run",
+  running: "Cleanup running since",
+  lastRun: "Last run",
+  never: "Never run",
+  trigger: { schedule: "daily", manual: "manual" },
+  lastRunSummary: counts,
+  errors: "Errors",
+  dryRun: "Dry run",
+  dryRunning: "Counting…",
+  dryRunResult: (jobs, outputJobs, lines) => `The policy would delete ${jobs} jobs and remove ${lines} output lines of ${outputJobs} jobs.`,
+  runNow: "Run now",
+  runConfirmTitle: "Run the cleanup now",
+  runConfirm: (jobs, outputJobs, lines) => `This deletes ${jobs} jobs and removes ${lines} output lines of ${outputJobs} jobs. It cannot be undone. Continue?`,
+  runConfirmButton: "Clean up",
+  runPending: "Cleaning up…",
+  runDone: (jobs, outputJobs, lines) => `Cleanup done: ${counts(jobs, outputJobs, lines)}.`,
+  saveFirst: "Save your changes before a dry run or a cleanup.",
+  loadFailed: "Could not read the retention policy",
+  days: "days",
+};
