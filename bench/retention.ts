@@ -2,7 +2,8 @@
  * The retention cleanup at a realistic size: on a history of 1M jobs (bench:hosts's, 4
  * per-host results each), a cleanup deleting about half of them (every job older than the
  * median age, keeping each template's newest 20) while one loop reads job lists as the API
- * does. Prints the lists' p50/p95 before and during the cleanup, the dry run's time, and
+ * does (the filters served by kept counts and indexes; `search` counts with count(*) and
+ * takes seconds at 1M whatever else runs, see "What misses its target"). Prints the lists' p50/p95 before and during the cleanup, the dry run's time, and
  * the cleanup's pace; checks that the kept counts still equal count(*) afterwards.
  *
  *   npm run bench:retention [-- --from zuoye_bench_hosts] [-- --keep]
@@ -104,7 +105,7 @@ async function main() {
       ["?state=failed", list("state=failed")],
       ["?template=", list(`template=${top!.template_id}`)],
       ["?ordering=-start_time", list("ordering=-start_time")],
-      ["?search=deploy", list("search=deploy")],
+      ["?kind=adhoc", list("kind=adhoc")],
       ["?offset=100000", list("offset=100000")],
     ];
     console.log(
