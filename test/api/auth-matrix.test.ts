@@ -220,6 +220,20 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   "/app/api/job/notification/[id]/deliveries/route.ts": { path: (i) => `/api/job/notification/${i.notification}/deliveries/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/settings/retention/route.ts": {
+    path: () => "/api/job/settings/retention/",
+    need: { PUT: "admin", PATCH: "admin" },
+    serves: {
+      GET: { ok: 200 },
+      PUT: { ok: 200, body: () => ({ json: { keep_per_template: 5 } }) },
+      PATCH: { ok: 200, body: () => ({ json: { run_at: "02:00" } }) },
+    },
+  },
+  "/app/api/job/settings/retention/run/route.ts": {
+    path: () => "/api/job/settings/retention/run/",
+    need: { POST: "admin" },
+    serves: { POST: { ok: 200, body: () => ({ json: { dry_run: true } }) } },
+  },
   // sends a sample message (to a port nothing listens on: the attempt fails fast, and is logged)
   "/app/api/job/notification/[id]/test/route.ts": { path: (i) => `/api/job/notification/${i.notification}/test/`, serves: { POST: { ok: 200 } } },
 };

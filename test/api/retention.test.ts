@@ -91,7 +91,8 @@ describe("retention settings", () => {
     expect((await api("PUT", "/api/job/settings/retention/", { raw: { contentType: "application/json", body: "[1]" } })).status).toBe(400);
     expect((await api("GET", "/api/job/settings/retention/")).body.job_days).toBeNull();
     expect((await run({ dry_run: "perhaps" })).status).toBe(400);
-    const nothing = await run({ dry_run: true });
+    expect((await run({ dry_run: true })).body).toEqual({ dry_run: true, jobs: 0, output_jobs: 0, output_lines: 0 });
+    const nothing = await run({});
     expect(nothing.status).toBe(400);
     expect(nothing.body).toEqual({ non_field_errors: ["未设置任何保留期限：请先设置作业保留天数或输出保留天数。"] });
   });
