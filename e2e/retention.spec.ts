@@ -15,7 +15,7 @@ test("the retention settings: saved, a dry run's counts, run now after a confirm
   try {
     await page.goto("/jobs");
     await navigate(page, "保留策略");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("作业保留策略");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("保留策略");
     await expect(page.getByText("尚未清理过")).toBeVisible();
 
     // a bad value is refused beside its field

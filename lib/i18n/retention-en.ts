@@ -5,7 +5,7 @@ const counts = (jobs: number, outputJobs: number, lines: number) =>
 
 export const retentionEn: RetentionDictionary = {
   nav: "Retention",
-  title: "Job retention",
+  title: "Retention",
   intro: "Delete old jobs and old output on a schedule to keep the database small. Queued and running jobs are never cleaned up.",
   enabled: "Clean up daily",
   enabledHint: "Once a day at the set time (Beijing time), in small batches.",

@@ -1,7 +1,7 @@
 /** Strings of the retention settings page. */
 export const retentionZh = {
   nav: "保留策略",
-  title: "作业保留策略",
+  title: "保留策略",
   intro: "定期删除旧作业、清除旧输出，控制数据库的大小。排队或运行中的作业永远不会被清理。",
   enabled: "每日自动清理",
   enabledHint: "启用后每天在设定时间（北京时间）分批清理一次。",
