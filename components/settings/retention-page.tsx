@@ -82,6 +82,7 @@ export function RetentionPage() {
       <h1 className="text-xl font-semibold">{r.title}</h1>
       <p className="text-sm text-slate-600">{r.intro}</p>
       <form
+        noValidate
         className="space-y-4 rounded-md border border-slate-200 bg-white p-4"
         onSubmit={(e) => {
           e.preventDefault();
