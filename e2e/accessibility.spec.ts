@@ -85,6 +85,9 @@ test("every page has no serious or critical accessibility violation", async ({ p
   await expectAccessible(page, "/users", async (p) => {
     await expect(p.getByRole("table").first()).toBeVisible();
   });
+  await expectAccessible(page, "/settings/retention", async (p) => {
+    await expect(p.getByRole("button", { name: "试运行" })).toBeVisible();
+  });
 
   // the re-run confirmation and the edit dialog, open
   await page.goto(`/jobs/${job.id}`);

@@ -29,6 +29,7 @@ test("every page's title names it, in the page's language", async ({ page, reque
     [`/schedules/${schedule.id}`, `${schedule.name} · 计划任务 — 作业任务`],
     ["/account", "我的账号 — 作业任务"],
     ["/users", "用户管理 — 作业任务"],
+    ["/settings/retention", "保留策略 — 作业任务"],
   ];
   for (const [path, title] of zh) {
     await page.goto(path);

@@ -87,6 +87,10 @@ test("a viewer reads the history and a job's output, and is offered nothing that
     await expect(viewerPage.getByRole("main").getByRole("alert")).toContainText("没有权限");
     await viewerPage.goto("/users");
     await expect(viewerPage.getByRole("main").getByRole("alert")).toContainText("你的账号没有权限访问这个页面。");
+    // the retention settings are an admin's: no entry in the viewer's navigation, and the page says so
+    await expect(viewerPage.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "保留策略" })).toHaveCount(0);
+    await viewerPage.goto("/settings/retention");
+    await expect(viewerPage.getByRole("main").getByRole("alert")).toContainText("你的账号没有权限访问这个页面。");
     await context.close();
   } finally {
     await request.post(`/api/job/job/${live.id}/cancel/`);
