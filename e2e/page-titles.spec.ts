@@ -27,9 +27,10 @@ test("every page's title names it, in the page's language", async ({ page, reque
     [`/credentials/${credential.id}`, `${credential.name} · 凭据 — 作业任务`],
     ["/schedules", "计划任务 — 作业任务"],
     [`/schedules/${schedule.id}`, `${schedule.name} · 计划任务 — 作业任务`],
-    ["/account", "我的账号 — 作业任务"],
-    ["/users", "用户管理 — 作业任务"],
     ["/settings/retention", "保留策略 — 作业任务"],
+    ["/account", "我的账号 — 作业任务"],
+    // last: the language cookie below is set for this page's path
+    ["/users", "用户管理 — 作业任务"],
   ];
   for (const [path, title] of zh) {
     await page.goto(path);
