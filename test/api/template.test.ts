@@ -296,8 +296,9 @@ describe("POST /api/job/template/<id>/launch/", () => {
   });
 
   it("refuses a launch the template cannot make, and unknown templates", async () => {
-    const bare = (await api("POST", "/api/job/template/", { json: { name: "bare", project: refs.project, playbook: "missing.yml", ask_forks_on_launch: true } }))
-      .body;
+    const bare = (
+      await api("POST", "/api/job/template/", { json: { name: "bare", project: refs.project, playbook: "missing.yml", ask_forks_on_launch: true } })
+    ).body;
     const r = await api("POST", `/api/job/template/${bare.id}/launch/`, { json: {} });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({

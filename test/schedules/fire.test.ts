@@ -14,10 +14,7 @@ async function everyMinute(overrides: Partial<typeof schedules.$inferInsert> = {
   const owner = await makeUser(`owner${Math.random().toString(36).slice(2, 7)}`, "值班机器人");
   const { db } = await ctx();
   // the overrides these tests give take effect: the template asks for them
-  await db
-    .update(templates)
-    .set({ askLimitOnLaunch: true, askVariablesOnLaunch: true, askVerbosityOnLaunch: true })
-    .where(eq(templates.id, c.template.id));
+  await db.update(templates).set({ askLimitOnLaunch: true, askVariablesOnLaunch: true, askVerbosityOnLaunch: true }).where(eq(templates.id, c.template.id));
   const [s] = await db
     .insert(schedules)
     .values({ name: "每分钟", templateId: c.template.id, cron: "* * * * *", timezone: "Asia/Shanghai", ownerId: owner!.id, ctime: NOW, ...overrides })
