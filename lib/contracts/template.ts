@@ -12,7 +12,9 @@ const prompt = { prompt: true } as const;
 const currentName = { output: z.string().nullable(), orderable: true } as const;
 
 /** A run option as the job contract declares it: a template stores and parses it the same way. */
-function option<K extends RunOptionKey>(key: K): Pick<(typeof JOB_FIELDS)[K], "output" | "column" | "input" | "option"> & { update: true; orderable: true; prompt?: true } {
+function option<K extends RunOptionKey>(
+  key: K,
+): Pick<(typeof JOB_FIELDS)[K], "output" | "column" | "input" | "option"> & { update: true; orderable: true; prompt?: true } {
   const { output, column, input, option } = JOB_FIELDS[key];
   const field = { output, column, input, option, update: true, orderable: true } as const;
   return "prompt" in JOB_FIELDS[key] ? { ...field, prompt: true } : field;
