@@ -67,8 +67,9 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   await page.getByLabel("Playbook").selectOption("site.yml");
   await pick(page, "主机清单", `本机 ${t}`);
   await pick(page, "凭据", `本机账号 ${t}`);
-  await page.getByLabel("并发数 (forks)").fill("5");
-  await page.getByLabel("变量").fill("release: 1.0.0");
+  // exact: the "启动时询问：…" checkbox beside each field is named after it
+  await page.getByLabel("并发数 (forks)", { exact: true }).fill("5");
+  await page.getByLabel("变量", { exact: true }).fill("release: 1.0.0");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page).toHaveURL(/\/templates\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`模板：发布 ${t}`);

@@ -27,6 +27,7 @@ test("compare two runs: from a job page and from the history's two-row selection
     credential: credential.id,
     playbook: "deploy.yml",
     variables: "broken: nobody",
+    ask_variables_on_launch: true,
   });
   const good = await post<Job>(request, `/api/job/template/${template.id}/launch/`, {});
   expect(await waitForState(request, good.id, ["failed", "successful", "error"])).toBe("successful");

@@ -8,7 +8,8 @@ const SHOTS = "docs/screenshots";
 test("a schedule made in the browser: bad cron refused beside the field, run now, its jobs, disabled from the list", async ({ page, request }) => {
   test.setTimeout(120_000);
   const t = tag();
-  const template = await seedRunnableTemplate(request, `巡检 ${t}`);
+  // the schedule's tags override takes effect: the template asks for tags at launch
+  const template = await seedRunnableTemplate(request, `巡检 ${t}`, { ask_tags_on_launch: true });
 
   await page.goto("/jobs");
   await navigate(page, "计划任务");

@@ -89,7 +89,8 @@ export function useDeleteCatalogItem(kind: CatalogKind) {
 export function useLaunch(kind: "template" | "schedule") {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => (kind === "template" ? launchTemplate(id) : launchSchedule(id)),
+    mutationFn: ({ id, prompts }: { id: number; prompts?: Record<string, unknown> }) =>
+      kind === "template" ? launchTemplate(id, prompts) : launchSchedule(id),
     onSuccess: (job) => {
       client.setQueryData(jobKeys.one(job.id), job);
       void client.invalidateQueries({ queryKey: ["jobs", "list"] });

@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schedules, templates, users } from "@/db/schema";
 import { hasRole } from "@/lib/auth/roles";
+import { askColumnOf, JOB_FIELDS, PROMPT_KEYS } from "@/lib/contracts/job";
 import { jsonSource } from "@/lib/drf/serializer";
 import { nextRunAfter } from "@/lib/schedules/cron";
 import { nowSeconds } from "@/lib/time";
@@ -47,12 +48,12 @@ export async function fireDueSchedules(db: Db, now = nowSeconds()): Promise<numb
 }
 
 /**
- * Launches the schedule's job (template + overrides); records why when it cannot. A timed
+ * Launches the schedule's job (template + the overrides it asks for); records why when it cannot. A timed
  * fire runs as the schedule's owner (whoever created or last changed it); "run now"
  * passes the user who clicked it.
  */
 export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor): Promise<number | undefined> {
-  const [template] = await db.select({ id: templates.id }).from(templates).where(eq(templates.id, s.templateId));
+  const [template] = await db.select().from(templates).where(eq(templates.id, s.templateId));
   if (!template) {
     await db.update(schedules).set({ enabled: false, nextFireAt: null, lastError: "模板已被删除，计划任务已停用。" }).where(eq(schedules.id, s.id));
     return undefined;
@@ -63,13 +64,12 @@ export async function launchFromSchedule(db: Db, s: ScheduleRow, caller?: Actor)
     await db.update(schedules).set({ lastError: "计划任务的所有者已停用或无权执行作业，本次未启动。" }).where(eq(schedules.id, s.id));
     return undefined;
   }
+  // as in AWX, an override takes effect only where the template asks for the key at launch
   const overrides: Record<string, unknown> = { template: s.templateId, schedule: s.id };
-  if (s.limit !== null) overrides.limit = s.limit;
-  if (s.tags !== null) overrides.tags = s.tags;
-  if (s.skipTags !== null) overrides.skip_tags = s.skipTags;
-  if (s.variables !== null) overrides.variables = s.variables;
-  if (s.verbosity !== null) overrides.verbosity = s.verbosity;
-  if (s.jobType !== null) overrides.job_type = s.jobType;
+  for (const key of PROMPT_KEYS) {
+    const value = s[JOB_FIELDS[key].column];
+    if (value !== null && template[askColumnOf(key)]) overrides[key] = value;
+  }
   try {
     const job = await createJob(db, actor, jsonSource(overrides));
     if (s.lastError) await db.update(schedules).set({ lastError: "" }).where(eq(schedules.id, s.id));

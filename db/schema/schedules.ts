@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { promptOverrideColumns } from "./run-options";
 
 export const schedules = pgTable(
   "schedules",
@@ -12,13 +13,8 @@ export const schedules = pgTable(
     timezone: text("timezone").notNull().default("Asia/Shanghai"),
     enabled: boolean("enabled").notNull().default(true),
     ownerId: integer("owner_id"),
-    // overrides of the template's run options; null = take the template's
-    limit: text("limit"),
-    tags: text("tags"),
-    skipTags: text("skip_tags"),
-    variables: text("variables"),
-    verbosity: smallint("verbosity"),
-    jobType: text("job_type"),
+    // overrides of what the template asks at launch; null = take the template's
+    ...promptOverrideColumns(),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
     /** the due time the scheduler fires next; null: computed from now on its next tick */
     nextFireAt: bigint("next_fire_at", { mode: "number" }),

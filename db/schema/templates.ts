@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { runOptionColumns } from "./run-options";
+import { promptFlagColumns, runOptionColumns } from "./run-options";
 
 export const templates = pgTable(
   "templates",
@@ -15,6 +15,7 @@ export const templates = pgTable(
     allowSimultaneous: boolean("allow_simultaneous").notNull().default(true),
     /** at most this many of its jobs waiting or running at once; 0 = no limit */
     maxConcurrentJobs: integer("max_concurrent_jobs").notNull().default(0),
+    ...promptFlagColumns(),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { fetchJson } from "../api/http";
 import { DeliveryRecord } from "../contracts/notification";
+import { TemplateLaunchRecord } from "../contracts/template-launch";
 import { drfPage, JobRecord } from "../jobs/job-record";
 import { CATALOG_RECORDS, catalogPage, ProjectFolders, ProjectRecord, type CatalogKind, type CatalogRecords } from "./catalog-records";
 
@@ -24,7 +25,9 @@ export const saveCatalogItem = <K extends CatalogKind>(kind: K, id: number | nul
 
 export const deleteCatalogItem = (kind: CatalogKind, id: number) => fetchJson<null>(`${catalogPath(kind)}${id}/`, { method: "DELETE" });
 
-export const launchTemplate = (id: number) => fetchJson(`${catalogPath("template")}${id}/launch/`, { method: "POST", body: "{}" }, JobRecord);
+/** Launches a template; `prompts` sets what it asks for at launch (the answer lists what it ignored). */
+export const launchTemplate = (id: number, prompts: Record<string, unknown> = {}) =>
+  fetchJson(`${catalogPath("template")}${id}/launch/`, { method: "POST", body: JSON.stringify(prompts) }, TemplateLaunchRecord);
 
 export const launchSchedule = (id: number) => fetchJson(`${catalogPath("schedule")}${id}/launch/`, { method: "POST", body: "{}" }, JobRecord);
 

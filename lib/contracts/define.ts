@@ -34,6 +34,8 @@ export type FieldContract = {
   option?: OptionStorage;
   /** a re-run copies it from the job it re-runs */
   rerun?: true;
+  /** a template may let its launch set it (`ask_<key>_on_launch`), and a schedule override it */
+  prompt?: true;
   orderable?: true;
   /** `?search=` looks in it */
   searchable?: true;

@@ -39,6 +39,7 @@ const COLUMNS: [heading: string, cell: (f: FieldContract) => string][] = [
   ["filter", filterLabel],
   ["`search`", (f) => yes(f.searchable)],
   ["run option", (f) => yes(f.option)],
+  ["launch prompt", (f) => yes(f.prompt)],
   ["re-run copies", (f) => yes(f.rerun)],
 ];
 

@@ -47,42 +47,51 @@ export const JOB_FIELDS = {
     output: str,
     column: "jobType",
     input: choice(JOB_TYPES),
+    prompt: true,
     option: { sql: "text", default: "run", form: "choice" },
     update: true,
     rerun: true,
     orderable: true,
     filter: "choice",
   },
-  inventory: { ...reference, column: "inventoryId", rerun: true },
-  credential: { ...reference, column: "credentialId", rerun: true },
+  inventory: { ...reference, column: "inventoryId", rerun: true, prompt: true },
+  credential: { ...reference, column: "credentialId", rerun: true, prompt: true },
   forks: {
     output: id,
     column: "forks",
+    prompt: true,
     input: integer({ min: 0, max: 200 }),
     option: { sql: "integer", default: 0, form: "int" },
     update: true,
     rerun: true,
     orderable: true,
   },
-  limit: { ...textOption, column: "limit", searchable: true },
-  tags: { ...textOption, column: "tags" },
-  skip_tags: { ...textOption, column: "skipTags" },
+  limit: { ...textOption, column: "limit", searchable: true, prompt: true },
+  tags: { ...textOption, column: "tags", prompt: true },
+  skip_tags: { ...textOption, column: "skipTags", prompt: true },
   verbosity: {
     output: id,
     column: "verbosity",
+    prompt: true,
     input: intChoice([0, 1, 2, 3, 4]),
     option: { sql: "smallint", default: 0, form: "choice" },
     update: true,
     rerun: true,
     orderable: true,
   },
-  variables: { ...textOption, column: "variables", input: string({ maxLength: MAX.text }), option: { sql: "text", default: "", form: "textarea" } },
+  variables: {
+    ...textOption,
+    column: "variables",
+    input: string({ maxLength: MAX.text }),
+    option: { sql: "text", default: "", form: "textarea" },
+    prompt: true,
+  },
   start_time: { output: time, column: "startTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   finish_time: { output: time, column: "finishTime", input: integer({ min: 0, max: MAX_TIME_S, nullable: true }), orderable: true, filter: "time" },
   state: { output: str, column: "state", input: choice(JOB_STATES), orderable: true, filter: "choices" },
   inventory_str: { output: str, column: "inventoryStr", input: string({ maxLength: MAX.text }), update: true, rerun: true, orderable: true },
   become_enabled: { ...flagOption, column: "becomeEnabled" },
-  diff_mode: { ...flagOption, column: "diffMode" },
+  diff_mode: { ...flagOption, column: "diffMode", prompt: true },
   force_handlers: { ...flagOption, column: "forceHandlers" },
   start_at_task: { ...textOption, column: "startAtTask" },
   inventory_name: { ...refName, column: "inventoryName" },
@@ -222,6 +231,21 @@ export const JOB_UPDATE_FIELDS = inputSpec(JOB_FIELDS, JOB_UPDATE_KEYS);
 
 /** The stored values a create or update takes from the body as they are (not references). */
 export const JOB_VALUE_KEYS = JOB_UPDATE_KEYS.filter((k) => !("reference" in JOB_FIELDS[k]));
+
+/**
+ * What a template may ask for at launch (AWX's `ask_*_on_launch`) and a schedule may
+ * override, in parse order: the launch endpoint applies these and ignores the rest.
+ */
+export const PROMPT_KEYS = INPUT_KEYS.filter((k): k is keyof PickBy<"prompt"> => "prompt" in JOB_FIELDS[k]);
+export type PromptKey = keyof PickBy<"prompt">;
+/** A prompt's flag on a template, as AWX names it. */
+export type AskFlag<K extends string = PromptKey> = `ask_${K}_on_launch`;
+export const askFlag = <K extends PromptKey>(key: K): AskFlag<K> => `ask_${key}_on_launch`;
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+export type AskColumn<K extends PromptKey = PromptKey> = Camel<AskFlag<K>>;
+/** A flag's Drizzle column key (`askSkipTagsOnLaunch`); its SQL name is the wire key. */
+export const askColumnOf = <K extends PromptKey>(key: K) => askFlag(key).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as AskColumn<K>;
+export const PROMPT_FIELDS = inputSpec(JOB_FIELDS, PROMPT_KEYS);
 
 /** What a re-run (the UI's, or `relaunch/`) copies from the job it re-runs; `schedule` is deliberately not. */
 export const RERUN_COPIED_KEYS = keysWith(JOB_FIELDS, "rerun");

@@ -1,16 +1,32 @@
 import { z } from "zod";
-import { boolean, choice, intChoice, primaryKey, string } from "../drf/fields";
-import { JOB_TYPES } from "../jobs/enums";
-import { MAX } from "../jobs/limits";
+import { boolean, primaryKey, string } from "../drf/fields";
 import { nextRunAfter } from "../schedules/cron";
 import { nowSeconds } from "../time";
 import { DESCRIPTION_FIELD, LAST_JOB_FIELDS, NAME_FIELD } from "./common-fields";
 import { inputSpec, keysWith, recordSchema, serializer, type Contract } from "./define";
-import { RUN_OPTION_KEYS, type RunOptionKey } from "./job";
+import { JOB_FIELDS, PROMPT_KEYS, type PromptKey } from "./job";
 
 const text = z.string();
-/** an override of the template's run option: null takes the template's */
-const override = { update: true, orderable: true } as const;
+
+type Job = typeof JOB_FIELDS;
+type Override<K extends PromptKey> = {
+  output: Job[K]["output"] extends z.ZodNullable ? Job[K]["output"] : z.ZodNullable<Job[K]["output"]>;
+  column: Job[K]["column"];
+  input: Job[K]["input"];
+  update: true;
+  orderable: true;
+  prompt: true;
+};
+/** An override of what the template may ask at launch, parsed as the job parses it; null takes the template's. */
+function override<K extends PromptKey>(key: K): Override<K> {
+  const { output, column, input } = JOB_FIELDS[key] as { output: z.ZodType; column: string; input: object };
+  const nullable = output instanceof z.ZodNullable ? output : output.nullable();
+  return { output: nullable, column, input: { ...input, nullable: true }, update: true, orderable: true, prompt: true } as unknown as Override<K>;
+}
+/** The overrides in the record's order: those schedules had first, then the rest. */
+const FIRST = ["limit", "tags", "skip_tags", "variables", "verbosity", "job_type"] as const satisfies readonly PromptKey[];
+const OVERRIDE_ORDER = [...FIRST, ...PROMPT_KEYS.filter((k) => !(FIRST as readonly string[]).includes(k))];
+const overrides = Object.fromEntries(OVERRIDE_ORDER.map((k) => [k, override(k)])) as { [K in PromptKey]: Override<K> };
 
 /** The schedule record, in its key order. */
 export const SCHEDULE_FIELDS = {
@@ -31,12 +47,7 @@ export const SCHEDULE_FIELDS = {
   cron: { output: text, column: "cron", input: { ...string({ maxLength: 256, allowBlank: false }), required: true }, update: true, orderable: true },
   timezone: { output: text, column: "timezone", input: string({ maxLength: 64, allowBlank: false }), update: true, orderable: true },
   enabled: { output: z.boolean(), column: "enabled", input: boolean(), update: true, orderable: true },
-  limit: { ...override, output: text.nullable(), column: "limit", input: string({ maxLength: MAX.short, nullable: true }) },
-  tags: { ...override, output: text.nullable(), column: "tags", input: string({ maxLength: MAX.short, nullable: true }) },
-  skip_tags: { ...override, output: text.nullable(), column: "skipTags", input: string({ maxLength: MAX.short, nullable: true }) },
-  variables: { ...override, output: text.nullable(), column: "variables", input: string({ maxLength: MAX.text, nullable: true }) },
-  verbosity: { ...override, output: z.number().int().nullable(), column: "verbosity", input: { ...intChoice([0, 1, 2, 3, 4]), nullable: true } },
-  job_type: { ...override, output: text.nullable(), column: "jobType", input: choice(JOB_TYPES, { nullable: true }) },
+  ...overrides,
   /** the stored next fire time, else computed now from the cron and zone; null while disabled */
   next_run: {
     output: z.number().nullable(),
@@ -53,8 +64,8 @@ export type ScheduleFieldKey = keyof typeof SCHEDULE_FIELDS;
 
 export const SCHEDULE_INPUT_FIELDS = inputSpec(SCHEDULE_FIELDS, keysWith(SCHEDULE_FIELDS, "input"));
 
-/** The run options a schedule may override. */
-export const OVERRIDE_KEYS = RUN_OPTION_KEYS.filter((k): k is RunOptionKey & ScheduleFieldKey => k in SCHEDULE_FIELDS);
+/** What a schedule may override: what a template may ask at launch. */
+export const OVERRIDE_KEYS = PROMPT_KEYS;
 
 /** The schedule record, as the web UI reads it. */
 export const ScheduleRecord = recordSchema(SCHEDULE_FIELDS);

@@ -3,17 +3,21 @@ import { boolean, integer, primaryKey } from "../drf/fields";
 import { MAX_CONCURRENT_JOBS } from "../jobs/limits";
 import { DESCRIPTION_FIELD, LAST_JOB_FIELDS, NAME_FIELD } from "./common-fields";
 import { inputSpec, recordSchema, serializer, type Contract } from "./define";
-import { JOB_FIELDS, RUN_OPTION_KEYS, type RunOptionKey } from "./job";
+import { askColumnOf, askFlag, JOB_FIELDS, PROMPT_KEYS, RUN_OPTION_KEYS, type AskColumn, type AskFlag, type PromptKey, type RunOptionKey } from "./job";
 
 const str = z.string();
 const reference = { output: z.number().int().nullable(), input: primaryKey(), reference: true, update: true, orderable: true, filter: "id" } as const;
+const prompt = { prompt: true } as const;
 /** the referenced object's current name (a join), null when it is gone */
 const currentName = { output: z.string().nullable(), orderable: true } as const;
 
 /** A run option as the job contract declares it: a template stores and parses it the same way. */
-function option<K extends RunOptionKey>(key: K): Pick<(typeof JOB_FIELDS)[K], "output" | "column" | "input" | "option"> & { update: true; orderable: true } {
+function option<K extends RunOptionKey>(
+  key: K,
+): Pick<(typeof JOB_FIELDS)[K], "output" | "column" | "input" | "option"> & { update: true; orderable: true; prompt?: true } {
   const { output, column, input, option } = JOB_FIELDS[key];
-  return { output, column, input, option, update: true, orderable: true };
+  const field = { output, column, input, option, update: true, orderable: true } as const;
+  return "prompt" in JOB_FIELDS[key] ? { ...field, prompt: true } : field;
 }
 
 /** The template record's keys as it was laid out, its run options among them. */
@@ -24,9 +28,9 @@ const LAID_OUT = {
   project: { ...reference, column: "projectId" },
   project_name: { ...currentName, column: "projectName" },
   playbook: option("playbook"),
-  inventory: { ...reference, column: "inventoryId" },
+  inventory: { ...reference, ...prompt, column: "inventoryId" },
   inventory_name: { ...currentName, column: "inventoryName" },
-  credential: { ...reference, column: "credentialId" },
+  credential: { ...reference, ...prompt, column: "credentialId" },
   credential_name: { ...currentName, column: "credentialName" },
   job_type: option("job_type"),
   forks: option("forks"),
@@ -52,10 +56,17 @@ const laterOptions = Object.fromEntries(RUN_OPTION_KEYS.filter((k) => !(k in LAI
   [K in Later]: ReturnType<typeof option<K>>;
 };
 
-/** The template record, in its key order; its run options are the job contract's. */
+type AskFlagField<K extends PromptKey> = { output: z.ZodBoolean; column: AskColumn<K>; input: ReturnType<typeof boolean>; update: true; orderable: true };
+/** `ask_<key>_on_launch` for each key the job contract marks `prompt`: may a launch set it. */
+const askFlags = Object.fromEntries(
+  PROMPT_KEYS.map((k) => [askFlag(k), { output: z.boolean(), column: askColumnOf(k), input: boolean(), update: true, orderable: true }]),
+) as { [K in PromptKey as AskFlag<K>]: AskFlagField<K> };
+
+/** The template record, in its key order; its run options are the job contract's, then what a launch may ask. */
 export const TEMPLATE_FIELDS = {
   ...LAID_OUT,
   ...laterOptions,
+  ...askFlags,
   ctime: { output: z.number(), column: "ctime", orderable: true },
   ...LAST_JOB_FIELDS,
   allow_simultaneous: {
@@ -88,6 +99,7 @@ export const TEMPLATE_INPUT_FIELDS = inputSpec(TEMPLATE_FIELDS, [
   ...RUN_OPTION_KEYS,
   "allow_simultaneous",
   "max_concurrent_jobs",
+  ...PROMPT_KEYS.map(askFlag),
 ] as const satisfies readonly TemplateFieldKey[]);
 
 /** The template record, as the web UI reads it. */

@@ -4,6 +4,8 @@ import { msg, pyTypeName } from "./messages";
 /** What a request body looks like to a serializer: JSON object or form fields. */
 export type FieldSource = {
   isForm: boolean;
+  /** the keys the body holds, in its order */
+  keys: () => string[];
   has: (key: string) => boolean;
   get: (key: string) => unknown;
 };
@@ -17,6 +19,7 @@ type Parsed<S extends FieldSpec> = { [K in keyof S]?: S[K] extends Field<infer T
 export function jsonSource(data: Record<string, unknown>): FieldSource {
   return {
     isForm: false,
+    keys: () => Object.keys(data),
     has: (k) => Object.prototype.hasOwnProperty.call(data, k),
     get: (k) => data[k],
   };
@@ -26,6 +29,7 @@ export function jsonSource(data: Record<string, unknown>): FieldSource {
 export function formSource(data: Map<string, string[]>): FieldSource {
   return {
     isForm: true,
+    keys: () => [...data.keys()],
     has: (k) => data.has(k),
     get: (k) => data.get(k)?.at(-1),
   };

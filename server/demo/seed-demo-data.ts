@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { nowSeconds } from "@/lib/time";
+import { jsonSource } from "@/lib/drf/serializer";
 import type { Config } from "@/core/config";
 import { secretBox } from "@/core/crypto/secret-box";
 import { inArray } from "drizzle-orm";
@@ -36,6 +37,6 @@ async function launchDemoChecks(db: Db, adminUserId: number): Promise<void> {
   const rows = await db.select({ id: templates.id, name: templates.name }).from(templates).where(inArray(templates.name, DEMO_LAUNCHES));
   for (const name of DEMO_LAUNCHES) {
     const template = rows.find((r) => r.name === name);
-    if (template) await createJob(db, admin, { isForm: false, has: (k) => k === "template", get: (k) => (k === "template" ? template.id : undefined) });
+    if (template) await createJob(db, admin, jsonSource({ template: template.id }));
   }
 }

@@ -51,6 +51,7 @@ function overlay(base: Record<string, unknown>, body: FieldSource): FieldSource 
   const overridden = (key: string) => (RERUN_COPIED_KEYS as readonly string[]).includes(key) && body.has(key);
   return {
     isForm: body.isForm,
+    keys: () => [...new Set([...Object.keys(base), ...body.keys().filter(overridden)])],
     has: (key) => overridden(key) || Object.prototype.hasOwnProperty.call(base, key),
     get: (key) => (overridden(key) ? body.get(key) : base[key]),
   };

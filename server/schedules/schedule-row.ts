@@ -42,6 +42,9 @@ export async function scheduleColumns(db: Db, v: ScheduleValues, current: Schedu
   const limitProblem = typeof out.limit === "string" ? hostPatternProblem(out.limit) : null;
   if (limitProblem) addError(errors, "limit", limitProblem);
 
+  // an inventory or credential override must exist now, as the template's own must
+  await loadReferences(db, { inventory: v.inventory as number | null | undefined, credential: v.credential as number | null | undefined }, errors);
+
   if (typeof v.template === "number") {
     const refs = await loadReferences(db, { template: v.template }, errors);
     if (refs.template) out.templateId = refs.template.id;

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { templates } from "@/db/schema";
 import { addError, type FieldErrors } from "@/lib/drf/serializer";
+import { askColumnOf, askFlag, PROMPT_KEYS } from "@/lib/contracts/job";
 import { hostPatternProblem } from "@/lib/inventory/host-pattern";
 import { checkOptionSyntax } from "@/core/jobs/job-options";
 import { loadReferences } from "@/core/jobs/load-references";
@@ -22,6 +23,10 @@ export async function templateColumns(db: Db, v: TemplateValues, errors: FieldEr
   for (const [key, col] of Object.entries(TEMPLATE_OPTION_COLUMNS)) {
     const value = v[key as keyof typeof TEMPLATE_OPTION_COLUMNS];
     if (value != null) out[col] = value;
+  }
+  for (const key of PROMPT_KEYS) {
+    const asks = v[askFlag(key)];
+    if (asks != null) out[askColumnOf(key)] = asks;
   }
   checkOptionSyntax({ variables: out.variables as string | undefined, playbook: out.playbook as string | undefined }, errors);
   const limitProblem = typeof out.limit === "string" ? hostPatternProblem(out.limit) : null;

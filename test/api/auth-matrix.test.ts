@@ -155,7 +155,7 @@ const MATRIX: Record<string, Entry> = {
   },
   "/app/api/job/template/[id]/launch/route.ts": {
     path: (i) => `/api/job/template/${i.template}/launch/`,
-    serves: { POST: { ok: 201, body: () => ({ json: { limit: "web" } }) } },
+    serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: { limit: "web" } }) } },
   },
   "/app/api/job/schedule/route.ts": {
     path: () => "/api/job/schedule/",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { JOB_INPUT_FIELDS } from "@/lib/contracts/job";
+import { askFlag, JOB_INPUT_FIELDS, PROMPT_KEYS } from "@/lib/contracts/job";
 import { CREDENTIAL_FIELDS } from "@/server/credentials/credential-fields";
 import { INVENTORY_FIELDS } from "@/server/inventories/inventory-fields";
 import { PROJECT_FIELDS } from "@/server/projects/project-fields";
@@ -101,6 +101,12 @@ describe.each(RESOURCES)("no input to /api/job/%s/ produces a 500", (resource, f
 });
 
 describe("no launch override produces a 500", () => {
+  // every key a launch may set is parsed: the template asks for all of them
+  beforeAll(async () => {
+    const r = await api("PATCH", `/api/job/template/${ids.template}/`, { json: Object.fromEntries(PROMPT_KEYS.map((k) => [askFlag(k), true])) });
+    expect(r.status).toBe(200);
+  });
+
   it.each(Object.keys(JOB_INPUT_FIELDS))("%s", async (key) => {
     for (const value of ODD_VALUES) {
       const r = await api("POST", `/api/job/template/${ids.template}/launch/`, { json: { [key]: value } });

@@ -26,6 +26,7 @@ describe("limit: one rule for jobs, templates, schedules and relaunches", () => 
     const finished = (await api("POST", "/api/job/job/", { json: importBody({ template: c.template.id }) })).body;
     const pending = (await api("POST", "/api/job/job/", { json: { template: c.template.id } })).body;
     expect(pending.state).toBe("new");
+    expect((await api("PATCH", `/api/job/template/${c.template.id}/`, { json: { ask_limit_on_launch: true } })).status).toBe(200);
     const before = await dbSnapshot();
     for (const [limit, message] of BAD) {
       const calls = [

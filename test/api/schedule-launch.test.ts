@@ -22,7 +22,8 @@ beforeEach(async () => {
     inventory: (await api("POST", "/api/job/inventory/", { json: { name: "hosts", content: "localhost" } })).body.id,
     credential: (await api("POST", "/api/job/credential/", { json: { name: "cred" } })).body.id,
   };
-  template = (await api("POST", "/api/job/template/", { json: { name: "备份", ...refs, playbook: "main.yml", limit: "db", tags: "t" } })).body.id;
+  const asks = { ask_limit_on_launch: true, ask_verbosity_on_launch: true, ask_job_type_on_launch: true };
+  template = (await api("POST", "/api/job/template/", { json: { name: "备份", ...refs, playbook: "main.yml", limit: "db", tags: "t", ...asks } })).body.id;
 });
 
 describe("POST /api/job/schedule/<id>/launch/", () => {

@@ -41,6 +41,10 @@ describe("POST /api/job/schedule/", () => {
       variables: null,
       verbosity: null,
       job_type: null,
+      inventory: null,
+      credential: null,
+      forks: null,
+      diff_mode: null,
       next_run: expect.any(Number),
       last_error: "",
       owner: expect.any(Number),
@@ -218,7 +222,7 @@ describe("/api/job/schedule/<id>/", () => {
     const s2 = (await api("POST", "/api/job/schedule/", { json: { name: "s2", template, cron: "0 3 * * *", enabled: false } })).body;
     const other = (await api("POST", "/api/job/template/", { json: { name: "other" } })).body.id;
     const s3 = (await api("POST", "/api/job/schedule/", { json: { name: "s3", template: other, cron: "0 4 * * *" } })).body;
-    const job = await api("POST", `/api/job/template/${template}/launch/`, { json: { schedule: s1.id } });
+    const job = await api("POST", "/api/job/job/", { json: { template, schedule: s1.id } });
     expect(job.status).toBe(201);
     expect(job.body).toMatchObject({ template, template_name: "备份", schedule: s1.id, schedule_name: "s1", limit: "db" });
 

@@ -65,6 +65,16 @@ describe("POST /api/job/template/", () => {
       force_handlers_name: "否",
       start_at_task: "restart",
       timeout: 600,
+      ask_inventory_on_launch: false,
+      ask_credential_on_launch: false,
+      ask_job_type_on_launch: false,
+      ask_forks_on_launch: false,
+      ask_limit_on_launch: false,
+      ask_tags_on_launch: false,
+      ask_skip_tags_on_launch: false,
+      ask_verbosity_on_launch: false,
+      ask_variables_on_launch: false,
+      ask_diff_mode_on_launch: false,
       ctime: expect.any(Number),
       last_job: null,
       last_job_state: null,
@@ -266,23 +276,29 @@ describe("POST /api/job/template/<id>/launch/", () => {
       job: null,
       schedule: null,
       user: "管理员",
+      ignored_fields: {},
     });
-    expect((await api("GET", `/api/job/job/${r.body.id}/`)).body).toEqual(r.body);
+    const { ignored_fields: _, ...job } = r.body;
+    expect((await api("GET", `/api/job/job/${r.body.id}/`)).body).toEqual(job);
   });
 
-  it("lets the body override options, in JSON or a form", async () => {
-    const t = (await api("POST", "/api/job/template/", { json: full() })).body;
+  it("lets the body override what the template asks for, in JSON or a form; the rest is ignored", async () => {
+    const asks = { ask_limit_on_launch: true, ask_forks_on_launch: true, ask_verbosity_on_launch: true, ask_job_type_on_launch: true };
+    const t = (await api("POST", "/api/job/template/", { json: { ...full(), ...asks } })).body;
     const json = await api("POST", `/api/job/template/${t.id}/launch/`, { json: { limit: "web01", forks: 10, playbook: "main.yml", template: 999 } });
     expect(json.status).toBe(201);
-    expect(json.body).toMatchObject({ template: t.id, limit: "web01", forks: 10, playbook: "main.yml", tags: "deploy" });
+    expect(json.body).toMatchObject({ template: t.id, limit: "web01", forks: 10, playbook: "sub/deploy.yml", tags: "deploy" });
+    expect(json.body.ignored_fields).toEqual({ playbook: "main.yml", template: 999 });
     const form = await api("POST", `/api/job/template/${t.id}/launch`, { form: { verbosity: "0", job_type: "run" } });
     expect(form.status).toBe(201);
-    expect(form.body).toMatchObject({ verbosity: 0, verbosity_name: "Normal", job_type: "run", limit: "web" });
+    expect(form.body).toMatchObject({ verbosity: 0, verbosity_name: "Normal", job_type: "run", limit: "web", ignored_fields: {} });
     expect((await api("GET", "/api/job/job/?template=" + t.id)).body.count).toBe(2);
   });
 
   it("refuses a launch the template cannot make, and unknown templates", async () => {
-    const bare = (await api("POST", "/api/job/template/", { json: { name: "bare", project: refs.project, playbook: "missing.yml" } })).body;
+    const bare = (
+      await api("POST", "/api/job/template/", { json: { name: "bare", project: refs.project, playbook: "missing.yml", ask_forks_on_launch: true } })
+    ).body;
     const r = await api("POST", `/api/job/template/${bare.id}/launch/`, { json: {} });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
@@ -297,14 +313,14 @@ describe("POST /api/job/template/<id>/launch/", () => {
     const missing = await api("POST", "/api/job/template/777/launch/", { json: {} });
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ detail: "未找到。" });
-    const get = await api("GET", `/api/job/template/${bare.id}/launch/`);
-    expect(get.status).toBe(405);
-    expect(get.body).toEqual({ detail: "方法 “GET” 不被允许。" });
+    const put = await api("PUT", `/api/job/template/${bare.id}/launch/`, { json: {} });
+    expect(put.status).toBe(405);
+    expect(put.body).toEqual({ detail: "方法 “PUT” 不被允许。" });
   });
 
   it("deleting the template leaves its jobs as they were", async () => {
     const t = (await api("POST", "/api/job/template/", { json: full() })).body;
-    const job = (await api("POST", `/api/job/template/${t.id}/launch/`)).body;
+    const { ignored_fields: _, ...job } = (await api("POST", `/api/job/template/${t.id}/launch/`)).body;
     expect((await api("DELETE", `/api/job/template/${t.id}/`)).status).toBe(204);
     expect((await api("DELETE", `/api/job/project/${refs.project}/`)).status).toBe(204);
     const after = await api("GET", `/api/job/job/${job.id}/`);

@@ -31,7 +31,15 @@ beforeAll(async () => {
   const r = await api("POST", "/api/job/template/", {
     // one host at a time: both runs print their hosts in one order, so what localhost printed lines up
     // (Ansible prints hosts as they finish; lines in another order are not paired, see docs/api.md)
-    json: { name: "磁盘检查", project: project.id, inventory: inventory!.id, credential: credential.id, playbook: "site.yml", forks: 1 },
+    json: {
+      name: "磁盘检查",
+      project: project.id,
+      inventory: inventory!.id,
+      credential: credential.id,
+      playbook: "site.yml",
+      forks: 1,
+      ask_variables_on_launch: true,
+    },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   template = r.body.id;

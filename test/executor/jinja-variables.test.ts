@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 async function template(variables: string): Promise<number> {
-  const r = await api("POST", "/api/job/template/", { json: { name: `t${Math.random()}`, ...refs, playbook: "show.yml", variables } });
+  const r = await api("POST", "/api/job/template/", {
+    // launches may set variables (`ask_variables_on_launch`), as the override tests need
+    json: { name: `t${Math.random()}`, ...refs, playbook: "show.yml", variables, ask_variables_on_launch: true },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id;
 }

@@ -13,6 +13,8 @@ async function everyMinute(overrides: Partial<typeof schedules.$inferInsert> = {
   const c = await makeCatalog();
   const owner = await makeUser(`owner${Math.random().toString(36).slice(2, 7)}`, "值班机器人");
   const { db } = await ctx();
+  // the overrides these tests give take effect: the template asks for them
+  await db.update(templates).set({ askLimitOnLaunch: true, askVariablesOnLaunch: true, askVerbosityOnLaunch: true }).where(eq(templates.id, c.template.id));
   const [s] = await db
     .insert(schedules)
     .values({ name: "每分钟", templateId: c.template.id, cron: "* * * * *", timezone: "Asia/Shanghai", ownerId: owner!.id, ctime: NOW, ...overrides })
@@ -115,6 +117,7 @@ describe("fireDueSchedules", () => {
   it("a timed fire runs as the user who last changed the schedule; run now as whoever clicks it", async () => {
     const { db, adminUserId } = await ctx();
     const c = await makeCatalog();
+    await db.update(templates).set({ askLimitOnLaunch: true }).where(eq(templates.id, c.template.id));
     const created = await api("POST", "/api/job/schedule/", { json: { name: "夜间", template: c.template.id, cron: "* * * * *" } });
     expect(created.body.owner).toBe(adminUserId);
     const operator = await makeUser(`op${Math.random().toString(36).slice(2, 7)}`, "改计划的人", "operator");

@@ -25,7 +25,7 @@ export function RunNowButton({ id, name, compact, onResult }: { id: number; name
       disabled={launch.isPending}
       onClick={() => {
         onResult(null);
-        launch.mutate(id, { onSuccess: (job) => onResult({ name, jobId: job.id }), onError: (e) => onResult({ name, errors: toFieldErrors(e) }) });
+        launch.mutate({ id }, { onSuccess: (job) => onResult({ name, jobId: job.id }), onError: (e) => onResult({ name, errors: toFieldErrors(e) }) });
       }}
     >
       <span aria-hidden>▶</span>

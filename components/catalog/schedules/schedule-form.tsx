@@ -11,12 +11,26 @@ import { ReferenceSelect } from "../form/reference-select";
 import { useCatalogForm } from "../form/use-catalog-form";
 import { useCatalogText } from "../use-catalog-text";
 import { CronField } from "./cron-field";
-import { OVERRIDE_TEXT, ScheduleOverrides, type OverrideValues } from "./schedule-overrides";
+import { OVERRIDE_REFERENCES, OVERRIDE_TEXT, ScheduleOverrides, type OverrideValues } from "./schedule-overrides";
 import { TimezoneField } from "./timezone-field";
 
 type Values = OverrideValues & { name: string; description: string; template: number | null; cron: string; timezone: string; enabled: boolean };
 
-const FIELDS = ["name", "description", "template", "cron", "timezone", "enabled", "variables", "verbosity", "job_type", ...OVERRIDE_TEXT];
+const FIELDS = [
+  "name",
+  "description",
+  "template",
+  "cron",
+  "timezone",
+  "enabled",
+  ...OVERRIDE_REFERENCES,
+  "variables",
+  "verbosity",
+  "job_type",
+  "forks",
+  "diff_mode",
+  ...OVERRIDE_TEXT,
+];
 
 const valuesOf = (s?: ScheduleRecord, template?: number | null): Values => ({
   name: s?.name ?? "",
@@ -31,6 +45,10 @@ const valuesOf = (s?: ScheduleRecord, template?: number | null): Values => ({
   variables: s?.variables ?? "",
   verbosity: s?.verbosity == null ? "" : String(s.verbosity),
   job_type: s?.job_type ?? "",
+  inventory: s?.inventory ?? null,
+  credential: s?.credential ?? null,
+  forks: s?.forks == null ? "" : String(s.forks),
+  diff_mode: s?.diff_mode == null ? "" : String(s.diff_mode),
 });
 
 /** An empty override is null: the template's value is taken at each launch. */
@@ -49,6 +67,10 @@ function bodyOf(v: Values): Record<string, unknown> {
     variables: orNull(v.variables),
     verbosity: v.verbosity === "" ? null : Number(v.verbosity),
     job_type: orNull(v.job_type),
+    inventory: v.inventory,
+    credential: v.credential,
+    forks: orNull(v.forks),
+    diff_mode: v.diff_mode === "" ? null : Number(v.diff_mode),
   };
 }
 
@@ -94,7 +116,7 @@ export function ScheduleForm({ schedule, template }: { schedule?: ScheduleRecord
           {errors.enabled && <p className="text-xs text-red-700">{errors.enabled.join(" ")}</p>}
         </div>
       </FormSection>
-      <ScheduleOverrides template={v.template} values={v} set={(k, value) => set(k, value)} errors={errors} />
+      <ScheduleOverrides template={v.template} values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />
       <FormFooter isNew={!schedule} pending={save.isPending} notice={notice} listHref="/schedules" />
     </form>
   );

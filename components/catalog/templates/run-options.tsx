@@ -7,12 +7,15 @@ import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogText } from "../use-catalog-text";
 import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices";
+import { AskToggle, type AskValues } from "./ask-toggle";
 
 export { FLAG_OPTIONS, TEXT_OPTIONS };
 
-export type RunOptionValues = Record<TextOption | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> & Record<FlagOption, boolean>;
+export type RunOptionValues = Record<TextOption | "job_type" | "forks" | "timeout" | "verbosity" | "variables", string> &
+  Record<FlagOption, boolean> &
+  AskValues;
 
-/** A template's run options, as a job has them. */
+/** A template's run options, as a job has them, each a launch may set with its "启动时询问" checkbox. */
 export function RunOptions({
   values: v,
   set,
@@ -23,23 +26,24 @@ export function RunOptions({
   errors: FieldErrors;
 }) {
   const { t, c } = useCatalogText();
+  const ask = (field: string) => <AskToggle field={field} values={v} set={set} />;
   return (
     <FormSection title={c.templates.runOptions}>
-      <Field label={t.fields.job_type} errors={errors.job_type}>
+      <Field label={t.fields.job_type} errors={errors.job_type} badge={ask("job_type")}>
         {(p) => (
           <select {...p} value={v.job_type} onChange={(e) => set("job_type", e.target.value)} className={inputClass}>
             <JobTypeChoices />
           </select>
         )}
       </Field>
-      <Field label={t.fields.verbosity} errors={errors.verbosity}>
+      <Field label={t.fields.verbosity} errors={errors.verbosity} badge={ask("verbosity")}>
         {(p) => (
           <select {...p} value={v.verbosity} onChange={(e) => set("verbosity", e.target.value)} className={inputClass}>
             <VerbosityChoices />
           </select>
         )}
       </Field>
-      <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks}>
+      <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks} badge={ask("forks")}>
         {(p) => (
           <input
             {...p}
@@ -59,11 +63,11 @@ export function RunOptions({
         )}
       </Field>
       {TEXT_OPTIONS.map((key) => (
-        <Field key={key} label={t.fields[key]} errors={errors[key]}>
+        <Field key={key} label={t.fields[key]} errors={errors[key]} badge={ask(key)}>
           {(p) => <input {...p} value={v[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />}
         </Field>
       ))}
-      <Field label={t.fields.variables} errors={errors.variables} className="md:col-span-2">
+      <Field label={t.fields.variables} errors={errors.variables} className="md:col-span-2" badge={ask("variables")}>
         {(p) => (
           <textarea
             {...p}
@@ -78,11 +82,12 @@ export function RunOptions({
       </Field>
       <div className="flex flex-wrap gap-x-6 gap-y-2 md:col-span-2">
         {FLAG_OPTIONS.map((key) => (
-          <div key={key}>
+          <div key={key} className="flex items-center gap-3">
             <label className="inline-flex items-center gap-2 text-sm">
               <input type="checkbox" className="size-4 accent-blue-700" checked={v[key]} onChange={(e) => set(key, e.target.checked)} />
               {t.fields[key]}
             </label>
+            {ask(key)}
             {errors[key] && <p className="text-xs text-red-700">{errors[key].join(" ")}</p>}
           </div>
         ))}

@@ -13,6 +13,7 @@ import { useCatalogText } from "../use-catalog-text";
 import { ConcurrencyFields, type ConcurrencyValues } from "./concurrency-fields";
 import { PlaybookSelect } from "./playbook-select";
 import { FLAG_OPTIONS, RunOptions, TEXT_OPTIONS, type RunOptionValues } from "./run-options";
+import { ASK_FLAGS, AskToggle, askValuesOf } from "./ask-toggle";
 
 type Values = RunOptionValues &
   ConcurrencyValues & {
@@ -40,6 +41,7 @@ const FIELDS = [
   ...FLAG_OPTIONS,
   "allow_simultaneous",
   "max_concurrent_jobs",
+  ...ASK_FLAGS,
 ];
 
 const valuesOf = (r?: TemplateRecord): Values => ({
@@ -58,6 +60,7 @@ const valuesOf = (r?: TemplateRecord): Values => ({
   ...(Object.fromEntries(FLAG_OPTIONS.map((k) => [k, !!r?.[k]])) as Record<FlagOption, boolean>),
   allow_simultaneous: r?.allow_simultaneous ?? true,
   max_concurrent_jobs: String(r?.max_concurrent_jobs ?? 0),
+  ...askValuesOf(r),
 });
 
 /** The API judges every value (its DRF errors land beside the fields); only the types are shaped here. */
@@ -107,24 +110,30 @@ export function TemplateForm({ template }: { template?: TemplateRecord }) {
           required
         />
         <PlaybookSelect project={v.project} value={v.playbook} onChange={(pb) => set("playbook", pb)} errors={errors.playbook} />
-        <ReferenceSelect
-          kind="inventory"
-          label={t.fields.inventory}
-          value={v.inventory}
-          knownName={template?.inventory === v.inventory ? template?.inventory_name : null}
-          onChange={(id) => set("inventory", id)}
-          errors={errors.inventory}
-          required
-        />
-        <ReferenceSelect
-          kind="credential"
-          label={t.fields.credential}
-          value={v.credential}
-          knownName={template?.credential === v.credential ? template?.credential_name : null}
-          onChange={(id) => set("credential", id)}
-          errors={errors.credential}
-          required
-        />
+        <div className="min-w-0 space-y-1">
+          <ReferenceSelect
+            kind="inventory"
+            label={t.fields.inventory}
+            value={v.inventory}
+            knownName={template?.inventory === v.inventory ? template?.inventory_name : null}
+            onChange={(id) => set("inventory", id)}
+            errors={errors.inventory}
+            required
+          />
+          <AskToggle field="inventory" values={v} set={set} />
+        </div>
+        <div className="min-w-0 space-y-1">
+          <ReferenceSelect
+            kind="credential"
+            label={t.fields.credential}
+            value={v.credential}
+            knownName={template?.credential === v.credential ? template?.credential_name : null}
+            onChange={(id) => set("credential", id)}
+            errors={errors.credential}
+            required
+          />
+          <AskToggle field="credential" values={v} set={set} />
+        </div>
       </FormSection>
       <RunOptions values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />
       <ConcurrencyFields values={v} set={(k, value) => set(k, value as Values[typeof k])} errors={errors} />

@@ -34,7 +34,7 @@ export function TemplateList() {
       newLabel={c.templates.new}
       tableLabel={c.templates.table}
       banner={failed && <ActionError title={c.templates.launchFailed(failed.name)} errors={failed.errors} />}
-      actions={(r) => <LaunchButton id={r.id} name={r.name} compact onError={(errors) => setFailed(errors && { name: r.name, errors })} />}
+      actions={(r) => <LaunchButton template={r} compact onError={(errors) => setFailed(errors && { name: r.name, errors })} />}
       columns={[
         {
           key: "project",
@@ -94,7 +94,7 @@ export function TemplateEdit({ initial }: { initial: TemplateRecord }) {
               </Link>
             </ForRole>
             <DeleteButton kind="template" id={template.id} name={template.name} onDeleted={() => router.push("/templates")} />
-            <LaunchButton id={template.id} name={template.name} onError={setLaunchErrors} />
+            <LaunchButton template={template} onError={setLaunchErrors} />
           </>
         }
       >
