@@ -25,6 +25,8 @@ test("a template that runs one job at a time: the second waits with its place, t
     credential: credential.id,
     playbook: "nap.yml",
     variables: "nap: 1",
+    // the first launch says how long it naps
+    ask_variables_on_launch: true,
   });
 
   // the limit is set in the template's form
