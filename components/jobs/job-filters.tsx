@@ -70,7 +70,7 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
           placeholder={t.hostFilter.placeholder}
           maxLength={MAX_HOST}
         />
-        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-4">
+        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-3">
           <ActiveFilterChips search={search} set={set} userName={rows.find((r) => r.cuser === search.cuser)?.user ?? null} />
           {active && (
             <Button variant="ghost" className="ml-auto" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>

@@ -9,7 +9,7 @@ const PRESETS = Object.keys(SINCE_PRESETS) as SincePreset[];
 export function SincePresets({ value, onChange }: { value: SincePreset | null; onChange: (v: SincePreset | null) => void }) {
   const { t } = useI18n();
   return (
-    <div>
+    <div className="sm:col-span-2">
       <span className="mb-1 block text-xs font-medium text-slate-600">{t.filters.since}</span>
       <div role="group" aria-label={t.filters.since} className="flex h-9 overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
         {PRESETS.map((p) => (
