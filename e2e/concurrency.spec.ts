@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { tag } from "./catalog-helpers";
+import { rowOf as rowWith } from "./helpers";
 import type { Job, Named } from "./helpers";
 import { createProject, LOCAL_HOST, post } from "./project-helpers";
 
@@ -54,6 +55,14 @@ test("a template that runs one job at a time: the second waits with its place, t
   await expect(queuedRow).toHaveCount(1, { timeout: 30_000 });
   await expect(queuedRow).toContainText(String(second.id));
   await expect(queuedRow.getByText("排队中", { exact: true })).toBeVisible();
+
+  // the overview lists it with what runs now, and links to every queued, waiting or running job
+  await page.goto("/");
+  const now = page.getByTestId("running-now");
+  await expect(now.getByRole("listitem").filter({ hasText: `#${second.id}` })).toContainText("排队中", { timeout: 30_000 });
+  await now.getByRole("link", { name: /^全部 \d+ 个/ }).click();
+  await expect(page).toHaveURL(/state=pending(,|%2C)waiting(,|%2C)running/);
+  await expect(rowWith(page, second.id)).toBeVisible();
 
   // its page says where it waits, and follows it as it starts and ends
   await page.goto(`/jobs/${second.id}`);

@@ -2,15 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { historyHref } from "@/lib/jobs/history-search";
 import { fetchJobPage } from "@/lib/jobs/job-api";
 import { useI18n } from "../i18n/i18n-provider";
 import { JobDuration } from "../jobs/job-duration";
 import { StateBadge } from "../jobs/state-badge";
 
-const QUERY = new URLSearchParams({ state__in: "waiting,running", ordering: "-id", limit: "8" });
+const STATES = ["pending", "waiting", "running"] as const;
+const QUERY = new URLSearchParams({ state__in: STATES.join(","), ordering: "-id", limit: "8" });
 const REFRESH_MS = 5_000;
 
-/** The jobs waiting or running now, newest first (a few; the history lists them all). */
+/** The jobs queued, waiting or running now, newest first (a few; the history lists them all). */
 export function RunningNow() {
   const { t } = useI18n();
   const d = t.dashboard;
@@ -23,7 +25,7 @@ export function RunningNow() {
           {d.running}
         </h2>
         {list.data && list.data.count > 0 && (
-          <Link href="/jobs?state=running" className="text-xs text-blue-700 hover:underline">
+          <Link href={historyHref({ state: [...STATES] })} className="text-xs text-blue-700 hover:underline">
             {d.allRunning(list.data.count)}
           </Link>
         )}
