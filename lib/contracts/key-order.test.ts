@@ -23,6 +23,8 @@ describe("record key order", () => {
       ...["job_type", "forks", "limit", "tags", "skip_tags", "verbosity", "verbosity_name", "variables", "become_enabled", "become_enabled_name"],
       ...["diff_mode", "diff_mode_name", "force_handlers", "force_handlers_name", "start_at_task", "timeout", "ctime"],
       ...["last_job", "last_job_state", "last_job_time", "allow_simultaneous", "max_concurrent_jobs"],
+      ...["ask_inventory_on_launch", "ask_credential_on_launch", "ask_job_type_on_launch", "ask_forks_on_launch", "ask_limit_on_launch"],
+      ...["ask_tags_on_launch", "ask_skip_tags_on_launch", "ask_verbosity_on_launch", "ask_variables_on_launch", "ask_diff_mode_on_launch"],
     ]);
   });
 });

@@ -62,11 +62,13 @@ const askFlags = Object.fromEntries(
   PROMPT_KEYS.map((k) => [askFlag(k), { output: z.boolean(), column: askColumnOf(k), input: boolean(), update: true, orderable: true }]),
 ) as { [K in PromptKey as AskFlag<K>]: AskFlagField<K> };
 
-/** The template record, in its key order; its run options are the job contract's, then what a launch may ask. */
+/**
+ * The template record, in its key order (scripts compare it as text): its run options are
+ * the job contract's; keys added since come last, in the order they were added.
+ */
 export const TEMPLATE_FIELDS = {
   ...LAID_OUT,
   ...laterOptions,
-  ...askFlags,
   ctime: { output: z.number(), column: "ctime", orderable: true },
   ...LAST_JOB_FIELDS,
   allow_simultaneous: {
@@ -85,6 +87,7 @@ export const TEMPLATE_FIELDS = {
     orderable: true,
     added: `at most this many of its jobs waiting or running at once, the rest wait \`pending\`; \`0\` (default) = no limit; 0 … ${MAX_CONCURRENT_JOBS}`,
   },
+  ...askFlags,
 } as const satisfies Contract;
 
 export type TemplateFieldKey = keyof typeof TEMPLATE_FIELDS;

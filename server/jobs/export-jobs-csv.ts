@@ -18,11 +18,15 @@ const BATCH = 1000;
 
 /** Texts of up to 256 KiB the export does not show: a batch of rows stays small without them. */
 const NOT_READ: readonly JobFieldKey[] = ["variables", "inventory_str"];
-/** Every other stored key of the record is read, so derived ones (`state_name`) come out as the API says them. */
+/**
+ * Every other stored key of the record is read, so derived ones (`state_name`) come out as
+ * the API says them; keys computed per read (a pending job's queue place) are not columns.
+ */
 const READ: Record<string, AnyPgColumn> = Object.fromEntries(
-  Object.entries(JOB_FIELDS).flatMap(([key, f]) =>
-    "column" in f && !NOT_READ.includes(key as JobFieldKey) ? [[f.column, jobs[f.column as keyof typeof jobs.$inferSelect]]] : [],
-  ),
+  Object.entries(JOB_FIELDS).flatMap(([key, f]) => {
+    const column = "column" in f ? jobs[f.column as keyof typeof jobs.$inferSelect] : undefined;
+    return column && !NOT_READ.includes(key as JobFieldKey) ? [["column" in f ? f.column : key, column]] : [];
+  }),
 );
 
 export type CsvFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
