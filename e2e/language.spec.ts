@@ -15,7 +15,7 @@ test("Chinese by default; English by a switch that persists across reloads and p
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(jobCount(page)).toHaveText("1 job");
   await expect(page.getByRole("cell", { name: "Failed" })).toBeVisible();
-  await expect(page.getByLabel("State", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "State: All" })).toBeVisible();
 
   // the server renders the chosen language too (cookie), so a reload stays in English
   await page.reload();

@@ -47,7 +47,7 @@ export function StateFilter({ value, onChange }: { value: JobState[] | null; onC
         ref={button}
         type="button"
         aria-expanded={open}
-        aria-label={`${t.fields.state}：${summary}`}
+        aria-label={t.filters.chosen(t.fields.state, summary)}
         onClick={() => setOpen(!open)}
         className="flex h-9 w-full items-center justify-between gap-1 rounded-md border border-slate-300 bg-white px-2 text-left text-sm focus:border-blue-600 focus:outline-2 focus:outline-blue-600/30"
       >

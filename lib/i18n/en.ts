@@ -96,6 +96,7 @@ export const en: Dictionary = {
   filters: {
     title: "Filters",
     any: "All",
+    chosen: (label, value) => `${label}: ${value}`,
     anyState: "Any state",
     since: "Last",
     sinceLabels: { "1h": "1 h", "24h": "24 h", "7d": "7 d", "30d": "30 d" },

@@ -89,6 +89,7 @@ export const zh = {
   filters: {
     title: "筛选",
     any: "全部",
+    chosen: (label: string, value: string) => `${label}：${value}`,
     anyState: "全部状态",
     since: "最近",
     sinceLabels: { "1h": "1 小时", "24h": "24 小时", "7d": "7 天", "30d": "30 天" },
