@@ -4,9 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FilterDeleteCount } from "@/lib/contracts/job-bulk-delete";
 import { countMatchingJobs, deleteMatchingJobs } from "@/lib/jobs/job-api";
-import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
+import { BulkDeleteBar } from "./bulk-delete-bar";
 
 type Props = {
   /** the list's query: its filters name the jobs */
@@ -40,33 +39,21 @@ export function BulkDeleteMatching({ query, total, onDone, onClear }: Props) {
   };
 
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <span className="font-medium text-blue-900">{t.bulk.allMatching(total)}</span>
-      <Button variant="danger" onClick={() => count.mutate()} disabled={count.isPending}>
-        {count.isPending ? t.bulk.counting : t.bulk.deleteMatching}
-      </Button>
-      <Button variant="ghost" onClick={onClear}>
-        {t.bulk.clearSelection}
-      </Button>
-      {count.isError && (
-        <span role="alert" className="text-red-800">
-          {count.error.message}
-        </span>
-      )}
-      <ConfirmDialog
-        open={counted !== null}
-        onClose={close}
-        title={t.bulk.confirmTitle}
-        error={del.isError ? del.error.message : null}
-        pending={del.isPending}
-        confirmLabel={t.bulk.confirm}
-        pendingLabel={t.bulk.deleting}
-        cancelLabel={t.cancel}
-        onConfirm={() => del.mutate()}
-      >
-        {counted && t.bulk.confirmMatching(counted.count)}
-        {counted && counted.live > 0 && ` ${t.bulk.liveSkipped(counted.live)}`}
-      </ConfirmDialog>
-    </div>
+    <BulkDeleteBar
+      summary={t.bulk.allMatching(total)}
+      deleteLabel={count.isPending ? t.bulk.counting : t.bulk.deleteMatching}
+      deleteDisabled={count.isPending}
+      onDelete={() => count.mutate()}
+      onClear={onClear}
+      alert={count.isError ? count.error.message : null}
+      confirming={counted !== null}
+      onCloseConfirm={close}
+      onConfirm={() => del.mutate()}
+      pending={del.isPending}
+      error={del.isError ? del.error.message : null}
+    >
+      {counted && t.bulk.confirmMatching(counted.count)}
+      {counted && counted.live > 0 && ` ${t.bulk.liveSkipped(counted.live)}`}
+    </BulkDeleteBar>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
+import { BulkDeleteBar } from "./bulk-delete-bar";
 import { useDeleteJobs } from "./use-job-queries";
 
 /** Shown while rows are selected: delete them after a confirmation. */
@@ -26,27 +25,18 @@ export function BulkDelete({ ids, onDone, onClear }: { ids: number[]; onDone: (d
     });
 
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <span className="font-medium text-blue-900">{t.bulk.selected(ids.length)}</span>
-      <Button variant="danger" onClick={() => setConfirming(true)}>
-        {t.bulk.delete}
-      </Button>
-      <Button variant="ghost" onClick={onClear}>
-        {t.bulk.clearSelection}
-      </Button>
-      <ConfirmDialog
-        open={confirming}
-        onClose={close}
-        title={t.bulk.confirmTitle}
-        error={del.isError ? del.error.message : null}
-        pending={del.isPending}
-        confirmLabel={t.bulk.confirm}
-        pendingLabel={t.bulk.deleting}
-        cancelLabel={t.cancel}
-        onConfirm={confirm}
-      >
-        {t.bulk.confirmBody(ids.length)}
-      </ConfirmDialog>
-    </div>
+    <BulkDeleteBar
+      summary={t.bulk.selected(ids.length)}
+      deleteLabel={t.bulk.delete}
+      onDelete={() => setConfirming(true)}
+      onClear={onClear}
+      confirming={confirming}
+      onCloseConfirm={close}
+      onConfirm={confirm}
+      pending={del.isPending}
+      error={del.isError ? del.error.message : null}
+    >
+      {t.bulk.confirmBody(ids.length)}
+    </BulkDeleteBar>
   );
 }
