@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { NewTokenRecord } from "@/lib/auth/user-records";
 import { Button } from "../ui/button";
-import { inputClass } from "../ui/form-field";
+import { NumberInput, inputClass } from "../ui/form-field";
 import { Field } from "../catalog/form/field";
 import { ErrorSummary } from "../catalog/form/error-summary";
 import { toFieldErrors } from "../catalog/form/use-form-state";
@@ -52,9 +52,7 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: NewTokenReco
           )}
         </Field>
         <Field label={k.expiresInDays} errors={errors.expires_in_days} hint={k.expiresHint}>
-          {(p) => (
-            <input {...p} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />
-          )}
+          {(p) => <NumberInput field={p} min={1} max={3650} value={days} onChange={setDays} />}
         </Field>
         <Button type="submit" variant="primary" className="sm:mt-5" disabled={create.isPending}>
           {create.isPending ? k.creating : k.create}

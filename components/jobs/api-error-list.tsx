@@ -14,3 +14,14 @@ export function ApiErrorList({ errors }: { errors: Record<string, string[]> }) {
     </ul>
   );
 }
+
+/** Errors no field of the form shows, under a heading saying what failed; nothing when none. */
+export function FormErrorsAlert({ title, errors }: { title: string; errors: Record<string, string[]> }) {
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-medium">{title}</p>
+      <ApiErrorList errors={errors} />
+    </div>
+  );
+}

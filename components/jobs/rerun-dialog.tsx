@@ -15,11 +15,10 @@ import {
   TEXT_OPTIONS,
   type RerunFormValues,
 } from "@/lib/jobs/rerun";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { FormField, inputClass } from "../ui/form-field";
+import { Dialog, DialogSubmitBar } from "../ui/dialog";
+import { FlagField, FormField, NumberInput, inputClass } from "../ui/form-field";
 import { useI18n } from "../i18n/i18n-provider";
-import { ApiErrorList } from "./api-error-list";
+import { FormErrorsAlert } from "./api-error-list";
 import { RerunChanges } from "./rerun-changes";
 import { useCreateJob } from "./use-job-queries";
 import { JobTypeChoices, VerbosityChoices } from "./run-option-choices";
@@ -54,12 +53,7 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
     <Dialog open onClose={onClose} title={t.rerun.dialogTitle(job.id)} wide>
       <form noValidate onSubmit={submit} className="space-y-4">
         <p className="text-sm text-slate-600">{t.rerun.dialogHint}</p>
-        {Object.keys(otherErrors).length > 0 && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-            <p className="font-medium">{t.rerun.failed}</p>
-            <ApiErrorList errors={otherErrors} />
-          </div>
-        )}
+        <FormErrorsAlert title={t.rerun.failed} errors={otherErrors} />
         <FormField label={t.fields.variables} errors={errors.variables}>
           {(p) => (
             <textarea
@@ -94,29 +88,18 @@ export function RerunDialog({ job, onClose }: { job: JobRecord; onClose: () => v
           </FormField>
           {(["forks", "timeout"] as const).map((key) => (
             <FormField key={key} label={t.fields[key]} errors={errors[key]}>
-              {(p) => (
-                <input {...p} type="number" inputMode="numeric" min={0} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />
-              )}
+              {(p) => <NumberInput field={p} value={values[key]} onChange={(x) => set(key, x)} />}
             </FormField>
           ))}
         </div>
         <fieldset className="flex flex-wrap gap-x-6 gap-y-2">
           <legend className="sr-only">{t.detail.options}</legend>
           {FLAG_OPTIONS.map((key) => (
-            <label key={key} className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" className="size-4 accent-blue-700" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
-              {t.fields[key]}
-              {errors[key] && <span className="text-xs text-red-700">{errors[key].join(" ")}</span>}
-            </label>
+            <FlagField key={key} label={t.fields[key]} checked={values[key]} onChange={(x) => set(key, x)} errors={errors[key]} />
           ))}
         </fieldset>
         <RerunChanges changes={changes} />
-        <div className="sticky bottom-0 -mx-5 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3">
-          <Button onClick={onClose}>{t.cancel}</Button>
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? t.rerun.submitting : t.rerun.submit}
-          </Button>
-        </div>
+        <DialogSubmitBar onCancel={onClose} cancelLabel={t.cancel} submitLabel={t.rerun.submit} pendingLabel={t.rerun.submitting} pending={create.isPending} />
       </form>
     </Dialog>
   );

@@ -8,7 +8,7 @@ import { dryRunRetention, fetchRetention, runRetention, updateRetention, type Re
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorState } from "../ui/error-state";
-import { FormField, inputClass } from "../ui/form-field";
+import { FormField, NumberInput, inputClass } from "../ui/form-field";
 import { LocalTime } from "../ui/local-time";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
@@ -203,7 +203,7 @@ function NumberField({
     <FormField label={label} errors={errors}>
       {(p) => (
         <>
-          <input {...p} type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+          <NumberInput field={p} value={value} onChange={onChange} />
           <p className="mt-1 text-xs text-slate-600">{hint}</p>
         </>
       )}

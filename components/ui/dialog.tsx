@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 
 /**
  * A modal on the native `<dialog>`: focus is trapped, Escape closes, the page behind is
@@ -54,4 +55,28 @@ function refocus(opener: { current: HTMLElement | null }) {
   const el = opener.current;
   opener.current = null;
   if (el?.isConnected) el.focus();
+}
+
+/** A form dialog's last row, kept in view: cancel, and submit (its label while sending). */
+export function DialogSubmitBar({
+  onCancel,
+  cancelLabel,
+  submitLabel,
+  pendingLabel,
+  pending,
+}: {
+  onCancel: () => void;
+  cancelLabel: string;
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+}) {
+  return (
+    <div className="sticky bottom-0 -mx-5 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3">
+      <Button onClick={onCancel}>{cancelLabel}</Button>
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { InventoryRecord } from "@/lib/catalog/catalog-records";
-import { inputClass } from "../../ui/form-field";
+import { NumberInput, inputClass } from "../../ui/form-field";
 import { ErrorSummary } from "../form/error-summary";
 import { Field, textareaClass } from "../form/field";
 import { FormFooter } from "../form/form-footer";
@@ -64,17 +64,7 @@ export function InventoryForm({ inventory }: { inventory?: InventoryRecord }) {
         </Field>
         <HostPreview content={v.content} />
         <Field label={c.inventories.maxConcurrentJobs} errors={errors.max_concurrent_jobs} hint={c.inventories.maxConcurrentHint}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              value={v.max_concurrent_jobs}
-              onChange={(e) => set("max_concurrent_jobs", e.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(p) => <NumberInput field={p} value={v.max_concurrent_jobs} onChange={(x) => set("max_concurrent_jobs", x)} />}
         </Field>
         <Field label={c.inventories.variables} errors={errors.variables} className="md:col-span-2">
           {(p) => (

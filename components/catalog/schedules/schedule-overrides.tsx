@@ -3,7 +3,7 @@
 import type { FieldErrors } from "@/lib/api/http";
 import { askFlag, type PromptKey } from "@/lib/contracts/job";
 import { flagName, VERBOSITY_NAMES } from "@/lib/jobs/enums";
-import { inputClass } from "../../ui/form-field";
+import { NumberInput, inputClass } from "../../ui/form-field";
 import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { ReferenceSelect } from "../form/reference-select";
@@ -75,19 +75,7 @@ export function ScheduleOverrides({
         )}
       </Field>
       <Field label={t.fields.forks} errors={errors.forks} hint={notAsked("forks")}>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={200}
-            value={v.forks}
-            placeholder={inherit(tpl && String(tpl.forks))}
-            onChange={(e) => set("forks", e.target.value)}
-            className={inputClass}
-          />
-        )}
+        {(p) => <NumberInput field={p} max={200} value={v.forks} placeholder={inherit(tpl && String(tpl.forks))} onChange={(x) => set("forks", x)} />}
       </Field>
       <Field label={t.fields.diff_mode} errors={errors.diff_mode} hint={notAsked("diff_mode")}>
         {(p) => (

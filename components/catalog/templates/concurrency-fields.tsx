@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldErrors } from "@/lib/api/http";
-import { inputClass } from "../../ui/form-field";
+import { NumberInput } from "../../ui/form-field";
 import { Field } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogText } from "../use-catalog-text";
@@ -34,17 +34,7 @@ export function ConcurrencyFields({
         {errors.allow_simultaneous && <p className="text-xs text-red-700">{errors.allow_simultaneous.join(" ")}</p>}
       </div>
       <Field label={c.templates.maxConcurrentJobs} errors={errors.max_concurrent_jobs} hint={c.templates.maxConcurrentHint}>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={v.max_concurrent_jobs}
-            onChange={(e) => set("max_concurrent_jobs", e.target.value)}
-            className={inputClass}
-          />
-        )}
+        {(p) => <NumberInput field={p} value={v.max_concurrent_jobs} onChange={(x) => set("max_concurrent_jobs", x)} />}
       </Field>
     </FormSection>
   );

@@ -5,15 +5,14 @@ import { useState, type FormEvent } from "react";
 import type { TemplateRecord } from "@/lib/catalog/catalog-records";
 import { askedPrompts, promptBody, promptFormOf, promptValuesOf, type PromptValues } from "@/lib/catalog/launch-prompts";
 import type { PromptKey } from "@/lib/contracts/job";
-import { Button } from "../../ui/button";
-import { Dialog } from "../../ui/dialog";
-import { FormField, inputClass } from "../../ui/form-field";
+import { Dialog, DialogSubmitBar } from "../../ui/dialog";
+import { FlagField, FormField, NumberInput, inputClass } from "../../ui/form-field";
 import { textareaClass } from "../form/field";
 import { ReferenceSelect } from "../form/reference-select";
 import { toFieldErrors } from "../form/use-form-state";
 import { useLaunch } from "../use-catalog-queries";
 import { useCatalogText } from "../use-catalog-text";
-import { ApiErrorList } from "../../jobs/api-error-list";
+import { FormErrorsAlert } from "../../jobs/api-error-list";
 import { JobTypeChoices, VerbosityChoices } from "../../jobs/run-option-choices";
 
 /** What the template asks for at launch, pre-filled with its own values; launches and opens the job. */
@@ -56,14 +55,7 @@ export function LaunchDialog({ template, onClose }: { template: TemplateRecord; 
         />
       );
     }
-    if (form === "flag")
-      return (
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-blue-700" checked={value === true} onChange={(e) => set(key, e.target.checked)} />
-          {t.fields[key]}
-          {errors[key] && <span className="text-xs text-red-700">{errors[key].join(" ")}</span>}
-        </label>
-      );
+    if (form === "flag") return <FlagField label={t.fields[key]} checked={value === true} onChange={(x) => set(key, x)} errors={errors[key]} />;
     return (
       <FormField label={t.fields[key]} errors={errors[key]}>
         {(p) =>
@@ -73,18 +65,10 @@ export function LaunchDialog({ template, onClose }: { template: TemplateRecord; 
             <select {...p} value={String(value)} onChange={(e) => set(key, e.target.value)} className={inputClass}>
               {key === "verbosity" ? <VerbosityChoices /> : <JobTypeChoices />}
             </select>
+          ) : form === "int" ? (
+            <NumberInput field={p} value={String(value)} onChange={(x) => set(key, x)} />
           ) : (
-            <input
-              {...p}
-              type={form === "int" ? "number" : "text"}
-              inputMode={form === "int" ? "numeric" : undefined}
-              min={form === "int" ? 0 : undefined}
-              value={String(value)}
-              onChange={(e) => set(key, e.target.value)}
-              className={inputClass}
-              spellCheck={false}
-              autoComplete="off"
-            />
+            <input {...p} value={String(value)} onChange={(e) => set(key, e.target.value)} className={inputClass} spellCheck={false} autoComplete="off" />
           )
         }
       </FormField>
@@ -95,12 +79,7 @@ export function LaunchDialog({ template, onClose }: { template: TemplateRecord; 
     <Dialog open onClose={onClose} title={c.templates.promptTitle(template.name)} wide>
       <form noValidate onSubmit={submit} className="space-y-4">
         <p className="text-sm text-slate-600">{c.templates.promptHint}</p>
-        {Object.keys(other).length > 0 && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-            <p className="font-medium">{c.templates.promptFailed}</p>
-            <ApiErrorList errors={other} />
-          </div>
-        )}
+        <FormErrorsAlert title={c.templates.promptFailed} errors={other} />
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {keys.map((key) => (
             <div key={key} className={promptFormOf(key) === "textarea" ? "sm:col-span-2" : ""}>
@@ -108,12 +87,13 @@ export function LaunchDialog({ template, onClose }: { template: TemplateRecord; 
             </div>
           ))}
         </div>
-        <div className="sticky bottom-0 -mx-5 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3">
-          <Button onClick={onClose}>{t.cancel}</Button>
-          <Button type="submit" variant="primary" disabled={launch.isPending}>
-            {launch.isPending ? c.templates.launching : c.templates.promptSubmit}
-          </Button>
-        </div>
+        <DialogSubmitBar
+          onCancel={onClose}
+          cancelLabel={t.cancel}
+          submitLabel={c.templates.promptSubmit}
+          pendingLabel={c.templates.launching}
+          pending={launch.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@
 
 import type { FieldErrors } from "@/lib/api/http";
 import { FLAG_OPTIONS, TEXT_OPTIONS, type FlagOption, type TextOption } from "@/lib/contracts/job";
-import { inputClass } from "../../ui/form-field";
+import { NumberInput, inputClass } from "../../ui/form-field";
 import { Field, textareaClass } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { useCatalogText } from "../use-catalog-text";
@@ -44,23 +44,10 @@ export function RunOptions({
         )}
       </Field>
       <Field label={t.fields.forks} errors={errors.forks} hint={c.templates.defaultForks} badge={ask("forks")}>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={200}
-            value={v.forks}
-            onChange={(e) => set("forks", e.target.value)}
-            className={inputClass}
-          />
-        )}
+        {(p) => <NumberInput field={p} max={200} value={v.forks} onChange={(x) => set("forks", x)} />}
       </Field>
       <Field label={t.fields.timeout} errors={errors.timeout} hint={c.templates.noTimeout}>
-        {(p) => (
-          <input {...p} type="number" inputMode="numeric" min={0} value={v.timeout} onChange={(e) => set("timeout", e.target.value)} className={inputClass} />
-        )}
+        {(p) => <NumberInput field={p} value={v.timeout} onChange={(x) => set("timeout", x)} />}
       </Field>
       {TEXT_OPTIONS.map((key) => (
         <Field key={key} label={t.fields[key]} errors={errors[key]} badge={ask(key)}>
