@@ -14,6 +14,10 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   passwordChangedAt: bigint("password_changed_at", { mode: "number" }),
   lastLoginAt: bigint("last_login_at", { mode: "number" }),
+  /** IANA zone the UI shows times in; null: the browser's */
+  timeZone: text("time_zone"),
+  /** `exact` (wall clock, relative on hover) or `relative` ("3 分钟前", exact on hover) */
+  timeDisplay: text("time_display").notNull().default("exact"),
 });
 
 /** Browser sessions. The cookie carries a sealed random id; the row holds its SHA-256. */

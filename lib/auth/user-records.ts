@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { drfPage } from "../jobs/job-record";
 import { ROLES } from "./roles";
+import { TIME_DISPLAYS } from "./time-display";
 
 const time = z.number().nullable();
 
@@ -15,6 +16,9 @@ export const UserRecord = z.object({
   ctime: z.number(),
   last_login_at: time,
   password_changed_at: time,
+  /** IANA zone the UI shows times in; null: the browser's */
+  time_zone: z.string().nullable(),
+  time_display: z.enum(TIME_DISPLAYS),
 });
 export type UserRecord = z.infer<typeof UserRecord>;
 export const UserPage = drfPage(UserRecord);

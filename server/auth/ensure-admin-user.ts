@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Config } from "@/core/config";
 import { nowSeconds } from "@/lib/time";
+import { DEFAULT_TIMEZONE } from "@/lib/schedules/zone-time";
 import { passwordProblems } from "../users/password-rules";
 import { hashPassword, verifyPassword } from "./passwords";
 
@@ -24,7 +25,8 @@ export function demoPasswordFile(config: Pick<Config, "dataDir">): string {
 export async function ensureAdminUser(db: Db, config: Config): Promise<number> {
   const [row] = await db
     .insert(users)
-    .values({ username: config.adminUsername, displayName: config.adminDisplayName, role: "admin", ctime: nowSeconds() })
+    // a new admin reads times in the product's zone (schedules default to it too); an existing one keeps theirs
+    .values({ username: config.adminUsername, displayName: config.adminDisplayName, role: "admin", ctime: nowSeconds(), timeZone: DEFAULT_TIMEZONE })
     .onConflictDoUpdate({ target: users.username, set: { displayName: config.adminDisplayName } })
     .returning({ id: users.id, passwordHash: users.passwordHash });
   if (!row) throw new Error(`user "${config.adminUsername}" was not upserted`);

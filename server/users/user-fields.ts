@@ -43,5 +43,7 @@ export function serializeUser(u: UserRow) {
     ctime: u.ctime,
     last_login_at: u.lastLoginAt,
     password_changed_at: u.passwordChangedAt,
+    time_zone: u.timeZone,
+    time_display: u.timeDisplay,
   };
 }

@@ -80,7 +80,11 @@ const MATRIX: Record<string, Entry> = {
     public: true,
     serves: { POST: { ok: 200, body: () => ({ form: { username: "m-viewer", password: TEST_PASSWORD } }) } },
   },
-  "/app/api/auth/me/route.ts": { path: () => "/api/auth/me/", serves: { GET: { ok: 200 } } },
+  "/app/api/auth/me/route.ts": {
+    path: () => "/api/auth/me/",
+    need: { PATCH: "viewer" },
+    serves: { GET: { ok: 200 }, PATCH: { ok: 200, body: () => ({ json: { time_display: "exact" } }) } },
+  },
   "/app/api/auth/password/route.ts": {
     path: () => "/api/auth/password/",
     need: { POST: "viewer" },

@@ -49,6 +49,8 @@ describe("POST /api/auth/users/", () => {
       ctime: expect.any(Number),
       last_login_at: null,
       password_changed_at: expect.any(Number),
+      time_zone: null,
+      time_display: "exact",
     });
     const login = await browserLogin("zhang.san", "张三的密码123");
     expect(login.user).toMatchObject({ id: r.body.id, role: "operator" });
