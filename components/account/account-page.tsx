@@ -5,8 +5,9 @@ import { useI18n } from "../i18n/i18n-provider";
 import { ApiTokens } from "./api-tokens";
 import { PasswordForm } from "./password-form";
 import { ProfileSummary } from "./profile-summary";
+import { TimeSettings } from "./time-settings";
 
-/** The signed-in user's own page: who they are, their password, their API tokens. */
+/** The signed-in user's own page: who they are, their password, how they read times, their API tokens. */
 export function AccountPage() {
   const { t } = useI18n();
   const { me } = usePermissions();
@@ -17,6 +18,7 @@ export function AccountPage() {
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <ProfileSummary me={me} />
         <PasswordForm username={me.username} />
+        <TimeSettings me={me} />
       </div>
       <ApiTokens />
     </div>

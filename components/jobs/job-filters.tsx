@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FILTER_KEYS, isDay, MAX_HOST, type HistorySearch } from "@/lib/jobs/history-search";
+import { FILTER_KEYS, isDay, isWallTime, MAX_HOST, type HistorySearch } from "@/lib/jobs/history-search";
 import { JOB_KINDS } from "@/lib/jobs/enums";
 import type { ReferenceKind } from "@/lib/jobs/job-api";
 import type { JobRecord } from "@/lib/jobs/job-record";
@@ -13,6 +13,8 @@ import { ReferenceFilter } from "./reference-filter";
 import { SearchFilter } from "./search-filter";
 import { SincePresets } from "./since-presets";
 import { StateFilter } from "./state-filter";
+import { useClock } from "../clock/use-clock";
+import { nowSeconds } from "@/lib/time";
 import type { HistoryUpdate, SetHistorySearch } from "./use-history-search";
 
 const REFERENCE_FILTERS = ["template", "inventory", "credential", "schedule"] as const satisfies ReferenceKind[];
@@ -26,6 +28,9 @@ export function recordedName(rows: JobRecord[], kind: ReferenceKind, id: number 
 export function JobFilters({ search, setSearch, rows }: { search: HistorySearch; setSearch: SetHistorySearch; rows: JobRecord[] }) {
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
+  const clock = useClock();
+  // the zone the range is read in, named beside its inputs (its offset today)
+  const zone = clock.zone === null ? "" : clock.label(nowSeconds());
   const set = (values: HistoryUpdate) => void setSearch({ ...values, page: null });
   const activeCount = FILTER_KEYS.filter((k) => search[k] !== null && search[k] !== "").length;
   const active = activeCount > 0;
@@ -60,8 +65,22 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
         <div className="sm:col-span-2 md:col-span-2 xl:col-span-2">
           <SearchFilter value={search.search} onChange={(v) => set({ search: v || null })} />
         </div>
-        <DayInput label={t.filters.from} value={search.from} min={null} max={search.to} onChange={(v) => set({ from: v, since: null })} />
-        <DayInput label={t.filters.to} value={search.to} min={search.from} max={null} onChange={(v) => set({ to: v, since: null })} />
+        <WallTimeInput
+          label={t.filters.from}
+          zone={zone}
+          value={asInput(search.from, "00:00")}
+          min={null}
+          max={asInput(search.to, "23:59")}
+          onChange={(v) => set({ from: v, since: null })}
+        />
+        <WallTimeInput
+          label={t.filters.to}
+          zone={zone}
+          value={asInput(search.to, "23:59")}
+          min={asInput(search.from, "00:00")}
+          max={null}
+          onChange={(v) => set({ to: v, since: null })}
+        />
         <SincePresets value={search.since} onChange={(since) => set({ since, from: null, to: null })} />
         <SearchFilter
           value={search.host ?? ""}
@@ -83,14 +102,20 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
   );
 }
 
-function DayInput({
+/** A day-only bound of an old link, as the minute it stands for: a `from` day's first, a `to` day's last. */
+const asInput = (wall: string | null, dayTime: string) => (wall === null ? null : isDay(wall) ? `${wall}T${dayTime}` : wall);
+
+/** A date and time to the minute, read in the user's zone (the history's other times are shown in it too). */
+function WallTimeInput({
   label,
+  zone,
   value,
   min,
   max,
   onChange,
 }: {
   label: string;
+  zone: string;
   value: string | null;
   min: string | null;
   max: string | null;
@@ -98,13 +123,20 @@ function DayInput({
 }) {
   return (
     <label className="block">
-      <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>
+      <span className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+        {/* the zone is said by every time on the page; here it only reminds */}
+        <span aria-hidden className="ml-1 font-normal text-slate-500">
+          {zone}
+        </span>
+      </span>
       <input
-        type="date"
+        type="datetime-local"
+        step={60}
         value={value ?? ""}
         min={min ?? undefined}
         max={max ?? undefined}
-        onChange={(e) => onChange(isDay(e.target.value) ? e.target.value : null)}
+        onChange={(e) => onChange(isWallTime(e.target.value) ? e.target.value : null)}
         className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm focus:border-blue-600 focus:outline-2 focus:outline-blue-600/30"
       />
     </label>

@@ -9,6 +9,8 @@ import { Spinner } from "../ui/spinner";
 import { useNow } from "../ui/use-now";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
+import { TimeDisplayToggle } from "../clock/time-display-toggle";
+import { useClock } from "../clock/use-clock";
 import { BulkDelete } from "./bulk-delete";
 import { BulkDeleteMatching } from "./bulk-delete-matching";
 import { CompareSelected } from "./compare/compare-selected";
@@ -34,7 +36,8 @@ export function JobHistory() {
   // a preset period ("the last hour") slides with the clock, a minute at a time
   const now = useNow(search.since !== null, 15_000);
   const minute = now - (now % 60);
-  const query = useMemo(() => historyApiQuery(search, minute), [search, minute]);
+  const zone = useClock().zone ?? undefined;
+  const query = useMemo(() => historyApiQuery(search, minute, zone), [search, minute, zone]);
   const queryKey = query.toString();
   const live = useHistoryLive(query, search.page <= 1);
   const list = useJobList(query, live.isLive);
@@ -112,6 +115,7 @@ export function JobHistory() {
           {notice}
         </p>
         <div className="ml-auto flex items-center gap-3">
+          <TimeDisplayToggle />
           <ExportCsvLink search={search} />
           <SortSelect ordering={search.ordering} onSort={sort} />
         </div>

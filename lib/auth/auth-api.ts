@@ -12,3 +12,7 @@ export const logOut = () => fetchJson<null>("/api/auth/logout/", { method: "POST
 /** 204; the caller's other sessions end. A wrong old password is a 400 on `old_password`. */
 export const changePassword = (oldPassword: string, newPassword: string) =>
   fetchJson<null>("/api/auth/password/", { method: "POST", body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }) });
+
+/** The caller's own time settings; a zone that is not IANA is a 400 on `time_zone`. */
+export const updateMySettings = (settings: { time_zone?: string | null; time_display?: "exact" | "relative" }) =>
+  fetchJson("/api/auth/me/", { method: "PATCH", body: JSON.stringify(settings) }, MeRecord);

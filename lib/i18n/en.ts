@@ -1,5 +1,6 @@
 import type { RunOptionKey } from "../contracts/job";
 import { authEn } from "./auth-en";
+import { clockEn } from "./clock-en";
 import { outputEn } from "./output-en";
 import { retentionEn } from "./retention-en";
 import { hostsEn } from "./hosts-en";
@@ -91,7 +92,7 @@ export const en: Dictionary = {
     error: "The job list failed to load",
     defaultForks: "default",
     exportCsv: "Export CSV",
-    exportCsvHint: "Download every job matching the current filters (all pages), times in this computer's time zone",
+    exportCsvHint: "Download every job matching the current filters (all pages), times in your time zone",
   },
   filters: {
     title: "Filters",
@@ -192,6 +193,7 @@ export const en: Dictionary = {
   ...compareEn,
   ...jobPageEn,
   ...authEn,
+  ...clockEn,
   notFound: { title: "Page not found", body: "This page does not exist.", home: "Go to job history" },
   error: { title: "Something went wrong", body: "The page failed to load." },
 };

@@ -1,5 +1,6 @@
 import type { RunOptionKey } from "../contracts/job";
 import { authZh } from "./auth-zh";
+import { clockZh } from "./clock-zh";
 import { KIND_NAMES, STATE_NAMES } from "../jobs/enums";
 import { outputZh } from "./output-zh";
 import { retentionZh } from "./retention-zh";
@@ -84,7 +85,7 @@ export const zh = {
     error: "作业列表加载失败",
     defaultForks: "默认",
     exportCsv: "导出 CSV",
-    exportCsvHint: "下载符合当前筛选条件的全部作业（所有页），时间按本机时区",
+    exportCsvHint: "下载符合当前筛选条件的全部作业（所有页），时间按你的时区",
   },
   filters: {
     title: "筛选",
@@ -95,7 +96,7 @@ export const zh = {
     sinceLabels: { "1h": "1 小时", "24h": "24 小时", "7d": "7 天", "30d": "30 天" },
     search: "搜索",
     searchPlaceholder: "名称、playbook、模块、执行人…",
-    from: "开始日期从",
+    from: "开始时间从",
     to: "到",
     clear: "清除全部筛选",
     remove: (label: string) => `移除筛选：${label}`,
@@ -185,6 +186,7 @@ export const zh = {
   ...compareZh,
   ...jobPageZh,
   ...authZh,
+  ...clockZh,
   notFound: { title: "页面不存在", body: "找不到这个页面。", home: "前往作业历史" },
   error: { title: "出错了", body: "页面加载时出现错误。" },
 };

@@ -26,14 +26,6 @@ export function splitDuration(total: number): [number, number, number] {
   return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** `2024-05-01 09:03:07` in the viewer's time zone. */
-export function formatLocalTime(sec: number): string {
-  const d = new Date(sec * 1000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86400],
   ["month", 30 * 86400],

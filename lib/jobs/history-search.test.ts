@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayStart, historyApiQuery, historyCsvHref, invalidHistoryKeys, loadHistorySearch } from "./history-search";
+import { historyApiQuery, historyCsvHref, invalidHistoryKeys, loadHistorySearch } from "./history-search";
 
 describe("history URL state", () => {
   it("drops what does not parse and keeps the rest", () => {
@@ -30,18 +30,31 @@ describe("history URL state", () => {
       template: "3",
       state: "failed",
       search: "a b",
-      start_time__gte: String(dayStart("2024-03-15")),
+      start_time__gte: String(Date.parse("2024-03-14T16:00:00Z") / 1000),
       format: "csv",
       timezone: "Asia/Shanghai",
     });
     expect(historyCsvHref(loadHistorySearch({}))).toBe("/api/job/job/?ordering=-id&format=csv");
   });
 
-  it("turns a day range into local-midnight bounds", () => {
-    const q = historyApiQuery(loadHistorySearch({ from: "2024-03-15", to: "2024-03-20" }));
-    expect(Number(q.get("start_time__gte"))).toBe(dayStart("2024-03-15"));
-    expect(Number(q.get("start_time__lte"))).toBe(dayStart("2024-03-21") - 1);
-    expect(new Date(dayStart("2024-03-15") * 1000).getHours()).toBe(0);
+  it("turns a day range into midnight bounds in the viewer's zone; old day-only links keep working", () => {
+    const q = historyApiQuery(loadHistorySearch({ from: "2024-03-15", to: "2024-03-20" }), undefined, "Asia/Shanghai");
+    expect(Number(q.get("start_time__gte"))).toBe(Date.parse("2024-03-15T00:00:00+08:00") / 1000);
+    expect(Number(q.get("start_time__lte"))).toBe(Date.parse("2024-03-21T00:00:00+08:00") / 1000 - 1);
+    const ny = historyApiQuery(loadHistorySearch({ from: "2024-03-15" }), undefined, "America/New_York");
+    expect(Number(ny.get("start_time__gte"))).toBe(Date.parse("2024-03-15T00:00:00-04:00") / 1000);
+  });
+
+  it("takes a date and time to the minute; a `to` minute covers its 60 seconds", () => {
+    const s = loadHistorySearch({ from: "2024-03-15T08:30", to: "2024-03-15T09:05" });
+    expect(s).toMatchObject({ from: "2024-03-15T08:30", to: "2024-03-15T09:05" });
+    const q = historyApiQuery(s, undefined, "Asia/Shanghai");
+    expect(Number(q.get("start_time__gte"))).toBe(Date.parse("2024-03-15T08:30:00+08:00") / 1000);
+    expect(Number(q.get("start_time__lte"))).toBe(Date.parse("2024-03-15T09:05:59+08:00") / 1000);
+    const utc = historyApiQuery(s, undefined, "UTC");
+    expect(Number(utc.get("start_time__gte"))).toBe(Date.parse("2024-03-15T08:30:00Z") / 1000);
+    expect(invalidHistoryKeys({ from: "2024-03-15T25:00", to: "2024-03-15 09:05" }).sort()).toEqual(["from", "to"]);
+    expect(invalidHistoryKeys({ from: "2024-03-15T09:05:30" })).toEqual(["from"]);
   });
 
   it("takes several states, each known and once, in the states' order; one is `state`, more `state__in`", () => {

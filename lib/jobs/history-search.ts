@@ -1,4 +1,5 @@
 import { createLoader, createParser, createSerializer, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { browserZone, wallToUnix } from "../clock/zone-clock";
 import { parseId } from "../ids";
 import { JOB_KINDS, JOB_STATES, type JobState } from "./enums";
 
@@ -15,9 +16,12 @@ const parseAsPage = createParser({
   serialize: String,
 });
 
-/** A calendar day `YYYY-MM-DD` that exists. */
-const parseAsDay = createParser({
-  parse: (v) => (isDay(v) ? v : null),
+/**
+ * A wall-clock bound of the time filter: a calendar day `YYYY-MM-DD` (the links of before
+ * issue 17) or a minute `YYYY-MM-DDTHH:MM` (a datetime-local input's value), in the viewer's zone.
+ */
+const parseAsWall = createParser({
+  parse: (v) => (isWallTime(v) ? v : null),
   serialize: (v: string) => v,
 });
 
@@ -35,6 +39,11 @@ const parseAsStates = createParser<JobState[]>({
 /** A rolling period back from now: the time filter's presets. */
 export const SINCE_PRESETS = { "1h": 3600, "24h": 86_400, "7d": 7 * 86_400, "30d": 30 * 86_400 } as const;
 export type SincePreset = keyof typeof SINCE_PRESETS;
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, a time that exists on the calendar. */
+export function isWallTime(v: string): boolean {
+  return wallToUnix(v, "UTC") !== null;
+}
 
 export function isDay(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -86,8 +95,8 @@ export const historyParsers = {
     parse: (v) => (v.trim() && v.length <= MAX_SEARCH ? v : null),
     serialize: (v: string) => v,
   }).withDefault(""),
-  from: parseAsDay,
-  to: parseAsDay,
+  from: parseAsWall,
+  to: parseAsWall,
   /** the last hour, day, 7 or 30 days, whatever the time now (a shared link keeps meaning "the last hour") */
   since: parseAsStringLiteral(Object.keys(SINCE_PRESETS) as SincePreset[]),
   ordering: parseAsStringLiteral(ORDERINGS).withDefault(DEFAULT_ORDERING),
@@ -121,11 +130,12 @@ export function invalidHistoryKeys(raw: Record<string, string | string[] | undef
 }
 
 /**
- * The list API's query for the history's state; day bounds in the browser's time zone. A
- * preset period counts back from `now` (Unix seconds), taken to the minute so the query
- * stays the same for a minute.
+ * The list API's query for the history's state; the range's wall clocks read in `zone`
+ * (the viewer's: their setting, else the browser's). A day `to` ends with its day, a minute
+ * `to` with its minute. A preset period counts back from `now` (Unix seconds), taken to the
+ * minute so the query stays the same for a minute.
  */
-export function historyApiQuery(s: HistorySearch, now = Math.floor(Date.now() / 1000)): URLSearchParams {
+export function historyApiQuery(s: HistorySearch, now = Math.floor(Date.now() / 1000), zone = browserZone()): URLSearchParams {
   const q = new URLSearchParams();
   q.set("limit", String(s.size));
   if (s.page > 1) q.set("offset", String((s.page - 1) * s.size));
@@ -140,27 +150,34 @@ export function historyApiQuery(s: HistorySearch, now = Math.floor(Date.now() / 
   if (s.search.trim()) q.set("search", s.search.trim());
   if (s.since) q.set("start_time__gte", String(now - (now % 60) - SINCE_PRESETS[s.since]));
   else {
-    if (s.from) q.set("start_time__gte", String(dayStart(s.from)));
-    if (s.to) q.set("start_time__lte", String(dayStart(s.to, 1) - 1));
+    const from = s.from === null ? null : wallToUnix(s.from, zone);
+    const to = s.to === null ? null : rangeEnd(s.to, zone);
+    if (from !== null) q.set("start_time__gte", String(from));
+    if (to !== null) q.set("start_time__lte", String(to));
   }
   return q;
 }
 
+/** The last second a `to` bound covers: the end of its day, or of its minute. */
+function rangeEnd(wall: string, zone: string): number | null {
+  if (!isDay(wall)) {
+    const start = wallToUnix(wall, zone);
+    return start === null ? null : start + 59;
+  }
+  const next = new Date(Date.parse(`${wall}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const start = wallToUnix(next, zone);
+  return start === null ? null : start - 1;
+}
+
 /**
  * The CSV export of the history's state: every matching job in its order (no page), times
- * in `timeZone` (the browser's, so the file says what the table shows).
+ * (and the range's bounds) in `timeZone`, the viewer's, so the file says what the table shows.
  */
 export function historyCsvHref(s: HistorySearch, timeZone?: string, now?: number): string {
-  const q = historyApiQuery(s, now);
+  const q = historyApiQuery(s, now, timeZone);
   q.delete("limit");
   q.delete("offset");
   q.set("format", "csv");
   if (timeZone) q.set("timezone", timeZone);
   return `/api/job/job/?${q}`;
-}
-
-/** Local midnight of a `YYYY-MM-DD`, in Unix seconds. */
-export function dayStart(day: string, addDays = 0): number {
-  const [y = NaN, m = NaN, d = NaN] = day.split("-").map(Number);
-  return Math.floor(new Date(y, m - 1, d + addDays).getTime() / 1000);
 }

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { formatLocalTime } from "@/lib/jobs/format";
 import { EmptyState, QueryState } from "../../ui/query-state";
 import { LocalTime } from "../../ui/local-time";
+import { useClock } from "../../clock/use-clock";
 import { Pager } from "../list/pager";
 import { useDeliveries } from "./notification-queries";
 import { useNotificationText } from "./use-notification-text";
@@ -14,6 +14,7 @@ const PAGE_SIZE = 20;
 /** Every attempt to deliver the notification, newest first, a page at a time. */
 export function DeliveryLog({ id }: { id: number }) {
   const { n } = useNotificationText();
+  const clock = useClock();
   const [page, setPage] = useState(1);
   const query = useMemo(() => new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) }), [page]);
   const log = useDeliveries(id, query);
@@ -66,7 +67,7 @@ export function DeliveryLog({ id }: { id: number }) {
                     <td className="px-3 py-2 tabular-nums">{d.response_code ?? "—"}</td>
                     <td className="max-w-md px-3 py-2 text-xs break-words text-slate-700">
                       {d.error}
-                      {d.retry_at !== null && <span className="block text-slate-500">{n.retryAt(formatLocalTime(d.retry_at))}</span>}
+                      {d.retry_at !== null && <span className="block text-slate-500">{n.retryAt(clock.zone ? clock.exact(d.retry_at) : "")}</span>}
                     </td>
                   </tr>
                 ))}

@@ -6,7 +6,7 @@ import { cronProblem, isTimeZone, nextRunAfter } from "@/lib/schedules/cron";
 import { formatInZone } from "@/lib/schedules/zone-time";
 import { nowSeconds } from "@/lib/time";
 import { inputClass } from "../../ui/form-field";
-import { useIsClient } from "../../ui/local-time";
+import { useIsClient } from "../../ui/use-is-client";
 import { Field } from "../form/field";
 import { useCatalogText } from "../use-catalog-text";
 

@@ -60,7 +60,7 @@ export function ScheduleList() {
               <span className="text-slate-500">#{s.template}</span>
             ),
         },
-        { key: "cron", header: c.schedules.cron, cell: (s) => <CronText cron={s.cron} /> },
+        { key: "cron", header: c.schedules.cron, cell: (s) => <CronText cron={s.cron} timezone={s.timezone} /> },
         {
           key: "next",
           header: c.schedules.nextRun,

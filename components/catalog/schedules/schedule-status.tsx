@@ -3,26 +3,40 @@
 import type { ScheduleRecord } from "@/lib/catalog/catalog-records";
 import { describeCron } from "@/lib/schedules/describe-cron";
 import { formatInZone } from "@/lib/schedules/zone-time";
+import { zoneLabel } from "@/lib/clock/zone-clock";
+import { useClock } from "../../clock/use-clock";
+import { LocalTime } from "../../ui/local-time";
 import { useCatalogText } from "../use-catalog-text";
 
-/** The next fire as a wall clock in the schedule's own zone (the zone its cron is read in). */
+/**
+ * The next fire in the user's zone, like the times of the jobs it starts; where the
+ * schedule's own zone (the one its cron is read in) differs, its wall clock there too.
+ */
 export function NextRun({ schedule: s }: { schedule: ScheduleRecord }) {
   const { c } = useCatalogText();
+  const clock = useClock();
   if (s.next_run === null) return <span className="text-slate-500">{c.schedules.nextRunNone}</span>;
+  const otherZone = clock.zone !== null && clock.label(s.next_run) !== zoneLabel(s.next_run, s.timezone);
   return (
-    <span className="whitespace-nowrap tabular-nums">
-      <time dateTime={new Date(s.next_run * 1000).toISOString()}>{formatInZone(s.next_run, s.timezone)}</time>
-      <span className="ml-1 text-xs text-slate-500">{s.timezone}</span>
+    <span className="whitespace-nowrap">
+      <LocalTime value={s.next_run} />
+      {otherZone && (
+        <span className="block text-xs text-slate-500 tabular-nums">
+          {formatInZone(s.next_run, s.timezone)} {s.timezone}
+        </span>
+      )}
     </span>
   );
 }
 
-export function CronText({ cron }: { cron: string }) {
+/** The cron, in words, and the zone it is read in. */
+export function CronText({ cron, timezone }: { cron: string; timezone: string }) {
   const { lang } = useCatalogText();
   const words = describeCron(cron, lang);
   return (
     <>
       <code className="whitespace-nowrap font-mono text-[13px]">{cron}</code>
+      <span className="ml-1.5 text-xs text-slate-500">{timezone}</span>
       {words && <p className="text-xs text-slate-500">{words}</p>}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useId, useMemo } from "react";
 import { inputClass } from "../../ui/form-field";
-import { useIsClient } from "../../ui/local-time";
+import { useIsClient } from "../../ui/use-is-client";
 import { Field } from "../form/field";
 import { useCatalogText } from "../use-catalog-text";
 
