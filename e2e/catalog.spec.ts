@@ -93,7 +93,7 @@ test("from an empty catalog to a successful job, in the browser only", async ({ 
   const listed = page.getByRole("row").filter({ hasText: `发布 ${t}` });
   const lastRun = listed.getByRole("link", { name: `成功 #${jobId}` });
   await expect(lastRun).toHaveAttribute("href", `/jobs/${jobId}`);
-  await expect(listed.getByTestId("last-run").locator("time")).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  await expect(listed.getByTestId("last-run").locator("time")).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\)$/);
   await listed.getByRole("link", { name: `发布 ${t}`, exact: true }).click();
   await expect(page.getByRole("link", { name: `成功 #${jobId}` })).toBeVisible();
   await page.getByRole("link", { name: `成功 #${jobId}` }).click();

@@ -118,11 +118,11 @@ test("text search and start-date range", async ({ page, request }) => {
   await expect(jobCount(page)).toHaveText("共 3 条");
   await expect(page).toHaveURL(new RegExp(`search=${token}`));
 
-  await page.getByLabel("开始日期从").fill("2024-03-15");
+  await page.getByLabel("开始时间从").fill("2024-03-15T00:00");
   await expect(jobCount(page)).toHaveText("共 2 条");
-  await page.getByLabel("到", { exact: true }).fill("2024-03-20");
+  await page.getByLabel("到", { exact: true }).fill("2024-03-20T23:59");
   await expectRows(page, [late.id]);
-  await page.getByLabel("开始日期从").fill("");
+  await page.getByLabel("开始时间从").fill("");
   await expectRows(page, [late.id, early.id]);
 
   await page.getByLabel("搜索").fill(`setup ${token}`);

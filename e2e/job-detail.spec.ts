@@ -67,8 +67,8 @@ test("a job's detail shows every field, linked to the filtered history", async (
   await expect(field(page, "提权 (become)")).toHaveText("是");
   await expect(field(page, "差异模式 (diff)")).toHaveText("是");
   await expect(field(page, "强制执行 handlers")).toHaveText("否");
-  await expect(field(page, "开始时间")).toHaveText("2025-05-04 09:30:00");
-  await expect(field(page, "结束时间")).toHaveText("2025-05-04 09:31:05");
+  await expect(field(page, "开始时间")).toHaveText("2025-05-04 09:30:00 (UTC+8)");
+  await expect(field(page, "结束时间")).toHaveText("2025-05-04 09:31:05 (UTC+8)");
   await expect(field(page, "耗时")).toHaveText("1分5秒");
   // JSON variables are pretty-printed, and can be viewed as YAML
   await expect(page.getByTestId("job-variables")).toHaveText('{\n  "app": "order",\n  "port": 8080\n}');

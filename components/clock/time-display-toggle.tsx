@@ -14,7 +14,7 @@ export function TimeDisplayToggle() {
   const save = useSaveTimeSettings();
   const shown = save.isPending && save.variables.time_display ? save.variables.time_display : clock.display;
   return (
-    <div role="group" aria-label={t.clock.toggle} className="flex h-9 overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
+    <div role="group" aria-label={t.clock.toggle} className="inline-flex h-9 overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
       {DISPLAYS.map((d) => (
         <button
           key={d}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { FILTER_KEYS, isDay, isWallTime, MAX_HOST, type HistorySearch } from "@/lib/jobs/history-search";
 import { JOB_KINDS } from "@/lib/jobs/enums";
 import type { ReferenceKind } from "@/lib/jobs/job-api";
@@ -82,14 +82,16 @@ export function JobFilters({ search, setSearch, rows }: { search: HistorySearch;
           onChange={(v) => set({ to: v, since: null })}
         />
         <SincePresets value={search.since} onChange={(since) => set({ since, from: null, to: null })} />
-        <SearchFilter
-          value={search.host ?? ""}
-          onChange={(v) => set({ host: v || null })}
-          label={t.hostFilter.label}
-          placeholder={t.hostFilter.placeholder}
-          maxLength={MAX_HOST}
-        />
-        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-3">
+        <div className="xl:col-span-2">
+          <SearchFilter
+            value={search.host ?? ""}
+            onChange={(v) => set({ host: v || null })}
+            label={t.hostFilter.label}
+            placeholder={t.hostFilter.placeholder}
+            maxLength={MAX_HOST}
+          />
+        </div>
+        <div className="flex items-end sm:col-span-2 md:col-span-4 xl:col-span-8">
           <ActiveFilterChips search={search} set={set} userName={rows.find((r) => r.cuser === search.cuser)?.user ?? null} />
           {active && (
             <Button variant="ghost" className="ml-auto" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>
@@ -121,16 +123,20 @@ function WallTimeInput({
   max: string | null;
   onChange: (v: string | null) => void;
 }) {
+  const id = useId();
   return (
-    <label className="block">
-      <span className="mb-1 block text-xs font-medium text-slate-600">
-        {label}
-        {/* the zone is said by every time on the page; here it only reminds */}
-        <span aria-hidden className="ml-1 font-normal text-slate-500">
+    <div className="sm:col-span-2 md:col-span-2 xl:col-span-2">
+      <div className="mb-1 flex items-baseline gap-1.5 text-xs">
+        <label htmlFor={id} className="font-medium text-slate-600">
+          {label}
+        </label>
+        <span id={`${id}-zone`} className="text-slate-500">
           {zone}
         </span>
-      </span>
+      </div>
       <input
+        id={id}
+        aria-describedby={zone ? `${id}-zone` : undefined}
         type="datetime-local"
         step={60}
         value={value ?? ""}
@@ -139,6 +145,6 @@ function WallTimeInput({
         onChange={(e) => onChange(isWallTime(e.target.value) ? e.target.value : null)}
         className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm focus:border-blue-600 focus:outline-2 focus:outline-blue-600/30"
       />
-    </label>
+    </div>
   );
 }

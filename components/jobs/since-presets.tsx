@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/i18n-provider";
 
 const PRESETS = Object.keys(SINCE_PRESETS) as SincePreset[];
 
-/** The last hour, day, 7 or 30 days: one press, again to drop it; a day range replaces it. */
+/** The last hour, day, 7 or 30 days: one press, again to drop it; a date-time range replaces it. */
 export function SincePresets({ value, onChange }: { value: SincePreset | null; onChange: (v: SincePreset | null) => void }) {
   const { t } = useI18n();
   return (
