@@ -1,7 +1,10 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { redirect } from "next/navigation";
 import { JobHistory } from "@/components/jobs/job-history";
-import { invalidHistoryKeys } from "@/lib/jobs/history-search";
+import { invalidHistoryKeys, loadHistorySearch } from "@/lib/jobs/history-search";
+import { requirePageUser } from "@/server/auth/page-user";
 import { pageTitle } from "@/server/i18n/page-metadata";
+import { prefetchHistory } from "@/server/jobs/prefetch-history";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = () => pageTitle(({ t }) => t.history.title);
@@ -12,14 +15,20 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const raw = await searchParams;
   // Nonsense in the URL (?state=bogus&page=-3) is dropped, not an error page.
   const invalid = invalidHistoryKeys(raw);
-  if (invalid.length) {
-    const kept = new URLSearchParams();
-    for (const [k, v] of Object.entries(raw)) {
-      if (invalid.includes(k) || v === undefined) continue;
-      for (const one of Array.isArray(v) ? v : [v]) kept.append(k, one);
-    }
-    const qs = kept.toString();
-    redirect(qs ? `/jobs?${qs}` : "/jobs");
+  const kept = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) {
+    if (invalid.includes(k) || v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) kept.append(k, one);
   }
-  return <JobHistory />;
+  const qs = kept.toString();
+  if (invalid.length) redirect(qs ? `/jobs?${qs}` : "/jobs");
+  await requirePageUser(qs ? `/jobs?${qs}` : "/jobs");
+  // the first page is read here, so its rows are in the HTML (the browser then keeps it live)
+  const client = new QueryClient();
+  await prefetchHistory(client, loadHistorySearch(kept));
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      <JobHistory />
+    </HydrationBoundary>
+  );
 }

@@ -44,7 +44,7 @@ export function JobCardList({ jobs, selectable, selected, onSelect, busy }: Prop
             <div className="min-w-0 flex-1 space-y-1">
               <div className="flex items-center gap-2">
                 <span className="tabular-nums text-slate-500">#{job.id}</span>
-                <Link href={`/jobs/${job.id}`} className="min-w-0 flex-1 truncate font-medium text-blue-800">
+                <Link href={`/jobs/${job.id}`} prefetch={false} className="min-w-0 flex-1 truncate font-medium text-blue-800">
                   {jobTitle(job)}
                 </Link>
                 <StateBadge state={job.state} name={job.state_name} />

@@ -54,7 +54,11 @@ export function JobTableRow({
       )}
       <td className="px-2 tabular-nums text-slate-600">{job.id}</td>
       <td className="max-w-48 truncate px-2" title={title}>
-        <Link href={`/jobs/${job.id}`} className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+        <Link
+          href={`/jobs/${job.id}`}
+          prefetch={false}
+          className="font-medium text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
           {title}
         </Link>
       </td>

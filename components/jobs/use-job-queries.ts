@@ -6,17 +6,14 @@ import { createJob, deleteJobs, fetchJob, fetchJobPage, fetchReference, searchRe
 import { STATE_NAMES, type JobState } from "@/lib/jobs/enums";
 import { isLive } from "@/lib/jobs/format";
 import type { JobLiveState, JobPage, JobRecord } from "@/lib/jobs/job-record";
+import { jobKeys } from "@/lib/jobs/job-keys";
 
 /** How often listed jobs that may still change are asked for again (a job's own page follows its stream instead). */
 export const LIVE_REFETCH_MS = 2_000;
 
 const liveInterval = (page: JobPage | undefined) => (page?.results.some((j) => isLive(j.state)) ? LIVE_REFETCH_MS : false);
 
-export const jobKeys = {
-  all: ["jobs"] as const,
-  list: (query: string) => ["jobs", "list", query] as const,
-  one: (id: number) => ["jobs", "one", id] as const,
-};
+export { jobKeys };
 
 /**
  * One page of the history; the previous page stays on screen while the next loads. Its

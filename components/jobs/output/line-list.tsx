@@ -8,6 +8,8 @@ import { AnsiText } from "./ansi-text";
 
 const ROW_PX = 20;
 const PAD_PX = 6;
+/** the box's size before it is measured (the server's render): the first screen of lines is in the HTML */
+const FIRST_PAINT_RECT = { width: 1200, height: 544 };
 
 export type Row = { line: number; text: string | undefined };
 export type Jump = { index: number; seq: number };
@@ -57,7 +59,15 @@ export function LineList({
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
-  const v = useVirtualizer({ count, getScrollElement: () => box.current, estimateSize: () => ROW_PX, overscan: 30, paddingStart: PAD_PX, paddingEnd: PAD_PX });
+  const v = useVirtualizer({
+    count,
+    getScrollElement: () => box.current,
+    estimateSize: () => ROW_PX,
+    overscan: 30,
+    paddingStart: PAD_PX,
+    paddingEnd: PAD_PX,
+    initialRect: FIRST_PAINT_RECT,
+  });
   const items = v.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;

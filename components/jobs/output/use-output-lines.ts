@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { isLive } from "@/lib/jobs/format";
-import { fetchLines } from "@/lib/jobs/output-api";
+import { fetchLines, type LinesPage } from "@/lib/jobs/output-api";
 import { jobKeys, setLiveState } from "../use-job-queries";
 import { CHUNK, chunkOf, chunkStart, LineStore } from "./line-store";
 import { outputKeys } from "./use-output-queries";
@@ -18,11 +18,20 @@ import { WindowLoader } from "./window-loader";
  */
 export function useOutputLines(jobId: number, state: string) {
   const client = useQueryClient();
-  const [store] = useState(() => new LineStore());
+  // the first window the server read for the page's first paint (jobs/[id]/page.tsx), if it did
+  const [first] = useState(() => client.getQueryData<LinesPage>(jobKeys.firstLines(jobId)));
+  const [store] = useState(() => {
+    const s = new LineStore();
+    if (first) {
+      s.put(first.lines, 0);
+      s.setTotal(first.total);
+    }
+    return s;
+  });
   const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
-  const [streamFrom, setStreamFrom] = useState<number | null>(null);
+  const [streamFrom, setStreamFrom] = useState<number | null>(first ? first.total : null);
   const [error, setError] = useState<unknown>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(first !== undefined);
   const [attempt, setAttempt] = useState(0);
   const live = isLive(state);
   const [streaming, setStreaming] = useState(live);
@@ -35,6 +44,7 @@ export function useOutputLines(jobId: number, state: string) {
   const show = useCallback((first: number, last: number) => loader.show(first, last), [loader]);
 
   useEffect(() => {
+    if (first && attempt === 0) return;
     const ctrl = new AbortController();
     fetchLines(jobId, { start: 1, limit: CHUNK }, ctrl.signal)
       .then((page) => {
@@ -48,7 +58,7 @@ export function useOutputLines(jobId: number, state: string) {
         if (!ctrl.signal.aborted) setError(e);
       });
     return () => ctrl.abort();
-  }, [jobId, store, attempt]);
+  }, [jobId, store, attempt, first]);
 
   useJobStream(jobId, streamFrom, streaming, {
     onLine: (line, text) => store.put([[line, text]]),

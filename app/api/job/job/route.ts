@@ -1,10 +1,7 @@
 import { fieldSource } from "@/server/http/body";
 import { attachment, drfRoute, json, noContent } from "@/server/http/route";
 import { readFormat } from "@/server/drf/format";
-import { readListQuery } from "@/server/drf/list-query";
-import { envelope } from "@/server/drf/pagination";
-import { JOB_LIST } from "@/server/jobs/job-list-spec";
-import { listJobs } from "@/server/jobs/list-jobs";
+import { readJobListPage } from "@/server/jobs/read-job-list-page";
 import { createJob } from "@/core/jobs/create-job";
 import { deleteJobs } from "@/server/jobs/delete-jobs";
 import { deleteJobsByFilter, isFilterDelete } from "@/server/jobs/delete-jobs-by-filter";
@@ -20,9 +17,7 @@ const LIST_FORMATS = ["json", "api", "csv"] as const;
 export const { GET, POST, PUT, PATCH, DELETE } = drfRoute({
   GET: async ({ url, ctx }) => {
     if (readFormat(url, LIST_FORMATS) === "csv") return attachment(await exportJobsCsv(ctx.db, url));
-    const query = readListQuery(url, JOB_LIST);
-    const { count, rows } = await listJobs(ctx.db, query);
-    return json(envelope(url, query.page, count, rows.map(serializeJob)));
+    return json(await readJobListPage(ctx.db, url));
   },
   POST: async ({ ctx, user, body }) => {
     const job = await createJob(ctx.db, user, fieldSource(await body()));
