@@ -11,10 +11,10 @@ import { ansibleEnv } from "./ansible-env";
 import type { ClaimedJob } from "./claim-next-job";
 import { endJob, reasonLine, type JobEnd } from "@/core/jobs/end-job";
 import { finalState, type Outcome } from "./final-state";
-import { OutputWriter } from "./output-writer";
+import { OutputWriter } from "@/core/output/output-writer";
 import { prepareRun, RunSetupError } from "./prepare-run";
 import { killProcessesUsing } from "./process-group";
-import { makeRedactor } from "./redact";
+import { makeRedactor } from "@/core/output/redact";
 import { spawnAnsible } from "./spawn-ansible";
 import { logError } from "@/lib/log/log-error";
 
@@ -144,15 +144,8 @@ export async function runJob(deps: ExecutorDeps, job: ClaimedJob): Promise<void>
 
 /** A failed run says which host failed first, in which task, and why. */
 function withFirstFailure(outcome: Outcome, writer: OutputWriter): Outcome {
-  const first = writer.firstFailure;
-  if (outcome.state !== "failed" || outcome.explanation || !first) return outcome;
-  const others = [...writer.summary.hosts.entries()].filter(([h, c]) => h !== first.host && (c.failures > 0 || c.unreachable > 0)).length;
-  return {
-    state: "failed",
-    explanation: first.unreachable
-      ? explain.hostUnreachable(first.host, first.message, others)
-      : explain.hostFailed(first.host, first.task, first.message, others),
-  };
+  if (outcome.state !== "failed" || outcome.explanation || !writer.firstFailure) return outcome;
+  return { state: "failed", explanation: writer.failureExplanation() };
 }
 
 /** "已由 张伟 于 … 取消。": who asked, from the job's row. */

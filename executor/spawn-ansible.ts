@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { bwrapArgs, SANDBOX_JOB_DIR, type SandboxMount, type SandboxUser } from "@/core/sandbox/bwrap";
-import type { AnsibleEvent } from "./host-summary";
+import type { AnsibleEvent } from "@/core/output/host-summary";
 import { LineSplitter } from "./line-splitter";
-import type { OutputWriter } from "./output-writer";
+import type { OutputWriter } from "@/core/output/output-writer";
 import { groupTree, sandboxTree, stopTree, type ProcessTree } from "./process-group";
 
 const HIGH_WATER_LINES = 50_000;

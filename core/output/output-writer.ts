@@ -7,6 +7,7 @@ import { redactValue } from "./redact";
 import { storable } from "./storable";
 import { settleWithin } from "@/db/retry";
 import { nowSeconds } from "@/lib/time";
+import { explain } from "@/lib/jobs/explanations";
 
 const BATCH_LINES = 2000;
 /**
@@ -57,7 +58,7 @@ export class OutputWriteError extends Error {
   }
 }
 
-type Batch = { lines: { n: number; t: string }[]; events: Record<string, unknown>[]; hosts: HostRow[] };
+export type Batch = { lines: { n: number; t: string }[]; events: Record<string, unknown>[]; hosts: HostRow[] };
 
 export type OutputWriterOptions = {
   /** how long a batch is retried without any success before the writer gives up */
@@ -174,6 +175,14 @@ export class OutputWriter {
     });
   }
 
+  /** A failed run's explanation: the host that failed first, in which task and why ("" when none did). */
+  failureExplanation(): string {
+    const first = this.firstFailure;
+    if (!first) return "";
+    const others = [...this.summary.hosts.entries()].filter(([h, c]) => h !== first.host && (c.failures > 0 || c.unreachable > 0)).length;
+    return first.unreachable ? explain.hostUnreachable(first.host, first.message, others) : explain.hostFailed(first.host, first.task, first.message, others);
+  }
+
   /** The first failure of each host (for its result), and of the job (for its explanation). */
   private noteFailure(e: AnsibleEvent): void {
     if (!e.host) return;
@@ -241,43 +250,69 @@ export class OutputWriter {
    * stores nothing twice.
    */
   private async write(batch: Batch): Promise<void> {
-    const { lines, events, hosts } = batch;
     await this.db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
-      for (let i = 0; i < lines.length; i += BATCH_LINES) {
-        const rows = JSON.stringify(lines.slice(i, i + BATCH_LINES));
-        const L = jobOutputLines;
-        await tx.execute(sql`
-          insert into ${L} (${names(L.jobId, L.lineNo, L.text)})
-          select ${this.jobId}, x.n, x.t from json_to_recordset(${rows}::json) as x(n int, t text)
-          on conflict (${names(L.jobId, L.lineNo)}) do nothing`);
-      }
-      if (events.length) {
-        const E = jobEvents;
-        await tx.execute(sql`
-          insert into ${E} (${names(E.jobId, E.seq, E.event, E.play, E.task, E.host, E.changed, E.failed, E.lineNo, E.created, E.data)})
-          select ${this.jobId}, x.seq, x.event, x.play, x.task, x.host, x.changed, x.failed, x.line_no, x.created, coalesce(x.data, '{}')::jsonb
-          from json_to_recordset(${JSON.stringify(events)}::json)
-            as x(seq int, event text, play text, task text, host text, changed boolean, failed boolean, line_no int, created bigint, data json)
-          on conflict (${names(E.jobId, E.seq)}) do nothing`);
-      }
-      if (hosts.length) {
-        const rows = JSON.stringify(hosts);
-        const H = jobHostSummaries;
-        const counts = [H.ok, H.changed, H.failures, H.unreachable, H.skipped, H.rescued, H.ignored, H.firstFailedTask, H.firstFailedMessage, H.seenAt];
-        await tx.execute(sql`
-          insert into ${H} (${names(H.jobId, H.host, ...counts)})
-          select ${this.jobId}, x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored,
-            x.first_failed_task, x.first_failed_message, ${nowSeconds()}
-          from json_to_recordset(${rows}::json)
-            as x(host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int,
-              first_failed_task text, first_failed_message text)
-          order by x.host
-          on conflict (${names(H.jobId, H.host)}) do update set ${sql.join(
-            counts.map((c) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
-            sql.raw(", "),
-          )}`);
-      }
+      await storeOutputRows(tx, this.jobId, batch, nowSeconds());
     });
   }
+
+  /**
+   * What is pending, taken out without storing it: for output that is not live (the demo's
+   * past runs), stored for many jobs at once with `storeOutputRows`.
+   */
+  takeBatch(): Batch {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    return { lines: this.lines.splice(0), events: this.events.splice(0), hosts: this.summary.takeDirty() };
+  }
 }
+
+/**
+ * Stores output rows: numbered lines, events and the per-host counts (upserted), each
+ * kind as one statement with its rows in one JSON parameter. `job` is the job of rows
+ * without their own `job` (the writer's); `seenAt` is when host rows without their own were seen.
+ */
+export async function storeOutputRows(tx: Db, job: number, batch: OutputRows, seenAt: number): Promise<void> {
+  const { lines, events, hosts } = batch;
+  for (let i = 0; i < lines.length; i += BATCH_LINES) {
+    const rows = JSON.stringify(lines.slice(i, i + BATCH_LINES));
+    const L = jobOutputLines;
+    await tx.execute(sql`
+      insert into ${L} (${names(L.jobId, L.lineNo, L.text)})
+      select coalesce(x.job, ${job}), x.n, x.t from json_to_recordset(${rows}::json) as x(job int, n int, t text)
+      on conflict (${names(L.jobId, L.lineNo)}) do nothing`);
+  }
+  if (events.length) {
+    const E = jobEvents;
+    await tx.execute(sql`
+      insert into ${E} (${names(E.jobId, E.seq, E.event, E.play, E.task, E.host, E.changed, E.failed, E.lineNo, E.created, E.data)})
+      select coalesce(x.job, ${job}), x.seq, x.event, x.play, x.task, x.host, x.changed, x.failed, x.line_no, x.created, coalesce(x.data, '{}')::jsonb
+      from json_to_recordset(${JSON.stringify(events)}::json)
+        as x(job int, seq int, event text, play text, task text, host text, changed boolean, failed boolean, line_no int, created bigint, data json)
+      on conflict (${names(E.jobId, E.seq)}) do nothing`);
+  }
+  if (hosts.length) {
+    const rows = JSON.stringify(hosts);
+    const H = jobHostSummaries;
+    const counts = [H.ok, H.changed, H.failures, H.unreachable, H.skipped, H.rescued, H.ignored, H.firstFailedTask, H.firstFailedMessage, H.seenAt];
+    await tx.execute(sql`
+      insert into ${H} (${names(H.jobId, H.host, ...counts)})
+      select coalesce(x.job, ${job}), x.host, x.ok, x.changed, x.failures, x.unreachable, x.skipped, x.rescued, x.ignored,
+        x.first_failed_task, x.first_failed_message, coalesce(x.seen_at, ${seenAt})
+      from json_to_recordset(${rows}::json)
+        as x(job int, host text, ok int, changed int, failures int, unreachable int, skipped int, rescued int, ignored int,
+          first_failed_task text, first_failed_message text, seen_at bigint)
+      order by 1, x.host
+      on conflict (${names(H.jobId, H.host)}) do update set ${sql.join(
+        counts.map((c) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
+        sql.raw(", "),
+      )}`);
+  }
+}
+
+/** A batch's rows, each of which may name its own job (and a host row when it was seen). */
+export type OutputRows = {
+  lines: ({ n: number; t: string } & { job?: number })[];
+  events: Record<string, unknown>[];
+  hosts: (HostRow & { job?: number; seen_at?: number })[];
+};
