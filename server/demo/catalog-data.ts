@@ -59,9 +59,19 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "main.yml": ping("tomcat 连通性"),
       "deploy.yml": ping(
         "部署 tomcat 应用",
-        debug("deploy", "deploying {{ app_name | default('order-service') }} {{ version | default('8.5.100') }}", ["deploy"]),
+        debug("检查磁盘空间", "/opt 可用 23 GB", ["deploy"]) +
+          debug("下载发布包", "{{ app_name | default('order-service') }}-{{ version | default('8.5.100') }}.war downloaded", ["deploy"]) +
+          debug("停止 tomcat", "tomcat stopped", ["deploy"]) +
+          debug("deploy", "deploying {{ app_name | default('order-service') }} {{ version | default('8.5.100') }}", ["deploy"]) +
+          debug("启动 tomcat", "tomcat started", ["deploy"]) +
+          debug("健康检查", "GET /health 200", ["deploy"]),
       ),
-      "rollback.yml": ping("回滚 tomcat 应用", debug("rollback", "rolling back {{ app_name | default('order-service') }}")),
+      "rollback.yml": ping(
+        "回滚 tomcat 应用",
+        debug("rollback", "rolling back {{ app_name | default('order-service') }}") +
+          debug("启动 tomcat", "tomcat started") +
+          debug("健康检查", "GET /health 200"),
+      ),
     },
   },
   {
@@ -70,7 +80,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "nginx-gateway",
     files: {
       "main.yml": ping("nginx 连通性"),
-      "config.yml": ping("更新 nginx 配置", debug("render config", "upstream {{ upstream | default('app') }} updated", ["config"])),
+      "config.yml": ping(
+        "更新 nginx 配置",
+        debug("render config", "upstream {{ upstream | default('app') }} updated", ["config"]) +
+          debug("nginx -t", "configuration file /etc/nginx/nginx.conf test is successful", ["config"]) +
+          debug("reload", "nginx reloaded", ["config", "restart"]),
+      ),
       "reload.yml": ping("重载 nginx", debug("reload", "nginx reloaded", ["restart"])),
     },
   },
@@ -80,8 +95,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "os-baseline",
     files: {
       "main.yml": ping("连通性检查"),
-      "patch.yml": ping("系统补丁", debug("patch", "security updates applied", ["security"])),
-      "users.yml": ping("用户同步", debug("users", "accounts in sync")),
+      "patch.yml": ping(
+        "系统补丁",
+        debug("刷新软件源", "repositories refreshed", ["security"]) +
+          debug("patch", "security updates applied", ["security"]) +
+          debug("检查是否需要重启", "reboot not required", ["security"]),
+      ),
+      "users.yml": ping(
+        "用户同步",
+        debug("users", "accounts in sync") + debug("sudoers", "/etc/sudoers.d/ops in sync") + debug("authorized_keys", "keys in sync"),
+      ),
       "inspect.yml": INSPECT,
     },
   },
@@ -91,7 +114,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     folder: "mysql-ops",
     files: {
       "main.yml": ping("MySQL 连通性"),
-      "backup.yml": ping("MySQL 备份", debug("backup", "backup written to {{ backup_dir | default('/data/backup') }}")),
+      "backup.yml": ping(
+        "MySQL 备份",
+        debug("检查复制状态", "Seconds_Behind_Master: 0") +
+          debug("backup", "backup written to {{ backup_dir | default('/data/backup') }}") +
+          debug("校验备份", "checksum ok") +
+          debug("清理 7 天前的备份", "3 files removed"),
+      ),
     },
   },
   {

@@ -10,12 +10,14 @@ import { DEMO_LAUNCHES } from "./catalog-data";
 import { seedCatalog } from "./seed-catalog";
 import { seedDemoLogins } from "./seed-demo-logins";
 import { seedJobs } from "./seed-jobs";
+import { seedDemoOutput } from "./seed-output";
 
 export const DEMO_JOB_COUNT = 300;
 
 /**
  * First start of the embedded database: a catalog and ~300 jobs of the last 30 days in
- * every state and kind, so a new user sees a populated history at once. The newest few
+ * every state and kind, each ended one with its output and host results, so a new user
+ * sees a populated history at once. The newest few
  * are launched (`new`): the executor runs them against localhost, so waiting and running
  * are seen live rather than recorded — with the daily checks, whose real output has a
  * failed task and an unreachable host. An operator and a viewer can log in.
@@ -24,6 +26,7 @@ export async function seedDemoData(db: Db, opts: { config: Config; adminUserId: 
   const now = opts.now ?? nowSeconds();
   await seedCatalog(db, { projectsRoot: opts.config.projectsRoot, now, seal: secretBox(opts.config).seal });
   await seedJobs(db, { count: DEMO_JOB_COUNT, from: now - 30 * 86400, to: now, activeJobs: "launched" });
+  await seedDemoOutput(db);
   await seedDemoLogins(db, opts.config);
   await launchDemoChecks(db, opts.adminUserId);
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
+import { stripAnsi } from "@/lib/ansi/strip-ansi";
+import { failureHost } from "@/lib/jobs/failure-lines";
 import { JOB_KINDS, JOB_STATES } from "@/lib/jobs/enums";
 import { seedDemoData } from "@/server/demo/seed-demo-data";
 import { demoLoginsFile } from "@/server/demo/seed-demo-logins";
@@ -105,6 +107,98 @@ describe("demo data", () => {
       expect(j.job).toBeLessThan(j.id);
       expect([parent.kind, parent.template, parent.module]).toEqual([j.kind, j.template, j.module]);
     }
+  });
+
+  it("gives every ended job output; its recap agrees with its state and host results, and a failed one says where it failed", async () => {
+    type Job = { id: number; kind: string; state: string; explanation: string; finish_time: number };
+    const ended = await query<Job>(
+      sql`select id, kind, state, explanation, finish_time from jobs where state in ('successful', 'failed', 'canceled', 'error') order by id`,
+    );
+    expect(ended.length).toBeGreaterThan(250);
+    const lines = await query<{ job_id: number; line_no: number; text: string }>(
+      sql`select job_id, line_no, text from job_output_lines where job_id in (select id from jobs where state in ('successful', 'failed', 'canceled', 'error')) order by job_id, line_no`,
+    );
+    const hosts = await query<{
+      job_id: number;
+      host: string;
+      ok: number;
+      changed: number;
+      unreachable: number;
+      failures: number;
+      skipped: number;
+      status: string;
+      first_failed_task: string;
+      first_failed_message: string;
+      seen_at: number | string;
+    }>(
+      sql`select job_id, host, ok, changed, unreachable, failures, skipped, status, first_failed_task, first_failed_message, seen_at from job_host_summaries order by job_id, host`,
+    );
+    const linesOf = new Map<number, string[]>();
+    for (const l of lines) linesOf.set(l.job_id, [...(linesOf.get(l.job_id) ?? []), stripAnsi(l.text)]);
+    const hostsOf = new Map<number, typeof hosts>();
+    for (const h of hosts) hostsOf.set(h.job_id, [...(hostsOf.get(h.job_id) ?? []), h]);
+    let unreachable = 0;
+    for (const job of ended) {
+      const out = linesOf.get(job.id) ?? [];
+      const results = hostsOf.get(job.id) ?? [];
+      expect(out.length, `job ${job.id} has output`).toBeGreaterThan(0);
+      if (job.state === "error") {
+        expect(out[0], `job ${job.id}`).toMatch(/^ERROR! /);
+        expect(results).toEqual([]);
+        continue;
+      }
+      if (job.state === "canceled") {
+        expect(out.at(-1)).toMatch(/^作业已被取消。已由 /);
+        expect(out.some((l) => l.startsWith("PLAY RECAP"))).toBe(false);
+        continue;
+      }
+      expect(results.length, `job ${job.id} has host results`).toBeGreaterThan(0);
+      for (const h of results) expect(Number(h.seen_at), `job ${job.id}: seen when it ran`).toBe(Number(job.finish_time));
+      if (job.kind === "job") {
+        // the recap says what the host results say
+        const recap = out.slice(out.findIndex((l) => l.startsWith("PLAY RECAP")) + 1).filter((l) => l.includes(": ok="));
+        const parsed = recap.map((l) => {
+          const m = /^(\S+)\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)\s+skipped=(\d+)/.exec(l)!;
+          return { host: m[1], ok: +m[2]!, changed: +m[3]!, unreachable: +m[4]!, failures: +m[5]!, skipped: +m[6]! };
+        });
+        expect(parsed, `job ${job.id}'s recap`).toEqual(
+          results.map(({ host, ok, changed, unreachable, failures, skipped }) => ({ host, ok, changed, unreachable, failures, skipped })),
+        );
+      }
+      const bad = results.filter((h) => h.status === "failed" || h.status === "unreachable");
+      if (job.state === "successful") {
+        expect(bad, `job ${job.id}`).toEqual([]);
+        expect(job.explanation).toBe("");
+        continue;
+      }
+      // failed: a host failed in a task, or was unreachable, with a message; the job says which
+      expect(bad.length, `job ${job.id} has a failed host`).toBeGreaterThan(0);
+      for (const h of bad) {
+        expect(h.first_failed_task, `job ${job.id} ${h.host}`).not.toBe("");
+        expect(h.first_failed_message, `job ${job.id} ${h.host}`).not.toBe("");
+      }
+      unreachable += bad.filter((h) => h.status === "unreachable").length;
+      expect(job.explanation).toMatch(new RegExp(`^主机 (${bad.map((h) => h.host).join("|")}) `));
+      expect(out.at(-1)).toBe(job.explanation);
+      if (job.kind === "job") expect(out.map(failureHost).filter(Boolean).sort(), `job ${job.id}'s failure lines`).toEqual(bad.map((h) => h.host).sort());
+    }
+    expect(unreachable).toBeGreaterThan(0);
+
+    // what the job page reads: its failure summary's hosts, the task a re-run resumes at, a host's jobs
+    const failed = ended.filter((j) => j.state === "failed" && j.kind === "job");
+    expect(failed.length).toBeGreaterThan(10);
+    for (const job of failed.slice(0, 5)) {
+      const r = await api("GET", `/api/job/job/${job.id}/hosts/?status=failed`);
+      expect(r.status).toBe(200);
+      const relaunch = await api("GET", `/api/job/job/${job.id}/relaunch/`);
+      expect(relaunch.body.failed_hosts).toEqual((hostsOf.get(job.id) ?? []).filter((h) => h.failures || h.unreachable).map((h) => h.host));
+      expect(relaunch.body.failed_task?.name ?? relaunch.body.failed_task_error).toEqual(expect.any(String));
+    }
+    const [busiest] = await query<{ host: string; n: number }>(
+      sql`select host, count(*)::int n from job_host_summaries group by host order by n desc, host limit 1`,
+    );
+    const host = await api("GET", `/api/job/host/?name=${encodeURIComponent(busiest!.host)}`);
+    expect(host.body.results[0]).toMatchObject({ name: busiest!.host, jobs: busiest!.n });
   });
 
   it("has a user of each role, and an operator and a viewer who can log in with the password written for them", async () => {
