@@ -7,7 +7,10 @@
  *   - per load: navigation start → the first history row, and → the first output line,
  *     as painted (an init script looks at every animation frame; `performance.now()` counts
  *     from the navigation's start)
- * Prints p50/p95/max per page. Chromium: CHROMIUM_PATH, else /usr/bin/chromium.
+ * Prints p50/p95/max per page, and how many prefetches opening `/jobs` sets off.
+ * BENCH_UI_LOADS (default 20); `--build` forces a build, `--no-build` measures the one in
+ * .next-bench as it is, `--screenshots=DIR` saves the history's first paint and a failed
+ * demo job's page there. Chromium: CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -77,6 +80,39 @@ async function measure(context: BrowserContext, url: string, selector: string): 
   return times;
 }
 
+/** Requests for other pages (Next's prefetches) in the first seconds after opening `url`. */
+async function countPrefetches(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  let n = 0;
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"] !== undefined) n++;
+  });
+  await page.goto(url);
+  await sleep(8_000);
+  await page.close();
+  return n;
+}
+
+/** The history as first painted (no JavaScript), and a failed demo job's page, into `dir`. */
+async function screenshots(context: BrowserContext, base: string, auth: Record<string, string>, dir: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  const bare = await context
+    .browser()!
+    .newContext({ javaScriptEnabled: false, storageState: await context.storageState(), viewport: { width: 1280, height: 860 } });
+  const page = await bare.newPage();
+  await page.goto(`${base}/jobs`);
+  await page.screenshot({ path: path.join(dir, "history-first-paint.png") });
+  await bare.close();
+  const failed = (await (await fetch(`${base}/api/job/job/?state=failed&kind=job&limit=1&offset=2`, { headers: auth })).json()) as { results: { id: number }[] };
+  const job = await context.newPage();
+  await job.goto(`/jobs/${failed.results[0]!.id}`);
+  await job.waitForSelector(FIRST_LINE);
+  await job.waitForTimeout(2_000);
+  await job.screenshot({ path: path.join(dir, "demo-failed-job.png"), fullPage: true });
+  await job.close();
+  console.log(`[bench] screenshots in ${dir}`);
+}
+
 function report(name: string, times: number[]): void {
   const s = [...times].sort((a, b) => a - b);
   const f = (n: number) => `${Math.round(n)} ms`;
@@ -84,7 +120,8 @@ function report(name: string, times: number[]): void {
 }
 
 async function main(): Promise<void> {
-  buildIfStale(process.argv.includes("--build"));
+  // --no-build: measure the build in .next-bench as it is (an earlier commit's, for a before/after)
+  if (!process.argv.includes("--no-build")) buildIfStale(process.argv.includes("--build"));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zuoye-bench-ui-"));
   const port = await freePort(3400);
   const base = `http://127.0.0.1:${port}`;
@@ -122,9 +159,14 @@ async function main(): Promise<void> {
     if (login.status() !== 200) throw new Error(`login: ${login.status()} ${await login.text()}`);
 
     console.log(`[bench] uptime: ${fs.readFileSync("/proc/loadavg", "utf8").trim()} (1, 5, 15 min load; ${os.cpus().length} cores)`);
-    report("/jobs → first row", await measure(context, "/jobs", FIRST_ROW));
-    report(`/jobs/${jobId} → first output line`, await measure(context, `/jobs/${jobId}`, FIRST_LINE));
+    if (LOADS > 0) {
+      report("/jobs → first row", await measure(context, "/jobs", FIRST_ROW));
+      report(`/jobs/${jobId} → first output line`, await measure(context, `/jobs/${jobId}`, FIRST_LINE));
+    }
     console.log(`[bench] uptime: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
+    console.log(`[bench] prefetch requests in the 8 s after opening /jobs: ${await countPrefetches(context, "/jobs")}`);
+    const shots = process.argv.find((a) => a.startsWith("--screenshots="))?.slice("--screenshots=".length);
+    if (shots) await screenshots(context, base, auth, shots);
   } finally {
     await browser.close();
     await server.stop();
