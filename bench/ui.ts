@@ -81,16 +81,16 @@ async function measure(context: BrowserContext, url: string, selector: string): 
 }
 
 /** Requests for other pages (Next's prefetches) in the first seconds after opening `url`. */
-async function countPrefetches(context: BrowserContext, url: string): Promise<number> {
+async function countPrefetches(context: BrowserContext, url: string): Promise<string> {
   const page = await context.newPage();
-  let n = 0;
+  const paths: string[] = [];
   page.on("request", (r) => {
-    if (r.headers()["next-router-prefetch"] !== undefined) n++;
+    if (r.headers()["next-router-prefetch"] !== undefined) paths.push(new URL(r.url()).pathname);
   });
   await page.goto(url);
   await sleep(8_000);
   await page.close();
-  return n;
+  return `${paths.length} (${[...new Set(paths)].sort().join(" ")})`;
 }
 
 /** The history as first painted (no JavaScript), and a failed demo job's page, into `dir`. */
@@ -103,7 +103,9 @@ async function screenshots(context: BrowserContext, base: string, auth: Record<s
   await page.goto(`${base}/jobs`);
   await page.screenshot({ path: path.join(dir, "history-first-paint.png") });
   await bare.close();
-  const failed = (await (await fetch(`${base}/api/job/job/?state=failed&kind=job&limit=1&offset=2`, { headers: auth })).json()) as { results: { id: number }[] };
+  const failed = (await (await fetch(`${base}/api/job/job/?state=failed&kind=job&limit=1&offset=2`, { headers: auth })).json()) as {
+    results: { id: number }[];
+  };
   const job = await context.newPage();
   await job.goto(`/jobs/${failed.results[0]!.id}`);
   await job.waitForSelector(FIRST_LINE);
