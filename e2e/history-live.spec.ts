@@ -40,8 +40,11 @@ test("a running row on screen is not polled: the page reads the list again only 
   const inventory = await createInventory(request, `${token} 本机`);
   const credential = await createCredential(request, `${token} 凭据`);
   const live = await launchJob(request, { kind: "adhoc", module: "command", arguments: "sleep 25", inventory: inventory.id, credential: credential.id });
+  const stream = page.waitForResponse(STREAM);
   await page.goto(`/jobs?inventory=${inventory.id}`);
   await expect(rowOf(page, live.id).getByText("运行中")).toBeVisible({ timeout: 20_000 });
+  // the row is in the server's HTML: the page is live once its channel is open
+  await stream;
   let reads = 0;
   page.on("request", (r) => {
     if (/\/api\/job\/job\/\?/.test(r.url())) reads++;
