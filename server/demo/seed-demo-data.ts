@@ -3,7 +3,7 @@ import { nowSeconds } from "@/lib/time";
 import { jsonSource } from "@/lib/drf/serializer";
 import type { Config } from "@/core/config";
 import { secretBox } from "@/core/crypto/secret-box";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { templates, users } from "@/db/schema";
 import { createJob } from "@/core/jobs/create-job";
 import { DEMO_LAUNCHES } from "./catalog-data";
@@ -35,7 +35,7 @@ async function launchDemoChecks(db: Db, adminUserId: number): Promise<void> {
   const [admin] = await db
     .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role })
     .from(users)
-    .where(inArray(users.id, [adminUserId]));
+    .where(eq(users.id, adminUserId));
   if (!admin) return;
   const rows = await db.select({ id: templates.id, name: templates.name }).from(templates).where(inArray(templates.name, DEMO_LAUNCHES));
   for (const name of DEMO_LAUNCHES) {
