@@ -11,4 +11,5 @@ CREATE TABLE "saved_filters" (
 ALTER TABLE "jobs" ADD COLUMN "duration" bigint GENERATED ALWAYS AS (case when finish_time < start_time then 0 else finish_time - start_time end) STORED;--> statement-breakpoint
 ALTER TABLE "saved_filters" ADD CONSTRAINT "saved_filters_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_filters_user_name_idx" ON "saved_filters" USING btree ("user_id","name");--> statement-breakpoint
-CREATE INDEX "jobs_duration_id_idx" ON "jobs" USING btree ("duration","id");
+CREATE INDEX "jobs_duration_id_idx" ON "jobs" USING btree ("duration","id");--> statement-breakpoint
+CREATE INDEX "jobs_state_duration_id_idx" ON "jobs" USING btree ("state","duration","id");

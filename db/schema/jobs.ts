@@ -83,6 +83,8 @@ export const jobs = pgTable(
     index("jobs_finish_time_id_idx").on(t.finishTime, t.id),
     // `ordering=duration` / `-duration` (ties by id), as above: an index-only scan, deep pages too
     index("jobs_duration_id_idx").on(t.duration, t.id),
+    // `?state=failed&ordering=-duration`: the longest failed jobs without walking past the longer successful ones
+    index("jobs_state_duration_id_idx").on(t.state, t.duration, t.id),
     // the reaper's look-up of jobs held by a worker
     index("jobs_worker_idx")
       .on(t.workerId)
