@@ -67,7 +67,7 @@ test("save the current filters under a name, open them again, rename, copy the l
   const menu = page.getByRole("region", { name: "已保存的筛选" });
   await menu.getByLabel("保存当前筛选").fill(name);
   await menu.getByRole("button", { name: "保存", exact: true }).click();
-  await expect(menu.getByRole("status")).toHaveText(`已保存 “${name}”`);
+  await expect(menu.getByText(`已保存 “${name}”`)).toHaveRole("status");
   const item = menu.getByRole("link", { name: `打开筛选 “${name}”` });
   await expect(item).toHaveAttribute("aria-current", "page");
   // the same name again is refused, with the API's message
