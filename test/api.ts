@@ -126,7 +126,7 @@ export async function api(method: string, pathAndQuery: string, opts: CallOption
 export async function resetDb(): Promise<void> {
   const { db, adminUserId } = await getContext();
   await db.execute(
-    sql`truncate jobs, job_counts, templates, projects, inventories, credentials, schedules, job_output_lines, job_events, job_host_summaries, hosts, workers, notifications, notification_outbox, notification_deliveries, retention_settings restart identity`,
+    sql`truncate jobs, job_counts, templates, projects, inventories, credentials, schedules, job_output_lines, job_events, job_host_summaries, hosts, workers, notifications, notification_outbox, notification_deliveries, retention_settings, saved_filters restart identity`,
   );
   void adminUserId;
 }

@@ -21,6 +21,7 @@ import { JobFilters } from "./job-filters";
 import { JobTable } from "./job-table";
 import { JobTableSkeleton } from "./job-table-skeleton";
 import { Pagination } from "./pagination";
+import { SavedFiltersMenu } from "./saved-filters-menu";
 import { SortSelect } from "./sort-select";
 import { useHistorySearch } from "./use-history-search";
 import { useHistoryLive } from "./use-history-live";
@@ -116,6 +117,7 @@ export function JobHistory() {
         </p>
         <div className="ml-auto flex items-center gap-3">
           <TimeDisplayToggle />
+          <SavedFiltersMenu search={search} />
           <ExportCsvLink search={search} />
           <SortSelect ordering={search.ordering} onSort={sort} />
         </div>

@@ -19,7 +19,7 @@ export const COLUMNS: Column[] = [
   { key: "project", label: (f) => f.projectPlaybook, sort: "project_name" },
   { key: "schedule", label: (f) => f.schedule, sort: "schedule_name" },
   { key: "start", label: (f) => f.start_time, sort: "start_time" },
-  { key: "duration", label: (f) => f.duration },
+  { key: "duration", label: (f) => f.duration, sort: "duration" },
 ];
 
 export function TableFrame({ children, busy, header }: { children: ReactNode; busy?: boolean; header: ReactNode }) {

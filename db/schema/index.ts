@@ -10,3 +10,4 @@ export * from "./workers";
 export * from "./job-stats";
 export * from "./notifications";
 export * from "./retention";
+export * from "./saved-filters";

@@ -30,6 +30,8 @@ export const jobs = pgTable(
     state: text("state").notNull().default("new"),
     startTime: bigint("start_time", { mode: "number" }),
     finishTime: bigint("finish_time", { mode: "number" }),
+    /** seconds from start to finish (0 if the clocks disagree); null until both are known: what the UI shows for an ended job */
+    duration: bigint("duration", { mode: "number" }).generatedAlwaysAs(sql`case when finish_time < start_time then 0 else finish_time - start_time end`),
     ctime: bigint("ctime", { mode: "number" }).notNull(),
     /** the executor process that claimed the job (workers.id) */
     workerId: text("worker_id"),
@@ -79,6 +81,10 @@ export const jobs = pgTable(
     index("jobs_start_time_id_idx").on(t.startTime, t.id),
     // `ordering=finish_time` / `-finish_time` (ties by id), as above
     index("jobs_finish_time_id_idx").on(t.finishTime, t.id),
+    // `ordering=duration` / `-duration` (ties by id), as above: an index-only scan, deep pages too
+    index("jobs_duration_id_idx").on(t.duration, t.id),
+    // `?state=failed&ordering=-duration`: the longest failed jobs without walking past the longer successful ones
+    index("jobs_state_duration_id_idx").on(t.state, t.duration, t.id),
     // the reaper's look-up of jobs held by a worker
     index("jobs_worker_idx")
       .on(t.workerId)

@@ -4,6 +4,7 @@ import { addedTable, fieldTable } from "./field-table";
 import { INVENTORY_FIELDS } from "./inventory";
 import { NOTIFICATION_FIELDS } from "./notification";
 import { PROJECT_FIELDS } from "./project";
+import { SAVED_FILTER_FIELDS } from "./saved-filter";
 import { SCHEDULE_FIELDS } from "./schedule";
 import { JOB_FIELDS } from "./job";
 import { TEMPLATE_FIELDS } from "./template";
@@ -22,4 +23,6 @@ export const API_DOC_REGIONS: Record<string, string> = {
   host: fieldTable(HOST_FIELDS),
   notification: fieldTable(NOTIFICATION_FIELDS),
   "notification-added": addedTable(NOTIFICATION_FIELDS),
+  "saved-filter": fieldTable(SAVED_FILTER_FIELDS),
+  "saved-filter-added": addedTable(SAVED_FILTER_FIELDS),
 };

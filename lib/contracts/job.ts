@@ -168,6 +168,13 @@ export const JOB_FIELDS = {
     encode: (purged: boolean) => (purged ? 1 : 0),
     added: "1: its output was dropped by the retention policy (`…/settings/retention/`); the job, its host results and `explanation` stay (read-only)",
   },
+  duration: {
+    output: time,
+    column: "duration",
+    orderable: true,
+    added:
+      "seconds from `start_time` to `finish_time` (0 if the finish is recorded before the start), as the history's 耗时 column shows an ended job; null while either is null: pending, running (the UI counts a running job's time itself) or never started (read-only)",
+  },
 } as const satisfies Contract;
 
 export type JobFieldKey = keyof typeof JOB_FIELDS;

@@ -14,6 +14,7 @@ describe("record key order", () => {
       ...["credential_name", "template_name", "state_name", "playbook", "kind", "arguments", "module", "verbosity_name", "kind_name", "job", "node"],
       ...["force_handlers_name", "diff_mode_name", "become_enabled_name", "schedule", "schedule_name", "ctime", "project_name", "project"],
       ...["timeout", "explanation", "canceled_by", "variables_trusted", "scm_revision", "queue_position", "queue_reason", "queue_limit", "output_purged"],
+      ...["duration"],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { hostsEn } from "./hosts-en";
 import { jobPageEn } from "./job-page-en";
 import { dashboardEn } from "./dashboard-en";
 import { compareEn } from "./compare-en";
+import { savedFiltersEn } from "./saved-filters-en";
 import type { Dictionary } from "./zh";
 
 export const en: Dictionary = {
@@ -191,6 +192,7 @@ export const en: Dictionary = {
   ...hostsEn,
   ...dashboardEn,
   ...compareEn,
+  ...savedFiltersEn,
   ...jobPageEn,
   ...authEn,
   ...clockEn,

@@ -8,6 +8,7 @@ import { hostsZh } from "./hosts-zh";
 import { jobPageZh } from "./job-page-zh";
 import { dashboardZh } from "./dashboard-zh";
 import { compareZh } from "./compare-zh";
+import { savedFiltersZh } from "./saved-filters-zh";
 
 export const zh = {
   locale: "zh-CN",
@@ -184,6 +185,7 @@ export const zh = {
   ...hostsZh,
   ...dashboardZh,
   ...compareZh,
+  ...savedFiltersZh,
   ...jobPageZh,
   ...authZh,
   ...clockZh,

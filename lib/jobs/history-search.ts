@@ -65,6 +65,7 @@ export const SORT_FIELDS = [
   "project_name",
   "schedule_name",
   "start_time",
+  "duration",
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const ORDERINGS = SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);

@@ -54,6 +54,7 @@ const job = {
   queue_reason: null,
   queue_limit: null,
   output_purged: 0,
+  duration: 1,
 } satisfies JobRecord;
 
 describe("re-run", () => {

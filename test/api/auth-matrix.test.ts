@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { hosts, jobHostSummaries, notifications } from "@/db/schema";
+import { hosts, jobHostSummaries, notifications, savedFilters } from "@/db/schema";
 import { createToken } from "@/server/tokens/create-token";
 import { api, ctx, forgetToken, tokenFor, type CallOptions } from "../api";
 import { dbSnapshot, importBody, makeCatalog, makeLoginUser, makeUser, TEST_PASSWORD } from "../fixtures";
@@ -34,6 +34,8 @@ type Ids = {
   token: number;
   host: number;
   notification: number;
+  /** one of the world's token owner's saved filters */
+  savedFilter: number;
 };
 
 type Serve = {
@@ -50,6 +52,11 @@ type Entry = {
   path: (ids: Ids) => string;
   /** public routes (login, logout, token, the catch-all) answer the same to every caller */
   public?: boolean;
+  /**
+   * objects only their owner sees (saved filters): every caller gets 404 on another's, the
+   * owner the allowed status (checked on a world of the caller's own)
+   */
+  own?: true;
   /** the least role per method, where the route differs from "GET: viewer, changes: operator" */
   need?: Partial<Record<Method, Role>>;
   serves: Partial<Record<Method, Serve>>;
@@ -238,6 +245,17 @@ const MATRIX: Record<string, Entry> = {
     need: { POST: "admin" },
     serves: { POST: { ok: 200, body: () => ({ json: { dry_run: true } }) } },
   },
+  "/app/api/job/saved-filter/route.ts": {
+    path: () => "/api/job/saved-filter/",
+    need: { POST: "viewer" },
+    serves: { GET: { ok: 200 }, POST: { ok: 201, body: () => ({ json: { name: `f-${uniq()}`, query: "state=failed" } }) } },
+  },
+  "/app/api/job/saved-filter/[id]/route.ts": {
+    path: (i) => `/api/job/saved-filter/${i.savedFilter}/`,
+    own: true,
+    need: { PATCH: "viewer", DELETE: "viewer" },
+    serves: { GET: { ok: 200 }, PATCH: { ok: 200, body: () => ({ json: { name: `f-${uniq()}` } }) }, DELETE: { ok: 204 } },
+  },
   // sends a sample message (to a port nothing listens on: the attempt fails fast, and is logged)
   "/app/api/job/notification/[id]/test/route.ts": { path: (i) => `/api/job/notification/${i.notification}/test/`, serves: { POST: { ok: 200 } } },
 };
@@ -254,6 +272,7 @@ const UNKNOWN: Ids = {
   token: 999999,
   host: 999999,
   notification: 999999,
+  savedFilter: 999999,
 };
 
 const users = {} as Record<"viewer" | "operator" | "admin", { id: number }>;
@@ -287,6 +306,12 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
     .insert(notifications)
     .values({ name: `n-${uniq()}`, kind: "webhook", url: "http://127.0.0.1:1/hook", events: ["failed"], ctime: 1 })
     .returning();
+  const [savedFilter] = await (
+    await ctx()
+  ).db
+    .insert(savedFilters)
+    .values({ userId: tokenOwner, name: `f-${uniq()}`, query: "kind=adhoc", ctime: 1 })
+    .returning();
   return {
     project: c.project.id,
     inventory: c.inventory.id,
@@ -299,6 +324,7 @@ async function makeWorld(tokenOwner: number): Promise<Ids> {
     token: token.id,
     host: host!.id,
     notification: notification!.id,
+    savedFilter: savedFilter!.id,
   };
 }
 
@@ -325,8 +351,8 @@ async function call(caller: Caller, method: Method, path: string, serve: Serve |
   return r.status >= 400 && r.status !== 404 ? `${r.status}${detail}${challenge}` : String(r.status);
 }
 
-/** What a caller should get. `found`: the path names real objects. */
-function expected(entry: Entry, method: Method, caller: Caller, found: boolean): string {
+/** What a caller should get. `found`: the path names real objects; `owner`: the caller owns them (see `own`). */
+function expected(entry: Entry, method: Method, caller: Caller, found: boolean, owner = !entry.own): string {
   const serve = entry.serves[method];
   const notAllowed = `405 方法 “${method}” 不被允许。`;
   if (entry.public) return serve ? String(serve.ok) : notAllowed;
@@ -335,7 +361,7 @@ function expected(entry: Entry, method: Method, caller: Caller, found: boolean):
   const need = entry.need?.[method] ?? (method === "GET" ? "viewer" : "operator");
   if (RANK[caller] < RANK[need]) return "403 您没有执行该操作的权限。";
   if (!serve) return notAllowed;
-  return found ? String(serve.ok) : "404";
+  return found && owner ? String(serve.ok) : "404";
 }
 
 /** A call that must leave the database as it was: refused, or a read. */
@@ -383,13 +409,14 @@ describe("auth matrix", () => {
       // public routes log in and issue tokens: only the others must leave no trace
       if (!entry.public) expect(await dbSnapshot(), "a refused call or a read changed the database").toEqual(before);
 
-      // allowed changes, each on objects of its own
+      // allowed changes, each on objects of its own; on owned objects, every allowed call by their owner
       for (const method of METHODS) {
         for (const caller of CALLERS) {
-          if (changesNothing(entry, method, caller)) continue;
+          const byOwner = entry.own === true && /^2/.test(expected(entry, method, caller, true, true));
+          if (!byOwner && changesNothing(entry, method, caller)) continue;
           const own = await makeWorld(caller === "anon" || caller === "bad" ? (await ctx()).adminUserId : users[caller].id);
-          const key = `${method} ${caller}`;
-          want[key] = expected(entry, method, caller, true);
+          const key = `${method} ${caller}${byOwner ? " (owner)" : ""}`;
+          want[key] = expected(entry, method, caller, true, true);
           got[key] = await call(caller, method, entry.path(own), entry.serves[method], own);
         }
       }

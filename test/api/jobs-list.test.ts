@@ -79,6 +79,8 @@ describe("GET /api/job/job/ envelope and pagination", () => {
       "queue_limit",
       // dropped by the retention policy
       "output_purged",
+      // seconds from start to finish, null without both (ordering=duration)
+      "duration",
     ];
     for (const job of r.body.results) expect(Object.keys(job).sort()).toEqual([...keys].sort());
     const adhoc = r.body.results[0];
