@@ -79,6 +79,8 @@ test("every time carries the user's zone; the zone chosen on the account page ch
 });
 
 test("relative times on request, kept current, with the exact time on hover; switched near the table and on the account page", async ({ browser, request }) => {
+  // waits for a job to turn a minute old: up to a minute of the test's time
+  test.setTimeout(150_000);
   const token = uniq("rel");
   const now = Math.floor(Date.now() / 1000);
   const old = await importJob(request, { arguments: `r=${token}`, start_time: now - 3 * 3600 - 60 });
@@ -98,7 +100,9 @@ test("relative times on request, kept current, with the exact time on hover; swi
   await expect(timeOf(old.id)).toHaveAttribute("title", exactOld);
   // the young one moves on by itself: seconds, then a minute
   await expect(timeOf(fresh.id)).toHaveText(/^\d+秒钟前$/);
-  await expect(timeOf(fresh.id)).toHaveText("1分钟前", { timeout: 40_000 });
+  // it turns a minute old at start_time + 60 s, however long the steps above took
+  const untilMinute = ((fresh.start_time as number) + 60) * 1000 - Date.now();
+  await expect(timeOf(fresh.id)).toHaveText("1分钟前", { timeout: Math.max(untilMinute, 0) + 15_000 });
   expect(await (await context.request.get("/api/auth/me/")).json()).toMatchObject({ time_display: "relative" });
 
   // saved on the user: the account page shows it and switches it back
