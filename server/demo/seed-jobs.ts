@@ -210,8 +210,8 @@ SELECT v.id, v.cuser_id, v.user_name, v.template_id, v.template_name, v.inventor
   CASE WHEN v.adhoc THEN '' ELSE v.t_playbook END,
   CASE WHEN v.r_jt < 0.08 THEN 'check' WHEN v.adhoc THEN 'run' ELSE v.t_job_type END,
   CASE WHEN v.r_forks < 0.8 THEN coalesce(v.t_forks, 0) ELSE (ARRAY[5, 10, 20, 50])[1 + floor((v.r_forks - 0.8) * 20)::int] END,
-  CASE WHEN v.adhoc THEN CASE WHEN v.r_limit < 0.7 OR v.inventory_id IS NULL THEN '' ELSE ${pick(["web", "app", "db01", "web01", "mysql"], "(v.r_limit - 0.7) / 0.3")} END
-       WHEN v.r_limit < 0.75 THEN v.t_limit ELSE ${pick(["web01", "web*", "app01", "app:&web", "web01,web02", "db01"], "(v.r_limit - 0.75) / 0.25")} END,
+  CASE WHEN v.adhoc THEN CASE WHEN v.r_limit < 0.7 OR v.inventory_id IS NULL THEN '' ELSE ${pick(["web", "app", "*db01", "*web01", "mysql"], "(v.r_limit - 0.7) / 0.3")} END
+       WHEN v.r_limit < 0.75 THEN v.t_limit ELSE ${pick(["*web01", "*web*", "*app01", "web:app", "*web01,*web02", "*db01"], "(v.r_limit - 0.75) / 0.25")} END,
   CASE WHEN v.adhoc OR v.r_tags < 0.8 THEN coalesce(v.t_tags, '') ELSE ${pick(["deploy", "config", "config,restart", "security", "precheck"], "(v.r_tags - 0.8) / 0.2")} END,
   CASE WHEN NOT v.adhoc AND v.r_tags < 0.05 THEN 'restart' ELSE coalesce(v.t_skip_tags, '') END,
   (CASE WHEN v.r_verb < 0.7 THEN coalesce(v.t_verbosity, 0) WHEN v.r_verb < 0.9 THEN 1 WHEN v.r_verb < 0.96 THEN 2 WHEN v.r_verb < 0.99 THEN 3 ELSE 4 END)::smallint,
