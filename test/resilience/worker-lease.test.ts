@@ -90,8 +90,10 @@ describe("worker id lease", () => {
 describe("an executor that loses its id", () => {
   it("stops, reports it, and neither ends the new holder's jobs nor deletes its row", async () => {
     const c = await ctx();
+    // the lease may be seen lost before the setup below has returned the job's id
+    let setUp: Promise<number> = Promise.resolve(0);
     const lost = new Promise<string>((resolve) => {
-      void startExecutor(
+      setUp = startExecutor(
         c.database,
         { ...c.config, workerCapacity: 1, workerId: "w-lost" },
         {
@@ -102,13 +104,17 @@ describe("an executor that loses its id", () => {
         const r = await api("POST", "/api/job/job/", { json: importBody({ kind: "adhoc", module: "ping" }) });
         // another process takes the id, then runs a job under it: the loser must leave it alone
         // (a job of this id while this process still held it would be its own, and ended)
-        await c.db.update(workers).set({ instance: "new-holder", hostname: "another-host", pid: 4444 }).where(eq(workers.id, "w-lost"));
-        await c.db.update(jobs).set({ state: "running", workerId: "w-lost", finishTime: null }).where(eq(jobs.id, r.body.id));
-        held = r.body.id;
+        // (one transaction: the loser sees the id taken and the job together)
+        await c.db.transaction(async (tx) => {
+          await tx.update(workers).set({ instance: "new-holder", hostname: "another-host", pid: 4444 }).where(eq(workers.id, "w-lost"));
+          await tx.update(jobs).set({ state: "running", workerId: "w-lost", finishTime: null }).where(eq(jobs.id, r.body.id));
+        });
+        return r.body.id as number;
       });
     });
-    let held = 0;
     expect(await lost).toBe("new-holder");
+    const held = await setUp;
+    expect(held).toBeGreaterThan(0);
     expect((await rowOf("w-lost"))!.instance).toBe("new-holder");
     const [job] = await c.db.select().from(jobs).where(eq(jobs.id, held));
     expect(job!.state).toBe("running");
