@@ -2,7 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Lang } from "@/lib/i18n";
 import type { MeRecord } from "@/lib/auth/user-records";
 import { HttpError, isUnauthenticated } from "@/lib/api/http";
@@ -32,6 +32,10 @@ export function Providers({ lang, me, children }: { lang: Lang; me: MeRecord | n
     if (me) c.setQueryData(ME_KEY, me);
     return c;
   });
+  // rows come with the HTML now: this says the page also answers input (the e2e tests wait for it)
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <QueryClientProvider client={client}>
       <NuqsAdapter>

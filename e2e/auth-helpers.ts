@@ -31,5 +31,27 @@ export async function browserAs(browser: Browser, username: string, password: st
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const res = await context.request.post("/api/auth/login/", { data: { username, password } });
   expect(res.status(), `login as ${username} → ${await res.text()}`).toBe(200);
-  return { context, page: await context.newPage() };
+  return { context, page: interactiveAfterNavigation(await context.newPage()) };
+}
+
+/**
+ * `goto` and `reload` also wait until the page is hydrated (providers.tsx marks `<html>`):
+ * the history's rows and a job's header come with the HTML, so a test could otherwise type
+ * or click before React listens, and the input would be lost.
+ */
+export function interactiveAfterNavigation(page: Page): Page {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const hydrated = () => page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    const response = await goto(...args);
+    await hydrated();
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page["reload"]>) => {
+    const response = await reload(...args);
+    await hydrated();
+    return response;
+  };
+  return page;
 }

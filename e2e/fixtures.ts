@@ -1,6 +1,6 @@
 import { test as base } from "@playwright/test";
 import { ADMIN } from "./admin-login";
-import { obtainToken } from "./auth-helpers";
+import { interactiveAfterNavigation, obtainToken } from "./auth-helpers";
 
 export { expect } from "@playwright/test";
 
@@ -18,6 +18,9 @@ export const test = base.extend<object, { adminToken: string }>({
     },
     { scope: "worker" },
   ],
+  page: async ({ page }, provide) => {
+    await provide(interactiveAfterNavigation(page));
+  },
   request: async ({ playwright, baseURL, adminToken }, provide) => {
     const request = await playwright.request.newContext({
       baseURL,
