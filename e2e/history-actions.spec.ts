@@ -58,11 +58,15 @@ test("a running job updates in place and cannot be selected for deletion until i
 test("a failing API shows the error and a retry, never a blank page", async ({ page, request }) => {
   const token = uniq("er");
   const job = await importJob(request, { arguments: token });
-  let failing = true;
+  let failing = false;
   await page.route("**/api/job/job/?*", (route) =>
     failing ? route.fulfill({ status: 500, contentType: "application/json", body: '{"detail":"服务器内部错误。"}' }) : route.fallback(),
   );
   await page.goto(`/jobs?search=${token}`);
+  await expectRows(page, [job.id]);
+  // the first page came with the HTML (read on the server); the next one is the browser's
+  failing = true;
+  await page.getByLabel("每页").selectOption("10");
   const alert = page.getByRole("main").getByRole("alert");
   // a 5xx is retried twice, 1 s and 2 s apart (components/providers.tsx), before the page
   // says it failed: on a busy machine that and the page's start take more than the default 10 s
