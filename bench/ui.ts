@@ -16,6 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../e2e/chromium";
 import { percentile } from "./load";
 import { buildIfStale, freePort, startServer, type RunningServer } from "./server";
 
@@ -131,18 +132,7 @@ async function main(): Promise<void> {
   delete process.env.DATABASE_URL;
   const started = Date.now();
   const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD: PASSWORD }, port);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     await waitForApi(server, base);
     const tokenRes = await fetch(`${base}/api/auth/token/`, {

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { TimeDisplay } from "@/lib/auth/time-display";
 import { browserZone, formatWall, formatWithZone, zoneLabel } from "@/lib/clock/zone-clock";
+import { isTimeZone } from "@/lib/schedules/cron";
 import { useMe } from "../auth/use-permissions";
 import { useIsClient } from "../ui/use-is-client";
 
@@ -20,21 +21,12 @@ export type Clock = {
   exact: (sec: number, opts?: { seconds?: boolean }) => string;
 };
 
-const isUsableZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The one clock of the UI: every time shown goes through it. */
 export function useClock(): Clock {
   const me = useMe().data;
   const isClient = useIsClient();
   const browser = isClient ? browserZone() : null;
-  const setting = me?.time_zone && isUsableZone(me.time_zone) ? me.time_zone : null;
+  const setting = me?.time_zone && isTimeZone(me.time_zone) ? me.time_zone : null;
   const zone = setting ?? browser;
   const display = me?.time_display ?? "exact";
   return useMemo(

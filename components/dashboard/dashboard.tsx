@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsNumberLiteral, useQueryState } from "nuqs";
 import { fetchStats } from "@/lib/stats/stats-api";
 import { useI18n } from "../i18n/i18n-provider";
+import { ButtonGroup } from "../ui/button-group";
 import { QueryState } from "../ui/query-state";
 import { Spinner } from "../ui/spinner";
 import { FailingHosts, FailingTemplates } from "./failing-lists";
@@ -30,19 +31,14 @@ export function Dashboard() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{d.title}</h1>
         {stats.isPlaceholderData && stats.isFetching && <Spinner label={t.updating} />}
-        <div role="group" aria-label={d.period} className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
-          {PERIODS.map((n) => (
-            <button
-              key={n}
-              type="button"
-              aria-pressed={n === days}
-              onClick={() => void setDays(n)}
-              className={`px-3 py-1.5 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${n === days ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-50"}`}
-            >
-              {d.days(n)}
-            </button>
-          ))}
-        </div>
+        <ButtonGroup
+          label={d.period}
+          className="ml-auto inline-flex"
+          buttonClassName="px-3 py-1.5"
+          options={PERIODS.map((n) => ({ value: n, label: d.days(n) }))}
+          value={days}
+          onPick={(n) => void setDays(n)}
+        />
       </div>
       <QueryState query={stats} errorTitle={d.loadFailed}>
         {(data) => (

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { HttpError } from "@/lib/api/http";
 import type { SavedFilterRecord } from "@/lib/contracts/saved-filter";
+import { toFieldErrors } from "../catalog/form/use-form-state";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
@@ -11,10 +11,15 @@ import { useI18n } from "../i18n/i18n-provider";
 import { useDeleteSavedFilter, useRenameSavedFilter } from "./use-saved-filters";
 
 /** Field errors of a failed change, else its message, as lines. */
-export function errorLines(error: unknown): string[] {
-  if (!error) return [];
-  if (error instanceof HttpError && error.fieldErrors) return Object.values(error.fieldErrors).flat();
-  return [error instanceof Error ? error.message : String(error)];
+const errorLines = (error: unknown): string[] => (error ? Object.values(toFieldErrors(error)).flat() : []);
+
+/** A failed change's messages, a line each. */
+export function ErrorLines({ error }: { error: unknown }) {
+  return errorLines(error).map((m) => (
+    <p key={m} role="alert" className="mt-1 text-xs text-red-700">
+      {m}
+    </p>
+  ));
 }
 
 /** One saved filter: open it, copy its link, rename it in place, delete it after asking. */
@@ -60,11 +65,7 @@ export function SavedFilterItem({ filter, current, onOpen }: { filter: SavedFilt
             {s.cancel}
           </Button>
         </form>
-        {errorLines(rename.error).map((m) => (
-          <p key={m} role="alert" className="mt-1 text-xs text-red-700">
-            {m}
-          </p>
-        ))}
+        <ErrorLines error={rename.error} />
       </li>
     );
 

@@ -6,7 +6,7 @@ import { savedViewOf } from "@/lib/jobs/saved-view";
 import { Button, buttonClass } from "../ui/button";
 import { Spinner } from "../ui/spinner";
 import { useI18n } from "../i18n/i18n-provider";
-import { errorLines, SavedFilterItem } from "./saved-filter-item";
+import { ErrorLines, SavedFilterItem } from "./saved-filter-item";
 import { useCreateSavedFilter, useSavedFilters } from "./use-saved-filters";
 
 /**
@@ -134,11 +134,7 @@ function SaveCurrent({ query }: { query: string }) {
           {create.isPending ? s.saving : s.save}
         </Button>
       </div>
-      {errorLines(create.error).map((m) => (
-        <p key={m} role="alert" className="mt-1 text-xs text-red-700">
-          {m}
-        </p>
-      ))}
+      <ErrorLines error={create.error} />
       <p role="status" className="mt-1 text-xs text-green-800">
         {done}
       </p>

@@ -1,4 +1,4 @@
-import { zoneClock } from "../schedules/zone-time";
+import { zoneClock, zoneOffsetReader } from "../schedules/zone-time";
 
 // The one way the UI writes a time: a wall clock in the viewer's effective zone (their
 // setting, else the browser's) and that zone's UTC offset at that instant.
@@ -20,12 +20,16 @@ export function formatWall(sec: number, zone: string, { seconds = true } = {}): 
   return clockOf(zone, seconds)(sec);
 }
 
+const offsetReaders = new Map<string, (sec: number) => number>();
+
 /** The zone's offset from UTC at that instant, in seconds (east positive). */
 export function zoneOffset(sec: number, zone: string): number {
-  const [date, time] = formatWall(sec, zone).split(" ") as [string, string];
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const [h, mi, s] = time.split(":").map(Number) as [number, number, number];
-  return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 - Math.floor(sec);
+  let read = offsetReaders.get(zone);
+  if (!read) {
+    read = zoneOffsetReader(zone);
+    offsetReaders.set(zone, read);
+  }
+  return read(sec);
 }
 
 /** `UTC+8`, `UTC+5:30`, `UTC-3`, `UTC`: unambiguous where "CST" is not. */

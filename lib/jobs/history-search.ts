@@ -45,12 +45,9 @@ export function isWallTime(v: string): boolean {
   return wallToUnix(v, "UTC") !== null;
 }
 
+/** `YYYY-MM-DD`, a day that exists. */
 export function isDay(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const [year, month, day] = [+m[1]!, +m[2]!, +m[3]!];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && isWallTime(v);
 }
 
 /** Columns the table sorts by (record keys the API's `ordering` accepts). */

@@ -21,21 +21,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * Throws a RangeError for an unknown zone.
  */
 export function zoneClock(timeZone: string, { seconds = true } = {}): (sec: number) => string {
-  const format = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  const offsetAt = (sec: number) => {
-    const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-    for (const part of format.formatToParts(new Date(sec * 1000))) p[part.type] = part.value;
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) / 1000 - Math.floor(sec);
-  };
+  const offsetAt = zoneOffsetReader(timeZone);
   // per UTC day: the zone's offset when it holds all day, null when it changes that day
   const offsets = new Map<number, number | null>();
   return (sec) => {
@@ -50,5 +36,24 @@ export function zoneClock(timeZone: string, { seconds = true } = {}): (sec: numb
     const date = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
     const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}${seconds ? `:${pad(wall.getUTCSeconds())}` : ""}`;
     return `${date} ${time}`;
+  };
+}
+
+/** The zone's offset from UTC at an instant, in seconds (east positive). Throws a RangeError for an unknown zone. */
+export function zoneOffsetReader(timeZone: string): (sec: number) => number {
+  const format = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
+  return (sec) => {
+    const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of format.formatToParts(new Date(sec * 1000))) p[part.type] = part.value;
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) / 1000 - Math.floor(sec);
   };
 }

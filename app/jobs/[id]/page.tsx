@@ -30,7 +30,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { job, lines } = await load(id);
   const client = new QueryClient();
-  client.setQueryData(jobKeys.one(job.id), job);
+  // the job itself is the prop (useJob's initialData): only the lines go through the cache
   client.setQueryData(jobKeys.firstLines(job.id), lines);
   return (
     <HydrationBoundary state={dehydrate(client)}>
