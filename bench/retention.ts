@@ -6,7 +6,7 @@
  * takes seconds at 1M whatever else runs, see "What misses its target"). Prints the lists' p50/p95 before and during the cleanup, the dry run's time, and
  * the cleanup's pace; checks that the kept counts still equal count(*) afterwards.
  *
- *   npm run bench:retention [-- --from zuoye_bench_hosts] [-- --keep]
+ *   npm run bench:retention [-- --from zuoye_bench_hosts] [-- --keep] [-- --batch 1000 --pause 0]
  *
  * It works on a database of its own (BENCH_RETENTION_URL, default zuoye_bench_retention,
  * on 127.0.0.1), dropped at the end unless --keep: a copy of --from when that database
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     hosts: { type: "string", default: "2000" },
     keep: { type: "boolean", default: false },
     batch: { type: "string", default: "1000" },
+    pause: { type: "string", default: "0" },
   },
 });
 
@@ -109,7 +110,8 @@ async function main() {
       ["?offset=100000", list("offset=100000")],
     ];
     console.log(
-      `[bench] ${(await count(db, "jobs")).toLocaleString("en")} jobs; policy: older than ${days} days, newest 20 per template kept; ${await describeMachine(db)}`,
+      `[bench] ${(await count(db, "jobs")).toLocaleString("en")} jobs; policy: older than ${days} days, newest 20 per template kept; ` +
+        `batches of ${args.batch}, ${args.pause} ms apart; ${await describeMachine(db)}`,
     );
 
     let t = performance.now();
@@ -120,7 +122,7 @@ async function main() {
     const during = new Map<string, number[]>(cases.map(([name]) => [name, []]));
     let done = false;
     t = performance.now();
-    const cleanup = runRetentionNow(cleaner.db, { batch: Number(args.batch) }).finally(() => (done = true));
+    const cleanup = runRetentionNow(cleaner.db, { batch: Number(args.batch), pauseMs: Number(args.pause) }).finally(() => (done = true));
     const loads: number[] = [];
     for (let i = 0; !done; i++) {
       const [name, run] = cases[i % cases.length]!;
