@@ -70,6 +70,11 @@ test("every time carries the user's zone; the zone chosen on the account page ch
   await chooseZone(page, "UTC");
   await page.goto(`/jobs/${job.id}`);
   await expect(field(page, "开始时间")).toHaveText("2025-05-04 01:30:00 (UTC)", { timeout: 30_000 });
+  // the overview counts its days in the same zone, and says so
+  const statsAsked = page.waitForRequest((r) => r.url().includes("/api/job/stats/?") && new URL(r.url()).searchParams.get("timezone") === "UTC");
+  await page.goto("/");
+  await statsAsked;
+  await expect(page.getByTestId("stats-zone")).toHaveText("按 UTC（UTC）的日期计", { timeout: 30_000 });
 
   // back to the browser's zone
   await chooseZone(page, "");

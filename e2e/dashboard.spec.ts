@@ -25,6 +25,7 @@ test("the overview: totals as the stats API counts them, trends, what fails most
   await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
   await expect(page.getByRole("navigation").getByRole("link", { name: "概览" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("stat-已结束作业")).toHaveText(String(stats.total.jobs));
+  await expect(page.getByTestId("stats-zone")).toHaveText("按 Asia/Shanghai（UTC+8）的日期计");
   await expect(page.getByTestId("stat-成功率")).toHaveText(`${(stats.total.success_rate! * 100).toFixed(1)}%`);
   // both charts are drawn, with 14 days on their axis
   for (const chart of ["outcome-chart", "duration-chart"]) await expect(page.getByTestId(chart).locator("svg")).toBeVisible();
@@ -56,4 +57,5 @@ test("the overview: totals as the stats API counts them, trends, what fails most
   const trend = page.getByTestId("template-trend");
   await expect(trend.getByTestId("template-trend-summary")).toHaveText("已结束作业 16 · 成功率 20.0% · 耗时中位数 1分0秒");
   await expect(trend.getByTestId("outcome-chart").locator("svg")).toBeVisible();
+  await expect(trend.getByTestId("stats-zone")).toHaveText("按 Asia/Shanghai（UTC+8）的日期计");
 });

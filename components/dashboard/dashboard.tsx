@@ -1,16 +1,16 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsNumberLiteral, useQueryState } from "nuqs";
-import { fetchStats } from "@/lib/stats/stats-api";
 import { useI18n } from "../i18n/i18n-provider";
 import { ButtonGroup } from "../ui/button-group";
 import { QueryState } from "../ui/query-state";
 import { Spinner } from "../ui/spinner";
+import { DaysZone } from "./days-zone";
 import { FailingHosts, FailingTemplates } from "./failing-lists";
 import { RunningNow } from "./running-now";
 import { StatsCards } from "./stats-cards";
 import { DurationChart, OutcomeChart } from "./trend-charts";
+import { useStats } from "./use-stats";
 
 const PERIODS = [7, 14, 30, 90] as const;
 const REFRESH_MS = 30_000;
@@ -20,17 +20,13 @@ export function Dashboard() {
   const { t } = useI18n();
   const d = t.dashboard;
   const [days, setDays] = useQueryState("days", parseAsNumberLiteral(PERIODS).withDefault(14));
-  const stats = useQuery({
-    queryKey: ["stats", "dashboard", days],
-    queryFn: ({ signal }) => fetchStats(new URLSearchParams({ days: String(days) }), signal),
-    placeholderData: keepPreviousData,
-    refetchInterval: REFRESH_MS,
-  });
+  const stats = useStats(["dashboard", days], { days: String(days) }, { refetchInterval: REFRESH_MS });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{d.title}</h1>
         {stats.isPlaceholderData && stats.isFetching && <Spinner label={t.updating} />}
+        {stats.data && <DaysZone zone={stats.data.timezone} />}
         <ButtonGroup
           label={d.period}
           className="ml-auto inline-flex"

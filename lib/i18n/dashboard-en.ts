@@ -35,6 +35,7 @@ export const dashboardEn: typeof dashboardZh = {
     allRunning: (n: number) => `All ${n} →`,
     loadFailed: "Could not load the statistics",
     trend: (days: number) => `Trend, last ${days} days`,
+    daysIn: (zone: string, offset: string) => `Days in ${zone} (${offset})`,
     trendEmpty: "No job ended in this period yet.",
     seconds: (s: number) =>
       s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`,

@@ -34,6 +34,7 @@ export const dashboardZh = {
     allRunning: (n: number) => `全部 ${n} 个 →`,
     loadFailed: "统计加载失败",
     trend: (days: number) => `最近 ${days} 天趋势`,
+    daysIn: (zone: string, offset: string) => `按 ${zone}（${offset}）的日期计`,
     trendEmpty: "这段时间还没有结束的作业。",
     seconds: (s: number) =>
       s >= 3600 ? `${Math.floor(s / 3600)}小时${Math.floor((s % 3600) / 60)}分` : s >= 60 ? `${Math.floor(s / 60)}分${s % 60}秒` : `${s}秒`,

@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { assertValid } from "@/core/errors";
 import { msg } from "@/lib/drf/messages";
 import { isTimeZone, scheduleMessages } from "@/lib/schedules/cron";
-import { dayNumber, MAX_STATS_DAYS, STATS_DAY_ZONE } from "@/lib/jobs/stats-days";
+import { dayNumber, keptDaysMatch, MAX_STATS_DAYS, STATS_DAY_ZONE } from "@/lib/jobs/stats-days";
 import { readListQuery } from "../drf/list-query";
 import { lastParam } from "../drf/query-string";
 import { DURATIONS_LIST, HOST_FAILURES_LIST, STATS_LIST } from "./stats-spec";
@@ -36,7 +36,7 @@ export function readStatsQuery(url: URL, now: number): StatsQuery {
   const durations = readListQuery(url, DURATIONS_LIST);
   const hosts = readListQuery(url, HOST_FAILURES_LIST);
   const toDay = dayNumber(now, zone);
-  const kept = zone === STATS_DAY_ZONE;
+  const kept = keptDaysMatch(zone, toDay - days + 1, toDay);
   return {
     days,
     timeZone: zone,

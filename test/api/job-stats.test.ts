@@ -7,6 +7,7 @@ import { bucketFloor, bucketOf, WIDE_EDGES } from "@/lib/jobs/duration-buckets";
 import { dateOfDay, dayNumber } from "@/lib/jobs/stats-days";
 import { nowSeconds } from "@/lib/time";
 import { getJobStats } from "@/server/stats/get-job-stats";
+import { readStatsQuery } from "@/server/stats/read-stats-query";
 import { api, ctx, resetDb } from "../api";
 import { makeUser } from "../fixtures";
 
@@ -132,6 +133,13 @@ describe("GET /api/job/stats/", () => {
       expect(stats).toMatchObject({ timezone: zone, to: dateOfDay(today) });
       expectFigures(stats, expected(rows, today - 4, today, zone));
     }
+    // a zone on UTC+8 all year has the kept zone's days: the roll-ups answer, with the same figures
+    const url = new URL("http://x/api/job/stats/?days=5&timezone=Asia/Singapore");
+    expect(readStatsQuery(url, now).statsWhere).not.toBeNull();
+    expect(readStatsQuery(new URL("http://x/api/job/stats/?days=5&timezone=UTC"), now).statsWhere).toBeNull();
+    const singapore = (await api("GET", url.pathname + url.search)).body as JobStats;
+    expectFigures(singapore, expected(rows, dayNumber(now, "Asia/Singapore") - 4, dayNumber(now, "Asia/Singapore"), "Asia/Singapore"));
+    expect(await getJobStats(db, url, { now, kept: false })).toEqual(await getJobStats(db, url, { now }));
   });
 
   it("follows jobs as they end, change and are deleted", async () => {

@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { percent } from "@/lib/stats/format-stats";
-import { fetchStats } from "@/lib/stats/stats-api";
+import { DaysZone } from "../../dashboard/days-zone";
 import { DurationChart, OutcomeChart } from "../../dashboard/trend-charts";
+import { useStats } from "../../dashboard/use-stats";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ErrorState } from "../../ui/error-state";
 
@@ -13,10 +13,7 @@ const DAYS = 30;
 export function TemplateTrend({ templateId }: { templateId: number }) {
   const { t } = useI18n();
   const d = t.dashboard;
-  const stats = useQuery({
-    queryKey: ["stats", "template", templateId, DAYS],
-    queryFn: ({ signal }) => fetchStats(new URLSearchParams({ days: String(DAYS), template: String(templateId) }), signal),
-  });
+  const stats = useStats(["template", templateId, DAYS], { days: String(DAYS), template: String(templateId) });
   const total = stats.data?.total;
   return (
     <section className="rounded-md border border-slate-200 bg-white p-3" aria-labelledby="template-trend-title" data-testid="template-trend">
@@ -30,6 +27,7 @@ export function TemplateTrend({ templateId }: { templateId: number }) {
             {total.duration_p50 === null ? d.none : d.seconds(total.duration_p50)}
           </p>
         )}
+        {stats.data && <DaysZone zone={stats.data.timezone} />}
       </div>
       {stats.isError ? (
         <ErrorState title={d.loadFailed} error={stats.error} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />
