@@ -1,6 +1,6 @@
 import { ADMIN_STATE } from "./admin-login";
 import { expect, test } from "./fixtures";
-import { createInventory, importJob, jobTable, rowOf, uniq } from "./helpers";
+import { createInventory, importJob, jobTable, rowOf, shanghai, uniq } from "./helpers";
 
 // The history's first page and a job's header come in the server's HTML (read with the
 // session cookie on the server), then the page keeps itself up to date in the browser.
@@ -20,6 +20,17 @@ test("the first history rows and a job's header are in the server's HTML", async
   const detail = await (await page.request.get(`/jobs/${job.id}`)).text();
   expect(detail).toMatch(new RegExp(`<h1[^>]*>作业 #(<!-- -->)?${job.id}`));
   expect(detail).toContain(token);
+});
+
+test("a date-time range is read on the server in the user's chosen zone", async ({ page, request }) => {
+  const token = uniq("fr");
+  const inside = await importJob(request, { arguments: token, start_time: shanghai("2025-05-04T09:30:00") });
+  const outside = await importJob(request, { arguments: token, start_time: shanghai("2025-05-04T10:30:00") });
+  // the admin chose Asia/Shanghai: the range's walls are read in that zone, on the server
+  const html = await (await page.request.get(`/jobs?search=${token}&from=2025-05-04T09:00&to=2025-05-04T10:00`)).text();
+  expect(html).toContain("共 1 条");
+  expect(html).toContain(`href="/jobs/${inside.id}"`);
+  expect(html).not.toContain(`href="/jobs/${outside.id}"`);
 });
 
 test("without JavaScript the history shows its rows, and the job page its header", async ({ browser, request }) => {

@@ -2,7 +2,8 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { redirect } from "next/navigation";
 import { JobHistory } from "@/components/jobs/job-history";
 import { invalidHistoryKeys, loadHistorySearch } from "@/lib/jobs/history-search";
-import { requirePageUser } from "@/server/auth/page-user";
+import { isTimeZone } from "@/lib/schedules/cron";
+import { readPageMe, requirePageUser } from "@/server/auth/page-user";
 import { pageTitle } from "@/server/i18n/page-metadata";
 import { prefetchHistory } from "@/server/jobs/prefetch-history";
 
@@ -25,7 +26,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   await requirePageUser(qs ? `/jobs?${qs}` : "/jobs");
   // the first page is read here, so its rows are in the HTML (the browser then keeps it live)
   const client = new QueryClient();
-  await prefetchHistory(client, loadHistorySearch(kept));
+  // the zone the browser's clock will use when the user chose one (components/clock/use-clock.ts)
+  const zone = (await readPageMe())?.time_zone ?? null;
+  await prefetchHistory(client, loadHistorySearch(kept), zone && isTimeZone(zone) ? zone : null);
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <JobHistory />

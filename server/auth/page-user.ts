@@ -27,8 +27,8 @@ export async function requirePageUser(path: string): Promise<CurrentUser> {
 }
 
 /** What `GET /api/auth/me/` would answer for the page's user: the layout hands it to the browser. */
-export async function readPageMe(): Promise<MeRecord | null> {
+export const readPageMe = cache(async (): Promise<MeRecord | null> => {
   const user = await readPageUser();
   if (!user) return null;
   return MeRecord.parse({ ...serializeUser(await getUser((await getContext()).db, user.id)), auth: "session" });
-}
+});
