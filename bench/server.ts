@@ -98,7 +98,19 @@ export function processCpuMs(match: (stat: string[], cmdline: string) => boolean
 /** `next start` bound to 127.0.0.1, in its own process group so that stop() ends it and its children. */
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   let log = "";
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops
+  const prof = process.env.BENCH_CPU_PROF;
+  const [command, ...startArgs] = [
+    ...(prof
+      ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${prof}`, path.join(ROOT, "node_modules", "next", "dist", "bin", "next")]
+      : [path.join(ROOT, "node_modules", ".bin", "next")]),
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ];
+  const child: ChildProcess = spawn(command!, startArgs, {
     env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, PORT: String(port), HOSTNAME: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
