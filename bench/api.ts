@@ -1,8 +1,11 @@
 /**
  * npm run bench:api [-- --build] [--jobs 1000000] [--duration 4] [--concurrency 8] [--only <text>] [--identity]
+ *                     [--processes N | --next-start]
  *
  * Fills BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/zuoye_bench) with
- * 1,000,000 jobs if it has fewer, starts the built app against it on 127.0.0.1, and for
+ * 1,000,000 jobs if it has fewer, starts the built app against it on 127.0.0.1 as `npm start`
+ * does (the launcher with WEB_CONCURRENCY=N, default the app's own: one web process per
+ * core; `--next-start`: a single bare `next start`, as before the launcher), and for
  * each list/detail case prints HTTP latency (p50, p95) and requests/s under a closed-loop
  * load, next to the time of the same domain call made directly on the database.
  * The requests send an admin API token: BENCH_TOKEN if set, else one this run creates in
@@ -43,6 +46,8 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "8" },
     only: { type: "string" },
     identity: { type: "boolean", default: false },
+    processes: { type: "string" },
+    "next-start": { type: "boolean", default: false },
   },
 });
 
@@ -59,6 +64,9 @@ async function main() {
   const wantJobs = Number(args.jobs);
   const concurrency = Number(args.concurrency);
   const durationMs = Number(args.duration) * 1000;
+  const processes = args["next-start"] ? undefined : args.processes ? Number(args.processes) : "default";
+  if (typeof processes === "number" && !(Number.isInteger(processes) && processes >= 1))
+    throw new Error(`--processes takes a number of web processes, not ${args.processes}`);
 
   await createDatabaseIfMissing(url);
   const database = await openDatabase({ databaseUrl: url, pgliteDir: "", poolSize: 2 });
@@ -82,11 +90,12 @@ async function main() {
         DATA_DIR: BENCH_DATA_DIR,
       },
       port,
+      { processes },
     );
     const headers: Record<string, string> = { authorization: `Token ${token.key}` };
     await waitReady(`${server.baseUrl}/api/job/job/?limit=1`, server, headers);
     console.log(
-      `[bench] next start on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
+      `[bench] ${serving(processes)} on ${server.baseUrl}; ${concurrency} concurrent loops, ${durationMs / 1000} s per case` +
         `, Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}`,
     );
 
@@ -120,7 +129,7 @@ async function main() {
       );
     }
     agent.destroy();
-    await printReport(db, results, { concurrency, durationMs });
+    await printReport(db, results, { concurrency, durationMs, processes });
   } finally {
     await server?.stop();
     await token?.revoke();
@@ -242,14 +251,21 @@ async function directCall(db: Db, c: Case, i: number): Promise<unknown> {
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : "-");
 
-async function printReport(db: Db, results: Result[], o: { concurrency: number; durationMs: number }) {
+/** what serves the app in this run */
+function serving(processes: number | "default" | undefined): string {
+  if (processes === undefined) return "one bare `next start`";
+  const n = processes === "default" ? os.availableParallelism() : processes;
+  return `the launcher with ${n} web process${n === 1 ? "" : "es"}`;
+}
+
+async function printReport(db: Db, results: Result[], o: { concurrency: number; durationMs: number; processes: number | "default" | undefined }) {
   const [v] = rowsOf<{ v: string; n: string | number }>(await db.execute(sql`select version() as v, (select count(*) from jobs) as n`));
   if (!v) throw new Error("select version() returned no row");
   const cpu = os.cpus();
   console.log(`\n### ${new Date().toISOString().slice(0, 10)} — ${Number(v.n).toLocaleString("en")} jobs\n`);
   console.log(
     `${cpu[0]?.model ?? "cpu"} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version};` +
-      ` ${v.v.split(" on ")[0]}; ${o.concurrency} concurrent keep-alive loops, ${o.durationMs / 1000} s per case after a warm-up;` +
+      ` ${v.v.split(" on ")[0]}; ${serving(o.processes)}; ${o.concurrency} concurrent keep-alive loops, ${o.durationMs / 1000} s per case after a warm-up;` +
       ` Accept-Encoding: ${args.identity ? "identity" : "gzip, deflate"}; 1-min load average before: ${loadBefore}\n`,
   );
   console.log("| case | HTTP p50 | HTTP p95 | req/s | app CPU/req | PostgreSQL CPU/req | direct call p50 | SQL in PostgreSQL p50 | target (HTTP p50) | |");
@@ -264,7 +280,7 @@ async function printReport(db: Db, results: Result[], o: { concurrency: number; 
     );
   }
   console.log(
-    "\napp/PostgreSQL CPU per request: CPU time of the `next start` processes / of this database's backends during the load," +
+    "\napp/PostgreSQL CPU per request: CPU time of the server's processes (launcher and web processes) / of this database's backends during the load," +
       " divided by the requests. direct call: the domain function called in this process (driver and ORM included), sequentially." +
       " SQL in PostgreSQL: planning + execution time of the same statements under EXPLAIN ANALYZE.",
   );

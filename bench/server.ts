@@ -1,4 +1,4 @@
-/** Builds the app when its sources changed and runs `next start` on a free loopback port. */
+/** Builds the app when its sources changed and serves it on a free loopback port (`next start`, or the launcher). */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -11,10 +11,12 @@ const SOURCES = [
   "app",
   "components",
   "server",
+  "core",
   "db",
   "lib",
   "executor",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.js",
   "package.json",
   "package-lock.json",
@@ -95,23 +97,32 @@ export function processCpuMs(match: (stat: string[], cmdline: string) => boolean
   return total;
 }
 
-/** `next start` bound to 127.0.0.1, in its own process group so that stop() ends it and its children. */
-export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
+/**
+ * `next start` bound to 127.0.0.1, in its own process group so that stop() ends it and its
+ * children; with `processes`, the launcher (`npm start`, scripts/serve.ts) with that
+ * WEB_CONCURRENCY ("default": the app's own default) instead.
+ */
+export async function startServer(env: Record<string, string>, port: number, opts: { processes?: number | "default" } = {}): Promise<RunningServer> {
   let log = "";
-  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (each web process its own)
   const prof = process.env.BENCH_CPU_PROF;
-  const [command, ...startArgs] = [
-    ...(prof
-      ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${prof}`, path.join(ROOT, "node_modules", "next", "dist", "bin", "next")]
-      : [path.join(ROOT, "node_modules", ".bin", "next")]),
-    "start",
-    "-H",
-    "127.0.0.1",
-    "-p",
-    String(port),
-  ];
+  const profiling = prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [];
+  const [command, ...startArgs] =
+    opts.processes === undefined
+      ? [
+          ...(prof
+            ? [process.execPath, ...profiling, path.join(ROOT, "node_modules", "next", "dist", "bin", "next")]
+            : [path.join(ROOT, "node_modules", ".bin", "next")]),
+          "start",
+          "-H",
+          "127.0.0.1",
+          "-p",
+          String(port),
+        ]
+      : [process.execPath, ...profiling, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")];
+  const concurrency = typeof opts.processes === "number" ? { WEB_CONCURRENCY: String(opts.processes) } : {};
   const child: ChildProcess = spawn(command!, startArgs, {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: { ...process.env, ...env, ...concurrency, NEXT_DIST_DIR: DIST_DIR, PORT: String(port), HOSTNAME: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { readConfig as readConfigOf } from "./config";
 
@@ -29,5 +30,29 @@ describe("TRUST_PROXY and PUBLIC_URL", () => {
     ] as [Record<string, string>, string][]) {
       expect(() => readConfig(env), JSON.stringify(env)).toThrow(new RegExp(`Invalid configuration:\\n  ${name}: `));
     }
+  });
+});
+
+describe("WEB_CONCURRENCY", () => {
+  it("defaults to one web process per core with PostgreSQL, and to one on the embedded database", () => {
+    expect(readConfig({ DATABASE_URL: "postgres://db/app" }).webConcurrency).toBe(os.availableParallelism());
+    expect(readConfig({}).webConcurrency).toBe(1);
+    expect(readConfig({ WEB_CONCURRENCY: "" }).webConcurrency).toBe(1);
+    expect(readConfig({ DATABASE_URL: "postgres://db/app", WEB_CONCURRENCY: "6" }).webConcurrency).toBe(6);
+    expect(readConfig({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+  });
+
+  it("refuses more than one process on the embedded database, and what is not a count", () => {
+    expect(() => readConfig({ WEB_CONCURRENCY: "2" })).toThrow(
+      /Invalid configuration:\n {2}WEB_CONCURRENCY: 2 web processes need DATABASE_URL \(PostgreSQL\): the embedded database is one file-backed PGlite/,
+    );
+    for (const bad of ["0", "-1", "1.5", "many"]) {
+      expect(() => readConfig({ DATABASE_URL: "postgres://db/app", WEB_CONCURRENCY: bad }), bad).toThrow(/Invalid configuration:\n {2}WEB_CONCURRENCY: /);
+    }
+  });
+
+  it("tells a web process its number under the launcher", () => {
+    expect(readConfig({}).webProcess).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: "postgres://db/app", ZUOYE_WEB_PROCESS: "2" }).webProcess).toBe(2);
   });
 });

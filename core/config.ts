@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -68,6 +69,23 @@ const Env = z.object({
     .trim()
     .regex(/^[a-z+:]+$/, "a colon-separated list such as file:https:ssh")
     .default("https:ssh:git"),
+  WEB_CONCURRENCY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ message: "the number of web processes, e.g. 4" }).int().min(1).max(256).optional(),
+  ),
+  // set by the launcher (scripts/serve.ts) in each web process it starts, 1…WEB_CONCURRENCY
+  ZUOYE_WEB_PROCESS: z.coerce.number().int().min(1).max(256).optional(),
+});
+
+/** Settings that only make sense together. */
+const CheckedEnv = Env.superRefine((e, ctx) => {
+  if (!e.DATABASE_URL && e.WEB_CONCURRENCY !== undefined && e.WEB_CONCURRENCY > 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["WEB_CONCURRENCY"],
+      message: `${e.WEB_CONCURRENCY} web processes need DATABASE_URL (PostgreSQL): the embedded database is one file-backed PGlite that a single process owns, so it is served by exactly 1`,
+    });
+  }
 });
 
 export type Config = {
@@ -112,11 +130,15 @@ export type Config = {
   jinjaInVariables: "template" | "always" | "never";
   /** git transports project syncs may use (git's GIT_ALLOW_PROTOCOL); https:ssh:git when unset */
   gitAllowProtocol: string;
+  /** web processes the launcher starts on the port: the cores with PostgreSQL, always 1 on the embedded database */
+  webConcurrency: number;
+  /** this web process's number under the launcher (1…webConcurrency); undefined under a bare `next start` */
+  webProcess: number | undefined;
 };
 
 /** Reads and validates the environment once; every other module takes the result as an argument. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = CheckedEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -150,5 +172,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandbox: e.SANDBOX,
     outputRetrySeconds: e.OUTPUT_RETRY_SECONDS,
     secretKey: e.SECRET_KEY,
+    webConcurrency: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? os.availableParallelism() : 1),
+    webProcess: e.ZUOYE_WEB_PROCESS,
   };
 }

@@ -1,13 +1,29 @@
 /** What a process does when it stops: its executor or housekeeping, then its database. */
 export type StopProcess = (how: { graceMs?: number; hurry: AbortSignal; why?: string }) => Promise<void>;
 
+/** What a web process says on its IPC channel once it serves, for the launcher (scripts/serve.ts). */
+export const READY_MESSAGE = "zuoye:ready";
+
 const KEY = Symbol.for("zuoye.lifecycle");
 /** past the grace period, a stop that hangs (a database that never answers) is cut short */
 const STOP_LIMIT_MS = 60_000;
 /** an uncaught exception: the state is unknown, so no grace, and a short limit */
 const CRASH_LIMIT_MS = 20_000;
+/**
+ * signals this close together are one request: a terminal's Ctrl-C and systemd's stop
+ * reach every process of the group, and the launcher (scripts/serve.ts) passes its own on
+ */
+const SAME_SIGNAL_MS = 1_000;
 
-type Lifecycle = { name: string; stop: StopProcess; graceMs: number; stopping?: Promise<void>; hurry: AbortController; signals: number };
+type Lifecycle = {
+  name: string;
+  stop: StopProcess;
+  graceMs: number;
+  stopping?: Promise<void>;
+  hurry: AbortController;
+  signals: number;
+  lastSignalAt: number;
+};
 
 /**
  * One module for how the web server and workers meet trouble and signals:
@@ -19,7 +35,8 @@ type Lifecycle = { name: string; stop: StopProcess; graceMs: number; stopping?: 
  *   (Node's state after a throw nobody caught is unknown);
  * - SIGTERM/SIGINT stop once: no more work is taken, running jobs get the grace period,
  *   what still runs is ended, the database is closed, then the process exits. A second
- *   signal ends the grace period; a third exits at once.
+ *   signal ends the grace period; a third exits at once. Signals within a second of the
+ *   one counted count as that one.
  *
  * `next start` has its own SIGTERM/SIGINT listener, which closes the HTTP server and calls
  * `process.exit` without waiting for anything else: it is taken off and called after the
@@ -31,7 +48,7 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
     g[KEY].stop = opts.stop;
     return;
   }
-  const life: Lifecycle = { name: opts.name, stop: opts.stop, graceMs: opts.graceSeconds * 1000, hurry: new AbortController(), signals: 0 };
+  const life: Lifecycle = { name: opts.name, stop: opts.stop, graceMs: opts.graceSeconds * 1000, hurry: new AbortController(), signals: 0, lastSignalAt: 0 };
   g[KEY] = life;
   const tag = `[${opts.name}]`;
 
@@ -58,6 +75,8 @@ export function installProcessLifecycle(opts: { name: string; graceSeconds: numb
     const theirs = process.listeners(signal);
     for (const listener of theirs) process.off(signal, listener);
     process.on(signal, () => {
+      if (Date.now() - life.lastSignalAt < SAME_SIGNAL_MS) return;
+      life.lastSignalAt = Date.now();
       life.signals++;
       if (life.signals === 2) {
         console.log(`${tag} ${signal} again: the grace period ends now`);

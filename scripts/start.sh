@@ -14,7 +14,8 @@ if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/zuoye-rev 2>/dev/null)" != "$rev" ]
 fi
 PORT=${PORT:-3000}
 HOST=${HOSTNAME:-0.0.0.0}
-npx next start -p "$PORT" -H "$HOST" &
+# WEB_CONCURRENCY web processes on the port (scripts/serve.ts); the embedded database has one
+PORT=$PORT HOSTNAME=$HOST node --import tsx scripts/serve.ts &
 pid=$!
 trap 'kill $pid 2>/dev/null' INT TERM
 for _ in $(seq 1 120); do

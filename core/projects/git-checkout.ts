@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { bwrapArgs, type SandboxMount } from "../sandbox/bwrap";
 import { sandboxUnavailableMessage, type Isolation } from "../sandbox/isolation";
 import { checkoutRefusal } from "@/lib/git/checkout-refusal";
+import { withLockFile } from "./lock-file";
 
 const run = promisify(execFile);
 
@@ -23,13 +24,22 @@ const SANDBOX_GITCONFIG = "/tmp/gitconfig";
 
 const locks = new Map<string, Promise<unknown>>();
 
-/** Runs `fn` after every earlier call for the same key (one git operation per clone at a time). */
-function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const prev = locks.get(key) ?? Promise.resolve();
-  const next = prev.catch(() => {}).then(fn);
-  locks.set(key, next);
+/**
+ * Runs `fn` after every earlier call for the same clone, in this process and in the
+ * machine's others sharing DATA_DIR (the launcher's web processes, a worker): one git
+ * operation per clone at a time.
+ */
+function serialized<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(dir) ?? Promise.resolve();
+  const next = prev
+    .catch(() => {})
+    .then(() => {
+      fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+      return withLockFile(`${dir}.lock`, fn);
+    });
+  locks.set(dir, next);
   const release = () => {
-    if (locks.get(key) === next) locks.delete(key);
+    if (locks.get(dir) === next) locks.delete(dir);
   };
   next.then(release, release);
   return next;

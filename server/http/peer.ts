@@ -5,8 +5,11 @@ import type { TLSSocket } from "node:tls";
 // request headers this server process writes itself, overwriting any a client sent
 const PEER_ADDRESS = "x-zuoye-peer-address";
 const PEER_PROTO = "x-zuoye-peer-proto";
+/** response header naming the launcher's web process that answered (`web-2`), nothing more */
+const SERVED_BY = "x-served-by";
 const INSTALLED = Symbol.for("zuoye.peerHeaders");
-type Holder = { [INSTALLED]?: boolean };
+const LABEL = Symbol.for("zuoye.servedBy");
+type Holder = { [INSTALLED]?: boolean; [LABEL]?: string };
 
 /**
  * Route handlers get a Request, never the socket, and `next start` fills X-Forwarded-For
@@ -20,16 +23,23 @@ export function recordPeers(): void {
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
     proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") stamp(args[0] as http.IncomingMessage);
+      if (event === "request") stamp(args[0] as http.IncomingMessage, args[1] as http.ServerResponse);
       return emit.call(this, event, ...args);
     } as typeof proto.emit;
   }
   g[INSTALLED] = true;
 }
 
-function stamp(req: http.IncomingMessage): void {
+function stamp(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.headers[PEER_ADDRESS] = req.socket?.remoteAddress ?? "";
   req.headers[PEER_PROTO] = (req.socket as TLSSocket | undefined)?.encrypted ? "https" : "http";
+  const label = (globalThis as Holder)[LABEL];
+  if (label) res.setHeader(SERVED_BY, label);
+}
+
+/** Under the launcher, every answer says which of the machine's web processes gave it (`web-2`). */
+export function labelResponses(label: string): void {
+  (globalThis as Holder)[LABEL] = label;
 }
 
 /** The socket's address and scheme, when this process stamps its requests (not in-process tests). */

@@ -22,16 +22,23 @@ export type NextProcess = {
  * The built app served by `next start` in a process group of its own, with `env` added to
  * this process's; resolves once the admin (ADMIN_PASSWORD in `env`) can get a token
  * (asked with `tokenHeaders` added, e.g. the X-Forwarded-For of a proxied client).
+ * `launcher`: served as `npm start` serves it (scripts/serve.ts, WEB_CONCURRENCY from `env`).
  */
-export async function startNext(env: Record<string, string>, opts: { port?: number; tokenHeaders?: Record<string, string> } = {}): Promise<NextProcess> {
+export async function startNext(
+  env: Record<string, string>,
+  opts: { port?: number; tokenHeaders?: Record<string, string>; launcher?: boolean } = {},
+): Promise<NextProcess> {
   if (!fs.existsSync(path.join(process.cwd(), DIST_DIR, "BUILD_ID"))) {
     throw new Error(`no production build in ${DIST_DIR}: run \`npm run build\` before this test (the README test command does)`);
   }
   const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   let log = "";
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env },
+  const [command, args] = opts.launcher
+    ? [process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts")]]
+    : [path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env, ...(opts.launcher ? { PORT: String(port), HOSTNAME: "127.0.0.1" } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

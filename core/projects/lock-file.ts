@@ -1,0 +1,64 @@
+import fs from "node:fs";
+
+const POLL_MS = 100;
+/** an empty lock file this old belongs to a process that died between creating and writing it */
+const EMPTY_STALE_MS = 10_000;
+
+/**
+ * Runs `fn` while this process holds `file`, a lock shared with the machine's other
+ * processes (the launcher's web processes, a worker beside them): created exclusively and
+ * holding the holder's pid and start time. A file whose process is gone is taken over.
+ */
+export async function withLockFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const me = identity(process.pid);
+  for (;;) {
+    try {
+      fs.writeFileSync(file, me, { flag: "wx", mode: 0o600 });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    if (!isHeld(file)) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/** Whether the process the lock file names still runs (a recycled pid has another start time). */
+function isHeld(file: string): boolean {
+  let held: string;
+  let age: number;
+  try {
+    held = fs.readFileSync(file, "utf8").trim();
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return false;
+  }
+  // a holder between creating the file and writing its name
+  if (held === "") return age < EMPTY_STALE_MS;
+  const pid = Number(held.split(":")[0]);
+  if (!(pid > 0)) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  return identity(pid) === held;
+}
+
+/** pid plus the process's start time (Linux /proc), so a recycled pid is not mistaken for the holder */
+function identity(pid: number): string {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return `${pid}:${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
+  } catch {
+    return String(pid);
+  }
+}
