@@ -38,6 +38,22 @@ describe("a list's query, read from the contract", () => {
     for (const q of ["cuser=1", "ctime__gte=5", "search=web", "template=0", "host=web"]) expect(read(q).countWhere, q).toBeNull();
   });
 
+  it("gives every filter as column values and time ranges, for roll-ups keyed by the same columns", () => {
+    expect(read("cuser=2&state__in=failed,error&template=3").terms).toEqual([
+      { column: "template_id", values: [3] },
+      { column: "cuser_id", values: [2] },
+      { column: "state", values: ["failed", "error"] },
+    ]);
+    const timed = read("start_time__gte=10.5&start_time__lte=99.5&ctime__lte=7&kind=job");
+    expect(timed.terms).toEqual([{ column: "kind", values: ["job"] }]);
+    expect(timed.ranges).toEqual([
+      { column: "start_time", gte: 11, lte: 99 },
+      { column: "ctime", lte: 7 },
+    ]);
+    // only the rows can answer these
+    for (const q of ["search=web", "template=0", "host=web", "state=failed&search=x"]) expect(read(q).terms, q).toBeNull();
+  });
+
   it("each filter is the condition it names", () => {
     expect(sqlOf("template=3&state__in=failed,error")).toMatchObject({
       sql: '("jobs"."template_id" = $1 and "jobs"."state" in ($2, $3))',
