@@ -1,6 +1,31 @@
-import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { runOptionColumns } from "./run-options";
+
+/**
+ * The ten columns `?search=` looks in as one text, a line each (a search word never holds
+ * a line break, so it is part of the text exactly when it is part of one of them). The
+ * function is migration 0027's; `jobs_search_trgm_idx` indexes it.
+ */
+export function jobSearchText(t: Record<(typeof JOB_SEARCHED)[number], AnyPgColumn>): SQL {
+  return sql`job_search_text(${sql.join(
+    JOB_SEARCHED.map((k) => sql`${t[k]}`),
+    sql`, `,
+  )})`;
+}
+/** In the function's order; the job contract's `searchable` keys (a test checks they agree). */
+export const JOB_SEARCHED = [
+  "userName",
+  "limit",
+  "inventoryName",
+  "credentialName",
+  "templateName",
+  "playbook",
+  "arguments",
+  "module",
+  "scheduleName",
+  "projectName",
+] as const;
 
 // References carry no foreign keys on purpose: a job keeps the ids and the names
 // (`*_name`) of what it pointed to when it was created, even after those are deleted.
@@ -91,6 +116,8 @@ export const jobs = pgTable(
       .where(sql`${t.workerId} is not null`),
     // `ordering=ctime` / `-ctime` (ties by id) and `ctime__gte/__lte` ranges
     index("jobs_ctime_id_idx").on(t.ctime, t.id),
+    // `?search=`: the jobs a word is part of one of the ten searched columns of (trigrams, pg_trgm)
+    index("jobs_search_trgm_idx").using("gin", sql`${jobSearchText(t)} gin_trgm_ops`),
   ],
 );
 

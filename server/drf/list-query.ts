@@ -28,6 +28,8 @@ export type ListSpec = {
   search: AnyPgColumn[];
   /** a search term also matches when this holds (the term is exactly a host's name) */
   searchAlso?: (term: string) => SQL;
+  /** the condition of one search term (its ILIKE pattern, the term), when the list has a faster one than an ILIKE per column */
+  searchTerm?: (pattern: string, term: string) => SQL;
   orderable: Record<string, AnyPgColumn>;
 };
 
@@ -159,7 +161,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
       .filter(Boolean)
       .slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add(or(...spec.search.map((c) => ilike(c, pattern)), spec.searchAlso?.(term))!, undefined);
+      add(spec.searchTerm ? spec.searchTerm(pattern, term) : or(...spec.search.map((c) => ilike(c, pattern)), spec.searchAlso?.(term))!, undefined);
     }
   }
   assertValid(errors);
