@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { lockPgliteDir } from "./pglite-lock";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -58,7 +59,8 @@ export async function openDatabase(opts: { databaseUrl?: string; pgliteDir: stri
   const isNew = !fs.existsSync(path.join(opts.pgliteDir, "PG_VERSION"));
   fs.mkdirSync(opts.pgliteDir, { recursive: true });
   const unlock = lockPgliteDir(opts.pgliteDir);
-  const client = await PGlite.create(opts.pgliteDir).catch((e) => {
+  // pg_trgm: the trigram index of `?search=` (migration 0027)
+  const client = await PGlite.create(opts.pgliteDir, { extensions: { pg_trgm } }).catch((e) => {
     unlock();
     throw e;
   });

@@ -50,7 +50,7 @@ async function main() {
       },
     });
     const v = Date.now();
-    await db.execute(sql`VACUUM ANALYZE jobs, job_counts`);
+    await db.execute(sql`VACUUM ANALYZE jobs, job_counts, job_buckets, job_user_counts`);
     console.log(`[db:seed] VACUUM ANALYZE ${((Date.now() - v) / 1000).toFixed(1)} s`);
     console.log(`[db:seed] ${jobs.toLocaleString("en")} jobs over ${days} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

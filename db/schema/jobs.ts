@@ -1,6 +1,31 @@
-import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { runOptionColumns } from "./run-options";
+
+/**
+ * The ten columns `?search=` looks in as one text, a line each (a search word never holds
+ * a line break, so it is part of the text exactly when it is part of one of them). The
+ * function is migration 0027's; `jobs_search_trgm_idx` indexes it.
+ */
+export function jobSearchText(t: Record<(typeof JOB_SEARCHED)[number], AnyPgColumn>): SQL {
+  return sql`job_search_text(${sql.join(
+    JOB_SEARCHED.map((k) => sql`${t[k]}`),
+    sql`, `,
+  )})`;
+}
+/** In the function's order; the job contract's `searchable` keys (a test checks they agree). */
+export const JOB_SEARCHED = [
+  "userName",
+  "limit",
+  "inventoryName",
+  "credentialName",
+  "templateName",
+  "playbook",
+  "arguments",
+  "module",
+  "scheduleName",
+  "projectName",
+] as const;
 
 // References carry no foreign keys on purpose: a job keeps the ids and the names
 // (`*_name`) of what it pointed to when it was created, even after those are deleted.
@@ -91,6 +116,8 @@ export const jobs = pgTable(
       .where(sql`${t.workerId} is not null`),
     // `ordering=ctime` / `-ctime` (ties by id) and `ctime__gte/__lte` ranges
     index("jobs_ctime_id_idx").on(t.ctime, t.id),
+    // `?search=`: the jobs a word is part of one of the ten searched columns of (trigrams, pg_trgm)
+    index("jobs_search_trgm_idx").using("gin", sql`${jobSearchText(t)} gin_trgm_ops`),
   ],
 );
 
@@ -116,6 +143,77 @@ export const jobCounts = pgTable(
   (t) => [
     // the triggers' upsert target: one row per combination
     uniqueIndex("job_counts_key_idx").on(t.templateId, t.inventoryId, t.credentialId, t.scheduleId, t.projectId, t.state, t.kind, t.jobType),
+  ],
+);
+
+/**
+ * Exact job counts per user, with the dimensions a user's list is most filtered by, kept
+ * like `job_counts` (migration 0026). A separate table: every user in `job_counts` would
+ * multiply the rows the unfiltered count sums by the number of users.
+ */
+export const jobUserCounts = pgTable(
+  "job_user_counts",
+  {
+    cuserId: integer("cuser_id").notNull(),
+    templateId: integer("template_id").notNull(),
+    state: text("state").notNull(),
+    kind: text("kind").notNull(),
+    jobType: text("job_type").notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    // the triggers' upsert target; `?cuser=` sums one user's rows
+    uniqueIndex("job_user_counts_key_idx").on(t.cuserId, t.templateId, t.state, t.kind, t.jobType),
+  ],
+);
+
+/** The axes `job_buckets` cuts the jobs along: ids in blocks of `JOB_ID_BLOCK`, the three times in UTC days. */
+export const BUCKET_AXES = { id: "i", ctime: "c", start_time: "s", finish_time: "f" } as const;
+/** Seconds per bucket of a time axis. */
+export const TIME_BUCKET = 86_400;
+/** The bucket of a job whose time is null: past every day, where PostgreSQL sorts nulls ascending. */
+export const NULL_BUCKET = 9_007_199_254_740_991;
+
+/**
+ * Jobs per bucket of one ordering axis (`BUCKET_AXES`) and combination of the
+ * `job_counts` dimensions, kept by statement-level triggers (migration 0026). A time range
+ * is counted from the whole days inside it plus the jobs of its two partial days; a deep
+ * page, filtered or ordered by a time, sums buckets in the list's order to find where its
+ * first row lies and walks the index from that bucket's edge, not from the top.
+ */
+export const jobBuckets = pgTable(
+  "job_buckets",
+  {
+    axis: text("axis").notNull(),
+    bucket: bigint("bucket", { mode: "number" }).notNull(),
+    templateId: integer("template_id").notNull(),
+    inventoryId: integer("inventory_id").notNull(),
+    credentialId: integer("credential_id").notNull(),
+    scheduleId: integer("schedule_id").notNull(),
+    projectId: integer("project_id").notNull(),
+    state: text("state").notNull(),
+    kind: text("kind").notNull(),
+    jobType: text("job_type").notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    // the triggers' upsert target; a range of one axis's buckets (counts, seeks). Migration
+    // 0026 adds `INCLUDE (n)`, which drizzle-kit cannot say: the sums are index-only scans
+    uniqueIndex("job_buckets_key_idx").on(t.axis, t.bucket, t.templateId, t.inventoryId, t.credentialId, t.scheduleId, t.projectId, t.state, t.kind, t.jobType),
+  ],
+);
+
+/** `job_buckets` summed over the dimensions (migration 0026): what an unfiltered time range or deep page reads, ~3,000 rows for two years. */
+export const jobBucketTotals = pgTable(
+  "job_bucket_totals",
+  {
+    axis: text("axis").notNull(),
+    bucket: bigint("bucket", { mode: "number" }).notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    // the triggers' upsert target; a range of one axis's buckets
+    primaryKey({ columns: [t.axis, t.bucket] }),
   ],
 );
 

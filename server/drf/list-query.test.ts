@@ -3,6 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { and } from "drizzle-orm";
 import { ValidationError } from "@/core/errors";
 import { msg } from "@/lib/drf/messages";
+import { jobs, JOB_SEARCHED } from "@/db/schema";
 import { JOB_LIST } from "../jobs/job-list-spec";
 import { TEMPLATE_LIST } from "../templates/template-fields";
 import { readListQuery } from "./list-query";
@@ -38,14 +39,36 @@ describe("a list's query, read from the contract", () => {
     for (const q of ["cuser=1", "ctime__gte=5", "search=web", "template=0", "host=web"]) expect(read(q).countWhere, q).toBeNull();
   });
 
+  it("gives every filter as column values and time ranges, for roll-ups keyed by the same columns", () => {
+    expect(read("cuser=2&state__in=failed,error&template=3").terms).toEqual([
+      { column: "template_id", values: [3] },
+      { column: "cuser_id", values: [2] },
+      { column: "state", values: ["failed", "error"] },
+    ]);
+    const timed = read("start_time__gte=10.5&start_time__lte=99.5&ctime__lte=7&kind=job");
+    expect(timed.terms).toEqual([{ column: "kind", values: ["job"] }]);
+    expect(timed.ranges).toEqual([
+      { column: "start_time", gte: 11, lte: 99 },
+      { column: "ctime", lte: 7 },
+    ]);
+    // only the rows can answer these
+    for (const q of ["search=web", "template=0", "host=web", "state=failed&search=x"]) expect(read(q).terms, q).toBeNull();
+  });
+
   it("each filter is the condition it names", () => {
     expect(sqlOf("template=3&state__in=failed,error")).toMatchObject({
       sql: '("jobs"."template_id" = $1 and "jobs"."state" in ($2, $3))',
       params: [3, "failed", "error"],
     });
     expect(sqlOf("start_time__gte=1.5&start_time__lte=9.5").params).toEqual([2, 9]);
-    // ten name-like columns, or a host of exactly that name
-    expect(sqlOf("search=a_b%25").params).toEqual([...Array(10).fill("%a\\_b\\%%"), "a_b%"]);
+    // ten name-like columns (one text, by trigrams), or a host of exactly that name
+    const search = sqlOf("search=a_b%25");
+    expect(search.sql).toMatch(
+      /^"jobs"."id" in \(select "jobs"."id" from "jobs" where job_search_text\("jobs"."user_name", .*\) ilike \$1\s+union all select "job_host_summaries"."job_id" from "job_host_summaries" where "job_host_summaries"."host" = \$2\)$/,
+    );
+    expect(search.params).toEqual(["%a\\_b\\%%", "a_b%"]);
+    // the text searched is the contract's searchable columns
+    expect(new Set(JOB_SEARCHED.map((k) => jobs[k].name))).toEqual(new Set(JOB_LIST.search.map((c) => c.name)));
     expect(sqlOf("host=web-1")).toMatchObject({
       sql: '"jobs"."id" in (select "job_id" from "job_host_summaries" where "job_host_summaries"."host" = $1)',
       params: ["web-1"],

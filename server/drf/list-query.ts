@@ -28,12 +28,27 @@ export type ListSpec = {
   search: AnyPgColumn[];
   /** a search term also matches when this holds (the term is exactly a host's name) */
   searchAlso?: (term: string) => SQL;
+  /** the condition of one search term (its ILIKE pattern, the term), when the list has a faster one than an ILIKE per column */
+  searchTerm?: (pattern: string, term: string) => SQL;
   orderable: Record<string, AnyPgColumn>;
 };
+
+/** A filter as kept roll-ups can read it: the values one column of the listed table must have. */
+export type KeptTerm = { column: string; values: (string | number)[] };
+/** A time filter's bounds, both included (whole seconds), on one column of the listed table. */
+export type TimeRange = { column: string; gte?: number; lte?: number };
 
 export type ListQuery = {
   /** conditions on the listed table */
   where: SQL[];
+  /**
+   * The same filters as plain values, by the listed table's column names, for roll-ups keyed
+   * by the same names; null when some filter is not a column's value (search, a match, a
+   * reference to nothing), which only the rows themselves can answer.
+   */
+  terms: KeptTerm[] | null;
+  /** the time filters among them (not in `terms`), one entry per column */
+  ranges: TimeRange[];
   /** the same conditions on the kept counts, or null when some filter is not one of their dimensions */
   countWhere: SQL[] | null;
   /** the count from a filter's own roll-up, when that filter is the only condition */
@@ -75,16 +90,21 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
   const where: SQL[] = [];
   const countWhere: SQL[] = [];
   let countable = true;
+  const terms: KeptTerm[] = [];
+  let isKeptable = true;
+  const ranges = new Map<string, TimeRange>();
   let alone: SQL | undefined;
   const errors: FieldErrors = {};
   const value = (key: string) => {
     const v = lastParam(url, key)?.trim();
     return v === undefined || v === "" ? undefined : v;
   };
-  const add = (condition: SQL, counted: SQL | undefined) => {
+  const add = (condition: SQL, counted: SQL | undefined, term?: KeptTerm) => {
     where.push(condition);
     if (counted) countWhere.push(counted);
     else countable = false;
+    if (term) terms.push(term);
+    else isKeptable = false;
   };
 
   for (const [key, f] of Object.entries(spec.filters)) {
@@ -100,7 +120,10 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
         if (!/^[+-]?\d+(\.\d+)?$/.test(v)) errors[name] = [msg.filterInvalidNumber];
         else {
           const n = Math.max(-MAX_TIME, Math.min(MAX_TIME, Number(v)));
-          add(op(column, suffix === "gte" ? Math.ceil(n) : Math.floor(n)), undefined);
+          const bound = suffix === "gte" ? Math.ceil(n) : Math.floor(n);
+          where.push(op(column, bound));
+          countable = false;
+          ranges.set(column.name, { ...ranges.get(column.name), column: column.name, [suffix]: bound });
         }
       }
       continue;
@@ -111,12 +134,12 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
         const id = parseId(v);
         if (id === undefined) errors[key] = [msg.filterBadId];
         // kept counts store a null reference as 0: only positive ids can be counted there
-        else add(eq(column, id), counted && id > 0 ? eq(counted, id) : undefined);
+        else add(eq(column, id), counted && id > 0 ? eq(counted, id) : undefined, id > 0 ? { column: column.name, values: [id] } : undefined);
       } else if (f.kind === "exact") {
-        add(f.match ? f.match(v) : eq(column, v), counted && eq(counted, v));
+        add(f.match ? f.match(v) : eq(column, v), counted && eq(counted, v), f.match ? undefined : { column: column.name, values: [v] });
         if (f.countAlone) alone = f.countAlone(v);
       } else if (!f.choices?.includes(v)) errors[key] = [msg.filterBadChoice(v)];
-      else add(eq(column, v), counted && eq(counted, v));
+      else add(eq(column, v), counted && eq(counted, v), { column: column.name, values: [v] });
     }
     const many = f.kind === "choices" ? value(`${key}__in`) : undefined;
     if (many !== undefined) {
@@ -126,7 +149,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
         .filter(Boolean);
       const bad = list.find((s) => !f.choices?.includes(s));
       if (bad !== undefined) errors[`${key}__in`] = [msg.filterBadChoice(bad)];
-      else if (list.length) add(inArray(column, list), counted && inArray(counted, list));
+      else if (list.length) add(inArray(column, list), counted && inArray(counted, list), { column: column.name, values: list });
     }
   }
 
@@ -138,7 +161,7 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
       .filter(Boolean)
       .slice(0, 10)) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add(or(...spec.search.map((c) => ilike(c, pattern)), spec.searchAlso?.(term))!, undefined);
+      add(spec.searchTerm ? spec.searchTerm(pattern, term) : or(...spec.search.map((c) => ilike(c, pattern)), spec.searchAlso?.(term))!, undefined);
     }
   }
   assertValid(errors);
@@ -151,6 +174,8 @@ export function readListQuery(url: URL, spec: ListSpec): ListQuery {
   });
   return {
     where,
+    terms: isKeptable ? terms : null,
+    ranges: [...ranges.values()],
     countWhere: countable ? countWhere : null,
     countAlone: where.length === 1 ? alone : undefined,
     ordering,

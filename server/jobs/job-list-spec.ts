@@ -1,6 +1,6 @@
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { eq, getTableColumns, inArray } from "drizzle-orm";
-import { hosts, jobCounts, jobHostSummaries, jobs } from "@/db/schema";
+import { eq, getTableColumns, ilike, inArray, sql } from "drizzle-orm";
+import { hosts, jobCounts, jobHostSummaries, jobs, jobSearchText } from "@/db/schema";
 import type { FieldContract } from "@/lib/contracts/define";
 import { JOB_FIELDS, type JobFieldKey } from "@/lib/contracts/job";
 import type { QueuePlace } from "@/lib/jobs/queue-place";
@@ -39,4 +39,11 @@ export const JOB_LIST: ListSpec = {
     },
   },
   searchAlso: ranOn,
+  // the same answer as an ILIKE per column or the host, from the trigram index and the host's results
+  searchTerm: (pattern, term) =>
+    inArray(
+      jobs.id,
+      sql`(select ${jobs.id} from ${jobs} where ${ilike(jobSearchText(jobs), pattern)}
+        union all select ${jobHostSummaries.jobId} from ${jobHostSummaries} where ${eq(jobHostSummaries.host, term)})`,
+    ),
 };
