@@ -16,6 +16,7 @@ const SOURCES = [
   "lib",
   "executor",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "proxy.ts",
   "next.config.js",
   "package.json",

@@ -67,3 +67,21 @@ test("the server-rendered history keeps updating live in the browser", async ({ 
   await expect(rowOf(page, next.id)).toBeVisible({ timeout: 15_000 });
   await expect(jobTable(page).getByRole("row")).toHaveCount(3);
 });
+
+test("the header's sections are prefetched when pointed at, not all at every page load", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"] !== undefined) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/jobs");
+  // Next prefetched the links in view right after hydrating: ten sections, two requests each
+  await page.waitForTimeout(2_000);
+  expect(prefetched).toEqual([]);
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await nav.getByRole("link", { name: "模板" }).hover();
+  await expect.poll(() => prefetched).toContain("/templates");
+  expect(prefetched.filter((p) => p !== "/templates")).toEqual([]);
+  await nav.getByRole("link", { name: "模板" }).click();
+  await expect(page).toHaveURL(/\/templates$/);
+  await expect(page.getByRole("heading", { name: "模板", level: 1 })).toBeVisible();
+});

@@ -2,8 +2,7 @@
 
 import { useMemo } from "react";
 import type { TimeDisplay } from "@/lib/auth/time-display";
-import { browserZone, formatWall, formatWithZone, zoneLabel } from "@/lib/clock/zone-clock";
-import { isTimeZone } from "@/lib/schedules/cron";
+import { browserZone, formatWall, formatWithZone, isTimeZone, zoneLabel } from "@/lib/clock/zone-clock";
 import { useMe } from "../auth/use-permissions";
 import { useIsClient } from "../ui/use-is-client";
 

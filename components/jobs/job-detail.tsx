@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { isNotFound } from "@/lib/api/http";
 import { jobTitle } from "@/lib/jobs/format";
@@ -12,7 +13,6 @@ import { Panel } from "./job-field-list";
 import { JobExplanation } from "./job-explanation";
 import { JobOutput } from "./job-output";
 import { JobReruns } from "./job-reruns";
-import { JobVariables } from "./job-variables";
 import { CompareWithLastSuccess } from "./compare/compare-with-last-success";
 import { RerunActions } from "./rerun-actions";
 import { QueuePlace } from "./queue-place";
@@ -20,6 +20,10 @@ import { StateBadge } from "./state-badge";
 import { useHistoryReturnUrl } from "./history-return";
 import { useJob } from "./use-job-queries";
 import { useJobPageTitle } from "./use-job-page-title";
+
+// rendered on the server as before; its YAML library comes in a chunk of its own, so the
+// output's first lines do not wait for it to load
+const JobVariables = dynamic(() => import("./job-variables").then((m) => m.JobVariables));
 
 export function JobDetail({ initialJob }: { initialJob: JobRecord }) {
   const { t } = useI18n();

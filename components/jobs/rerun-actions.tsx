@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { HttpError } from "@/lib/api/http";
@@ -12,9 +13,15 @@ import { ApiErrorList } from "./api-error-list";
 import { CancelJobButton } from "./cancel-job-button";
 import { useHostSummaries, useRelaunchJob, useRelaunchOptions } from "./output/use-output-queries";
 import { useStoredFlag } from "../ui/use-stored-flag";
-import { RerunConfirm, SKIP_RERUN_CONFIRM_KEY } from "./rerun-confirm";
-import { RerunDialog } from "./rerun-dialog";
 import { useCreateJob } from "./use-job-queries";
+
+// loaded when opened: with their inventory parsing (yaml) and catalog contracts they
+// outweigh the rest of the job page's first screen
+const RerunConfirm = dynamic(() => import("./rerun-confirm").then((m) => m.RerunConfirm), { ssr: false });
+const RerunDialog = dynamic(() => import("./rerun-dialog").then((m) => m.RerunDialog), { ssr: false });
+
+/** The browser-wide "don't ask again" of the re-run confirmation. */
+const SKIP_RERUN_CONFIRM_KEY = "zuoye.rerun.skip-confirm";
 
 /**
  * Cancel while the job runs; "Re-run" posts a copy (all hosts) after a confirmation that

@@ -8,9 +8,6 @@ import { Dialog } from "../ui/dialog";
 import { useI18n } from "../i18n/i18n-provider";
 import { useCatalogItem } from "../catalog/use-catalog-queries";
 
-/** The browser-wide "don't ask again" of the re-run confirmation. */
-export const SKIP_RERUN_CONFIRM_KEY = "zuoye.rerun.skip-confirm";
-
 type Props = { job: JobRecord; onClose: () => void; onConfirm: (dontAskAgain: boolean) => void };
 
 /** Before a re-run of the whole job: what it will run, on which inventory and hosts. */

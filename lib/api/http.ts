@@ -33,10 +33,22 @@ function httpErrorMessage(status: number, body: unknown): string {
 export class ResponseShapeError extends Error {}
 
 /**
+ * A response schema, or a loader of one: an API module that imports its schemas with
+ * `import()` keeps zod out of the JavaScript a page needs before its first paint.
+ */
+export type ResponseSchema<T> = z.ZodType<T> | (() => Promise<z.ZodType<T>>);
+
+/** A loader of one schema of a module loaded with `import()`: `schemaOf(() => import("./job-record"), "JobPage")`. */
+export const schemaOf =
+  <M, K extends keyof M>(load: () => Promise<M>, key: K) =>
+  () =>
+    load().then((m) => m[key]);
+
+/**
  * fetch + JSON + DRF errors. With a schema the body is checked, so a contract drift shows
  * as an error state instead of a broken page. A change carries the session's CSRF token.
  */
-export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?: z.ZodType<T>): Promise<T> {
+export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?: ResponseSchema<T>): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set("accept", "application/json");
   if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
@@ -55,7 +67,7 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}, schema?:
   }
   if (!res.ok) throw new HttpError(res.status, body, Number(res.headers.get("retry-after")) || null);
   if (!schema) return body as T;
-  const parsed = schema.safeParse(body);
+  const parsed = (typeof schema === "function" ? await schema() : schema).safeParse(body);
   if (!parsed.success) throw new ResponseShapeError(`${url}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

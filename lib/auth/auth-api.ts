@@ -1,11 +1,13 @@
-import { fetchJson } from "../api/http";
-import { MeRecord, UserRecord } from "./user-records";
+import { fetchJson, schemaOf } from "../api/http";
 
-export const fetchMe = (signal?: AbortSignal) => fetchJson("/api/auth/me/", { signal }, MeRecord);
+// the schemas load with the first answer they check, so zod is not in the pages' first JavaScript
+const records = () => import("./user-records");
+
+export const fetchMe = (signal?: AbortSignal) => fetchJson("/api/auth/me/", { signal }, schemaOf(records, "MeRecord"));
 
 /** Sets the session cookies; wrong credentials are a 400 `non_field_errors`, too many a 429. */
 export const logIn = (username: string, password: string) =>
-  fetchJson("/api/auth/login/", { method: "POST", body: JSON.stringify({ username, password }) }, UserRecord);
+  fetchJson("/api/auth/login/", { method: "POST", body: JSON.stringify({ username, password }) }, schemaOf(records, "UserRecord"));
 
 export const logOut = () => fetchJson<null>("/api/auth/logout/", { method: "POST", body: "{}" });
 
@@ -15,4 +17,4 @@ export const changePassword = (oldPassword: string, newPassword: string) =>
 
 /** The caller's own time settings; a zone that is not IANA is a 400 on `time_zone`. */
 export const updateMySettings = (settings: { time_zone?: string | null; time_display?: "exact" | "relative" }) =>
-  fetchJson("/api/auth/me/", { method: "PATCH", body: JSON.stringify(settings) }, MeRecord);
+  fetchJson("/api/auth/me/", { method: "PATCH", body: JSON.stringify(settings) }, schemaOf(records, "MeRecord"));

@@ -81,3 +81,14 @@ export function unixToWallInput(sec: number, zone: string): string {
 export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
+
+/** A valid IANA zone name as the runtime's ICU knows it (`UTC`, `Asia/Shanghai`, ...). */
+export function isTimeZone(tz: string): boolean {
+  if (tz === "" || /^[+-]/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,23 +1,14 @@
 import { CronExpressionParser } from "cron-parser";
 import { echo } from "../drf/messages";
 
+export { isTimeZone } from "../clock/zone-clock";
+
 export const scheduleMessages = {
   cron: (why: string) => `无效的 cron 表达式：${echo(why)}`,
   cronFields: (n: number) => `需要 5 个字段（分 时 日 月 周），得到 ${n} 个。`,
   cronHash: "不支持 H（散列）写法。",
   timezone: (tz: string) => `“${echo(tz)}” 不是有效的 IANA 时区（例如 Asia/Shanghai）。`,
 } as const;
-
-/** A valid IANA zone name as the runtime's ICU knows it (`UTC`, `Asia/Shanghai`, ...). */
-export function isTimeZone(tz: string): boolean {
-  if (tz === "" || /^[+-]/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Why a cron expression is refused, or null when it is a standard 5-field one
