@@ -21,7 +21,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { percentile } from "./load";
-import { buildIfStale, freePort, startServer, type RunningServer } from "./server";
+import { buildIfStale, freePort, startServer, waitForApi } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -99,19 +99,6 @@ async function call(base: string, auth: Record<string, string>, method: string, 
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-async function waitUp(server: RunningServer, base: string): Promise<void> {
-  const end = Date.now() + 180_000;
-  while (Date.now() < end && !server.hasExited()) {
-    try {
-      if ((await fetch(`${base}/api/job/job/?limit=1`)).status === 401) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(300);
-  }
-  throw new Error(`server not up: ${server.log().slice(-3000)}`);
-}
-
 async function run(mode: "embedded" | "postgres"): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zuoye-bench-load-${mode}-`));
   fs.mkdirSync(path.join(dataDir, "projects", "bench"), { recursive: true });
@@ -128,7 +115,7 @@ async function run(mode: "embedded" | "postgres"): Promise<void> {
   const running: number[] = [];
   let auth: Record<string, string> = {};
   try {
-    await waitUp(server, base);
+    await waitForApi(server);
     if (mode === "postgres") worker = startWorker({ ...env, WORKER_ID: "bench-load" });
     const login = await fetch(`${base}/api/auth/token/`, {
       method: "POST",

@@ -172,3 +172,17 @@ export async function waitReady(url: string, server: RunningServer, headers: Rec
   }
   throw new Error(`server ${server.hasExited() ? "exited" : `not ready after ${timeoutMs / 1000} s`}: ${last}\n${server.log().slice(-3000)}`);
 }
+
+/** Waits (up to 3 minutes) until the API answers 401 to an anonymous list: the server is up, before anyone logs in. */
+export async function waitForApi(server: RunningServer): Promise<void> {
+  const end = Date.now() + 180_000;
+  while (Date.now() < end && !server.hasExited()) {
+    try {
+      if ((await fetch(`${server.baseUrl}/api/job/job/?limit=1`)).status === 401) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server not up: ${server.log().slice(-3000)}`);
+}

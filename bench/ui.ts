@@ -20,7 +20,7 @@ import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/chromium";
 import { percentile } from "./load";
-import { buildIfStale, freePort, startServer, type RunningServer } from "./server";
+import { buildIfStale, freePort, startServer, waitForApi, type RunningServer } from "./server";
 
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 20);
 const PASSWORD = "bench-ui-password";
@@ -102,19 +102,6 @@ function cpuByScript(profile: CpuProfile): { scripts: Map<string, number>; funct
   scripts.delete("(idle)");
   functions.delete("(idle)");
   return { scripts, functions };
-}
-
-async function waitForApi(server: RunningServer, base: string): Promise<void> {
-  const end = Date.now() + 180_000;
-  while (Date.now() < end && !server.hasExited()) {
-    try {
-      if ((await fetch(`${base}/api/job/job/?limit=1`)).status === 401) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(300);
-  }
-  throw new Error(`server not up: ${server.log().slice(-3000)}`);
 }
 
 /** The newest finished job with stored output (the demo's launched checks run at first start). */
@@ -243,7 +230,7 @@ async function main(): Promise<void> {
   const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: "1", ADMIN_USERNAME: "admin", ADMIN_PASSWORD: PASSWORD }, port);
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
-    await waitForApi(server, base);
+    await waitForApi(server);
     const tokenRes = await fetch(`${base}/api/auth/token/`, {
       method: "POST",
       headers: { "content-type": "application/json" },
