@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { JobHistory } from "@/components/jobs/job-history";
 import { invalidHistoryKeys, loadHistorySearch } from "@/lib/jobs/history-search";
+import { isPhoneAgent } from "@/lib/layout/phone-agent";
 import { isTimeZone } from "@/lib/schedules/cron";
 import { readPageMe, requirePageUser } from "@/server/auth/page-user";
 import { pageTitle } from "@/server/i18n/page-metadata";
@@ -29,9 +31,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   // the zone the browser's clock will use when the user chose one (components/clock/use-clock.ts)
   const zone = (await readPageMe())?.time_zone ?? null;
   await prefetchHistory(client, loadHistorySearch(kept), zone && isTimeZone(zone) ? zone : null);
+  // the rows as a table or as phone cards, not both (the browser then follows its width)
+  const request = await headers();
   return (
     <HydrationBoundary state={dehydrate(client)}>
-      <JobHistory />
+      <JobHistory wideGuess={!isPhoneAgent((name) => request.get(name))} />
     </HydrationBoundary>
   );
 }

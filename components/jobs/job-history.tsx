@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { useNow } from "../ui/use-now";
+import { useWideScreen } from "../ui/use-wide-screen";
 import { useI18n } from "../i18n/i18n-provider";
 import { usePermissions } from "../auth/use-permissions";
 import { TimeDisplayToggle } from "../clock/time-display-toggle";
@@ -28,11 +29,16 @@ import { useHistoryLive } from "./use-history-live";
 import { useJobList } from "./use-job-queries";
 import { NewJobsBar } from "./new-jobs-bar";
 
-/** The job history: filters, table and pages, all kept in the URL; selection and delete for those who may. */
-export function JobHistory() {
+/**
+ * The job history: filters, table and pages, all kept in the URL; selection and delete for
+ * those who may. `wideGuess`: whether the server thinks the screen is wide (a table) or a
+ * phone's (cards), until the browser knows.
+ */
+export function JobHistory({ wideGuess }: { wideGuess: boolean }) {
   const { t } = useI18n();
   const { canOperate } = usePermissions();
   const [search, setSearch] = useHistorySearch();
+  const wide = useWideScreen(wideGuess);
   useRememberHistoryUrl();
   // a preset period ("the last hour") slides with the clock, a minute at a time
   const now = useNow(search.since !== null, 15_000);
@@ -115,7 +121,7 @@ export function JobHistory() {
         <p role="status" className="text-sm text-green-800">
           {notice}
         </p>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex flex-wrap items-center gap-3">
           <TimeDisplayToggle />
           <SavedFiltersMenu search={search} />
           <ExportCsvLink search={search} />
@@ -150,7 +156,7 @@ export function JobHistory() {
         </div>
       ) : (
         <div id="job-list" tabIndex={-1} className="scroll-mt-4 focus:outline-none">
-          <div className="hidden md:block">
+          {wide ? (
             <JobTable
               jobs={rows}
               selectable={canOperate}
@@ -166,10 +172,9 @@ export function JobHistory() {
               }
               busy={list.isPlaceholderData}
             />
-          </div>
-          <div className="md:hidden">
+          ) : (
             <JobCardList jobs={rows} selectable={canOperate} selected={selected} onSelect={(id, on) => select([id], on)} busy={list.isPlaceholderData} />
-          </div>
+          )}
         </div>
       )}
       <Pagination
