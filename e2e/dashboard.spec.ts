@@ -59,7 +59,9 @@ test("the overview: totals as the stats API counts them, trends, what fails most
   // the template's page shows its own 30 days
   await page.goto(`/templates/${template.id}`);
   const trend = page.getByTestId("template-trend");
-  await expect(trend.getByTestId("template-trend-summary")).toHaveText(`已结束作业 ${fails + 4} · 成功率 ${((3 / (fails + 3)) * 100).toFixed(1)}% · 耗时中位数 1分0秒`);
+  await expect(trend.getByTestId("template-trend-summary")).toHaveText(
+    `已结束作业 ${fails + 4} · 成功率 ${((3 / (fails + 3)) * 100).toFixed(1)}% · 耗时中位数 1分0秒`,
+  );
   await expect(trend.getByTestId("outcome-chart").locator("svg")).toBeVisible();
   await expect(trend.getByTestId("stats-zone")).toHaveText("按 Asia/Shanghai（UTC+8）的日期计");
 });

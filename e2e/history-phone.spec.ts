@@ -41,6 +41,8 @@ test("the layout follows the browser's width: cards when narrow, the table when 
   await page.setViewportSize({ width: 1280, height: 860 });
   await expect(jobTable(page).getByRole("link", { name: new RegExp(token) })).toBeVisible();
   await expect(cards(page)).toHaveCount(0);
-  await jobTable(page).getByRole("checkbox", { name: new RegExp(`#${job.id}$`) }).check();
+  await jobTable(page)
+    .getByRole("checkbox", { name: new RegExp(`#${job.id}$`) })
+    .check();
   await expect(jobTable(page).getByRole("checkbox", { name: new RegExp(`#${job.id}$`) })).toBeChecked();
 });
