@@ -6,7 +6,7 @@ type Diff = { what: string; n: string | number };
 
 /**
  * Every kept count against the rows it counts: job_counts, job_id_blocks, job_user_counts,
- * job_buckets and job_bucket_totals (no empty bucket left), job_stats_daily
+ * job_buckets and job_bucket_totals (no empty bucket left), job_day_blocks, job_stats_daily
  * and job_durations_daily against `jobs`, hosts against `job_host_summaries`. Returns the
  * groups where they differ (none when consistent).
  */
@@ -65,6 +65,20 @@ export async function rollupDiffs(): Promise<Diff[]> {
         (select axis, bucket, sum(n) from job_buckets group by 1, 2
          except all
          select axis, bucket, n from job_bucket_totals)
+      ) d having count(*) > 0
+      union all
+      select 'job_day_blocks', count(*) from (
+        (select axis, day, block, n from job_day_blocks
+         except all
+         select a.axis, job_bucket_of(a.t, 86400), job_bucket_of(id, 4096), count(*)
+         from jobs cross join lateral (values ('c', ctime), ('s', start_time), ('f', finish_time)) a (axis, t)
+         where a.t is not null group by 1, 2, 3)
+        union all
+        (select a.axis, job_bucket_of(a.t, 86400), job_bucket_of(id, 4096), count(*)
+         from jobs cross join lateral (values ('c', ctime), ('s', start_time), ('f', finish_time)) a (axis, t)
+         where a.t is not null group by 1, 2, 3
+         except all
+         select axis, day, block, n from job_day_blocks)
       ) d having count(*) > 0
       union all
       select 'job_stats_daily', abs((select coalesce(sum(n), 0) from job_stats_daily)

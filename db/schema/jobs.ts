@@ -217,6 +217,26 @@ export const jobBucketTotals = pgTable(
   ],
 );
 
+/**
+ * Jobs per day (UTC) of one time axis (`c`, `s`, `f` of `BUCKET_AXES`) and block of
+ * `JOB_ID_BLOCK` ids, kept by statement-level triggers (migration 0028); null times are not
+ * kept. The blocks of a range's days bound the ids of the jobs in it, so a page ordered by id
+ * starts its walk at the highest (or lowest) of them, not past every newer job.
+ */
+export const jobDayBlocks = pgTable(
+  "job_day_blocks",
+  {
+    axis: text("axis").notNull(),
+    day: bigint("day", { mode: "number" }).notNull(),
+    block: bigint("block", { mode: "number" }).notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    // the triggers' upsert target; the blocks of a range of one axis's days
+    primaryKey({ columns: [t.axis, t.day, t.block] }),
+  ],
+);
+
 /** Ids per block of `JOB_ID_BLOCK` consecutive ids in `job_id_blocks`. */
 export const JOB_ID_BLOCK = 4096;
 

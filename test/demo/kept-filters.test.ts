@@ -10,7 +10,7 @@ import { api, ctx, resetDb } from "../api";
 /**
  * Counts of `cuser`, time ranges and their mixes with the kept dimensions, and deep pages
  * filtered or ordered by a time, come from kept counts (job_user_counts, job_buckets and
- * their totals):
+ * their totals), and pages ordered by id with a time range start from job_day_blocks:
  * each must equal `count(*)` and a plain `ORDER BY … OFFSET`, before and after the jobs
  * change in every way that moves a job between buckets.
  */
@@ -73,14 +73,31 @@ async function filterCases(): Promise<[string, string][]> {
     [`start_time__gte=${mid + 7}&ctime__lte=${mid + 9 * DAY}`, `start_time >= ${mid + 7} and ctime <= ${mid + 9 * DAY}`],
     [`start_time__gte=${mid + 7}&cuser=${user}`, `start_time >= ${mid + 7} and cuser_id = ${user}`],
     [`job=25`, `job_id = 25`],
+    // ranges that end in the past: a page ordered by id starts from their id blocks
+    [`start_time__gte=${mid - 15 * DAY + 11}&start_time__lte=${mid + 5 * DAY - 11}`, `start_time between ${mid - 15 * DAY + 11} and ${mid + 5 * DAY - 11}`],
+    [`ctime__lte=${day0 + 3 * DAY + 5}`, `ctime <= ${day0 + 3 * DAY + 5}`],
+    [`finish_time__gte=${mid}&finish_time__lte=${mid + 2 * DAY + 5}&state=failed`, `finish_time between ${mid} and ${mid + 2 * DAY + 5} and state = 'failed'`],
+    [`start_time__gte=${mid}&start_time__lte=${mid + 10 * DAY}&cuser=${user}`, `start_time between ${mid} and ${mid + 10 * DAY} and cuser_id = ${user}`],
+    [`start_time__gte=${mid}&ctime__lte=${mid + 3 * DAY}`, `start_time >= ${mid} and ctime <= ${mid + 3 * DAY}`],
+    [`start_time__lte=-1`, `start_time <= -1`],
+    [`start_time__gte=${now + 400 * DAY}&start_time__lte=${now + 500 * DAY}`, `start_time between ${now + 400 * DAY} and ${now + 500 * DAY}`],
+    [`ctime__gte=${day0 - 400 * DAY}&ctime__lte=${day0 - 300 * DAY}`, `false`],
   ];
 }
 
 async function expectCountsAndPages() {
   for (const [q, where] of await filterCases()) {
-    const got = await list(`${q}&limit=7&offset=3`);
-    expect(got.count, q).toBe(await plainCount(where));
-    expect(got.ids, q).toEqual(await plainIds(where, "id desc", 3, 7));
+    for (const [ordering, order, offset, limit] of [
+      ["", "id desc", 3, 7],
+      ["id", "id asc", 3, 7],
+      ["", "id desc", 500, 20],
+      ["id", "id asc", 1000, 20],
+    ] as const) {
+      const query = `${q}${ordering ? `&ordering=${ordering}` : ""}&limit=${limit}&offset=${offset}`;
+      const got = await list(query);
+      expect(got.count, query).toBe(await plainCount(where));
+      expect(got.ids, query).toEqual(await plainIds(where, order, offset, limit));
+    }
   }
 }
 
@@ -159,6 +176,12 @@ async function expectKeptEqualsJobs() {
     `select cuser_id, coalesce(template_id, 0) as template_id, state, kind, job_type, count(*)::int as n from jobs group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
   );
   expect(users).toEqual(usersActual);
+  const dayBlocks = await rows(`select axis, day::text, block::text, n::int as n from job_day_blocks order by 1, 2, 3`);
+  const dayBlocksActual = await rows(`select axis, (${bucketOf("t", DAY)})::text as day, (${bucketOf("id", 4096)})::text as block, count(*)::int as n
+    from jobs cross join lateral (values ('c', ctime), ('s', start_time), ('f', finish_time)) a (axis, t)
+    where t is not null group by 1, 2, 3 order by 1, 2, 3`);
+  expect(dayBlocks.length).toBeGreaterThan(0);
+  expect(dayBlocks).toEqual(dayBlocksActual);
 }
 
 describe("filters counted and deep pages sought from kept counts", () => {
@@ -199,6 +222,14 @@ describe("filters counted and deep pages sought from kept counts", () => {
     await db.execute(sql`update jobs set start_time = ctime - 86400 * 2, cuser_id = cuser_id + 1 where id % 19 = 0`);
     await db.execute(sql`update jobs set id = id + 100000 where id between 3000 and 3100`);
     await db.execute(sql`update jobs set template_id = null, kind = 'adhoc' where id % 23 = 0`);
+    // times unrelated to the ids: imported jobs (new ids, old times) and jobs moved in time
+    const day0 = Math.floor(from / DAY) * DAY;
+    await db.execute(
+      sql.raw(`insert into jobs (cuser_id, ctime, start_time, finish_time, state, template_id)
+        select 1, ${day0} + g * 7919 % (50 * ${DAY}), ${day0} + g * 7919 % (50 * ${DAY}) + 60, ${day0} + g * 7919 % (50 * ${DAY}) + 600, 'successful', 1
+        from generate_series(1, 300) g`),
+    );
+    await db.execute(sql`update jobs set ctime = ctime - 86400 * 9, start_time = start_time + 86400 * 11 where id % 31 = 0`);
     // a retention run: everything older than 20 days, in batches of 250
     const deleted = await deleteEndedJobs(db, lt(jobs.ctime, from + 20 * DAY), { limit: 250 });
     expect(deleted).toBeGreaterThan(1000);
@@ -244,10 +275,42 @@ describe("filters counted and deep pages sought from kept counts", () => {
     await expectKeptEqualsJobs();
   });
 
+  it("starts a page ordered by id with a time range from the range's id blocks", async () => {
+    const day = Math.floor(from / DAY) + 30;
+    const range = `start_time__gte=${day * DAY}&start_time__lte=${(day + 3) * DAY - 1}`;
+    const where = `start_time between ${day * DAY} and ${(day + 3) * DAY - 1}`;
+    const days = `axis = 's' and day between ${day} and ${day + 2}`;
+    const [b] = await rows<{ lo: string | number; hi: string | number }>(`select min(block) as lo, max(block) as hi from job_day_blocks where ${days}`);
+    const [lo, hi] = [Number(b!.lo), Number(b!.hi)];
+    const inBlock = (block: number) => `${where} and id >= ${block * 4096} and id < ${(block + 1) * 4096}`;
+    expect(await plainCount(inBlock(hi))).toBeGreaterThan(0);
+    expect(await plainCount(inBlock(lo))).toBeGreaterThan(0);
+    const plainDesc = await plainIds(where, "id desc", 0, 20);
+    const plainAsc = await plainIds(where, "id asc", 0, 20);
+    expect((await list(range)).ids).toEqual(plainDesc);
+    expect((await list(`${range}&ordering=id`)).ids).toEqual(plainAsc);
+    // hide the range's highest and lowest blocks: the pages no longer reach their jobs
+    const { db } = await ctx();
+    const moved = `${days} and block in (${hi}, ${lo})`;
+    await db.execute(sql.raw(`update job_day_blocks set axis = 'x' where ${moved}`));
+    try {
+      const desc = (await list(range)).ids;
+      const asc = (await list(`${range}&ordering=id`)).ids;
+      expect(desc.every((id) => id < hi * 4096)).toBe(true);
+      expect(asc.every((id) => id >= (lo + 1) * 4096)).toBe(true);
+      expect(desc).not.toEqual(plainDesc);
+      expect(asc).not.toEqual(plainAsc);
+    } finally {
+      await db.execute(sql.raw(`update job_day_blocks set axis = 's' where axis = 'x'`));
+    }
+    await expectKeptEqualsJobs();
+  });
+
   it("empties with TRUNCATE", async () => {
     const { db } = await ctx();
     await db.execute(sql`truncate jobs`);
     expect(await rows(`select * from job_buckets`)).toEqual([]);
     expect(await rows(`select * from job_user_counts`)).toEqual([]);
+    expect(await rows(`select * from job_day_blocks`)).toEqual([]);
   });
 });
