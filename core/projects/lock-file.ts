@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { isHolderAlive, processIdentity } from "../process/pid-holder";
 
 const POLL_MS = 100;
 /** an empty lock file this old belongs to a process that died between creating and writing it */
@@ -10,7 +11,7 @@ const EMPTY_STALE_MS = 10_000;
  * holding the holder's pid and start time. A file whose process is gone is taken over.
  */
 export async function withLockFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
-  const me = identity(process.pid);
+  const me = processIdentity(process.pid);
   for (;;) {
     try {
       fs.writeFileSync(file, me, { flag: "wx", mode: 0o600 });
@@ -43,22 +44,5 @@ function isHeld(file: string): boolean {
   }
   // a holder between creating the file and writing its name
   if (held === "") return age < EMPTY_STALE_MS;
-  const pid = Number(held.split(":")[0]);
-  if (!(pid > 0)) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
-  return identity(pid) === held;
-}
-
-/** pid plus the process's start time (Linux /proc), so a recycled pid is not mistaken for the holder */
-function identity(pid: number): string {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return `${pid}:${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
-  } catch {
-    return String(pid);
-  }
+  return isHolderAlive(held);
 }
