@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { isHolderAlive, processIdentity } from "../core/process/pid-holder";
+import { isHolderAlive, processIdentity } from "../lib/process/pid-holder";
 
 /**
  * PGlite is one process's database: a second process opening the same directory would

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { isHolderAlive, processIdentity } from "../process/pid-holder";
+import { isHolderAlive, processIdentity } from "@/lib/process/pid-holder";
 
 const POLL_MS = 100;
 /** an empty lock file this old belongs to a process that died between creating and writing it */
