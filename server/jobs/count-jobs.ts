@@ -65,12 +65,18 @@ export function countSql(f: CountFilters): SQL {
 
 type Days = { first?: bigint; last?: bigint };
 
+/** The UTC day (the kept tables' bucket) a time in seconds falls on; before 1970 negative. */
+export function utcDay(seconds: bigint | number): bigint {
+  const D = BigInt(TIME_BUCKET);
+  const a = BigInt(seconds);
+  return a >= 0n ? a / D : -((-a + D - 1n) / D);
+}
+
 /** The whole days (UTC) inside a range, or undefined when it holds none (then the range itself is at most two days). */
 export function wholeDays(r: TimeRange): Days | undefined {
   const D = BigInt(TIME_BUCKET);
-  const floorDiv = (a: bigint) => (a >= 0n ? a / D : -((-a + D - 1n) / D));
-  const first = r.gte === undefined ? undefined : floorDiv(BigInt(r.gte) + D - 1n);
-  const last = r.lte === undefined ? undefined : floorDiv(BigInt(r.lte) + 1n) - 1n;
+  const first = r.gte === undefined ? undefined : utcDay(BigInt(r.gte) + D - 1n);
+  const last = r.lte === undefined ? undefined : utcDay(BigInt(r.lte) + 1n) - 1n;
   if (first !== undefined && last !== undefined && first > last) return undefined;
   return { first, last };
 }

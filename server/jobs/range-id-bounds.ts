@@ -1,13 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { BUCKET_AXES, JOB_ID_BLOCK, jobDayBlocks, jobs, TIME_BUCKET } from "@/db/schema";
+import { BUCKET_AXES, JOB_ID_BLOCK, jobDayBlocks, jobs } from "@/db/schema";
 import type { ListQuery } from "../drf/list-query";
-import { axisOf } from "./count-jobs";
-
-const dayOf = (t: number) => {
-  const D = BigInt(TIME_BUCKET);
-  const v = BigInt(t);
-  return (v >= 0n ? v / D : -((-v + D - 1n) / D)).toString();
-};
+import { axisOf, utcDay } from "./count-jobs";
 
 /**
  * Conditions on the id that every job in the list's time ranges meets, for a list ordered
@@ -26,8 +20,8 @@ export function rangeIdBounds(query: Pick<ListQuery, "ranges" | "ordering">): SQ
     if (!axis || axis === BUCKET_AXES.id) continue;
     const days = and(
       eq(jobDayBlocks.axis, axis),
-      ...(range.gte !== undefined ? [sql`${jobDayBlocks.day} >= ${dayOf(range.gte)}::int8`] : []),
-      ...(range.lte !== undefined ? [sql`${jobDayBlocks.day} <= ${dayOf(range.lte)}::int8`] : []),
+      ...(range.gte !== undefined ? [sql`${jobDayBlocks.day} >= ${utcDay(range.gte).toString()}::int8`] : []),
+      ...(range.lte !== undefined ? [sql`${jobDayBlocks.day} <= ${utcDay(range.lte).toString()}::int8`] : []),
     );
     const size = sql.raw(String(JOB_ID_BLOCK));
     bounds.push(
