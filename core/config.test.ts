@@ -56,3 +56,13 @@ describe("WEB_CONCURRENCY", () => {
     expect(readConfig({ DATABASE_URL: "postgres://db/app", ZUOYE_WEB_PROCESS: "2" }).webProcess).toBe(2);
   });
 });
+
+describe("KEEP_ALIVE_SECONDS", () => {
+  it("keeps idle connections 65 s unless set, and refuses what is not a number of seconds", () => {
+    expect(readConfig({}).keepAliveSeconds).toBe(65);
+    expect(readConfig({ KEEP_ALIVE_SECONDS: "120" }).keepAliveSeconds).toBe(120);
+    for (const bad of ["0", "-5", "2.5", "soon", "3601"]) {
+      expect(() => readConfig({ KEEP_ALIVE_SECONDS: bad }), bad).toThrow(/Invalid configuration:\n {2}KEEP_ALIVE_SECONDS: /);
+    }
+  });
+});

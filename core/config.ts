@@ -73,6 +73,7 @@ const Env = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number({ message: "the number of web processes, e.g. 4" }).int().min(1).max(256).optional(),
   ),
+  KEEP_ALIVE_SECONDS: z.coerce.number({ message: "seconds an idle HTTP connection stays open, e.g. 65" }).int().min(1).max(3600).default(65),
   // set by the launcher (scripts/serve.ts) in each web process it starts, 1…WEB_CONCURRENCY
   ZUOYE_WEB_PROCESS: z.coerce.number().int().min(1).max(256).optional(),
 });
@@ -132,6 +133,12 @@ export type Config = {
   gitAllowProtocol: string;
   /** web processes the launcher starts on the port: the cores with PostgreSQL, always 1 on the embedded database */
   webConcurrency: number;
+  /**
+   * how long the web processes keep an idle HTTP connection open for the next request. Node's
+   * 5 s races the clients and proxies that reuse a connection later (a request sent as the
+   * server closes it fails with ECONNRESET); the default outlasts their usual 60 s.
+   */
+  keepAliveSeconds: number;
   /** this web process's number under the launcher (1…webConcurrency); undefined under a bare `next start` */
   webProcess: number | undefined;
 };
@@ -173,6 +180,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outputRetrySeconds: e.OUTPUT_RETRY_SECONDS,
     secretKey: e.SECRET_KEY,
     webConcurrency: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? os.availableParallelism() : 1),
+    keepAliveSeconds: e.KEEP_ALIVE_SECONDS,
     webProcess: e.ZUOYE_WEB_PROCESS,
   };
 }

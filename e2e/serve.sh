@@ -25,4 +25,7 @@ else
   mkdir -p "$DATA_DIR"
   export DATA_DIR
 fi
-exec npx next start -p "$port" -H 127.0.0.1
+# served as `npm start` serves it (scripts/serve.ts): one web process, and its keep-alive of
+# KEEP_ALIVE_SECONDS, which the API requests of a test reuse after seconds of clicking
+export PORT=$port HOSTNAME=127.0.0.1 WEB_CONCURRENCY=${WEB_CONCURRENCY:-1}
+exec node --import tsx scripts/serve.ts

@@ -16,7 +16,8 @@ type Slot = { index: number; worker?: Worker; startedAt: number; hasServed: bool
  * `npm start`: the built app served on PORT by WEB_CONCURRENCY web processes (Node's
  * cluster: the primary holds the port and hands each new connection to the next process).
  * Each process is `next start` itself, told its number in ZUOYE_WEB_PROCESS; number 1
- * also runs the machine's background work (server/start-server.ts). A process that dies is
+ * also runs the machine's background work (server/start-server.ts). Idle connections stay open
+ * KEEP_ALIVE_SECONDS (Next's --keepAliveTimeout). A process that dies is
  * started again (after 0.5 s, doubling to 30 s while it keeps dying within a minute); one
  * that fails at the first start stops the launcher, as `next start` would exit. SIGTERM or
  * SIGINT is passed to every process, which stop as a lone `next start` does (running jobs
@@ -27,8 +28,8 @@ function main() {
   const count = config.webConcurrency;
   cluster.setupPrimary({
     exec: path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"),
-    // extra arguments reach `next start` as they did when `npm start` was `next start`
-    args: ["start", "-p", String(config.port), "-H", config.hostname, ...process.argv.slice(2)],
+    // extra arguments reach `next start` as they did when `npm start` was `next start` (the last of an option wins)
+    args: ["start", "-p", String(config.port), "-H", config.hostname, "--keepAliveTimeout", String(config.keepAliveSeconds * 1000), ...process.argv.slice(2)],
     execArgv: withoutTsx(process.execArgv),
   });
   const slots: Slot[] = Array.from({ length: count }, (_, i) => ({ index: i + 1, startedAt: 0, hasServed: false, quickDeaths: 0 }));

@@ -16,7 +16,7 @@ import { startNext, type NextProcess } from "./next-process";
  * against the build: both processes answer on the one port, the machine's background work
  * (the embedded executor here, the scheduler) runs in one of them, a killed process is
  * started again, and SIGTERM to the launcher stops them all. On the embedded database the
- * launcher refuses more than one process.
+ * launcher refuses more than one process. On either, idle connections outlast Node's 5 s.
  */
 const ADMIN_PASSWORD = `pw-${crypto.randomBytes(12).toString("hex")}`;
 
@@ -160,6 +160,50 @@ describe.skipIf(!process.env.DATABASE_URL)("the launcher with two web processes 
     expect(pids.filter(isAlive)).toEqual([]);
     expect(server.log()).toMatch(/\[zuoye\] SIGTERM: stopping/);
   }, 120_000);
+});
+
+/** One GET through `agent`: the status, the server's Keep-Alive header and the client port of the connection it went on. */
+function getThrough(server: NextProcess, agent: http.Agent): Promise<{ status: number; keepAlive: string | undefined; localPort: number | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${server.base}/api/job/job/?limit=1`, { agent, headers: { authorization: `Token ${server.token}` } }, (res) => {
+      const localPort = res.socket.localPort;
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, keepAlive: res.headers["keep-alive"] as string | undefined, localPort }));
+    });
+    req.on("error", reject);
+  });
+}
+
+describe("the launcher's connections", () => {
+  let server: NextProcess;
+
+  beforeAll(async () => {
+    server = await startNext(
+      { WEB_CONCURRENCY: "1", DATA_DIR: path.join(process.env.DATA_DIR!, "keep-alive"), ADMIN_USERNAME: "admin", ADMIN_PASSWORD },
+      { launcher: true },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("keeps an idle connection open past Node's 5 s, so a client reusing it later is not reset", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await getThrough(server, agent);
+      expect(first.status).toBe(200);
+      expect(first.keepAlive).toBe("timeout=65");
+      // a test's API request after seconds of clicking, a proxy's pooled connection
+      await new Promise((r) => setTimeout(r, 6_500));
+      const second = await getThrough(server, agent);
+      expect(second.status).toBe(200);
+      // the same connection: had the server closed it at 5 s, the agent would have opened another
+      expect(second.localPort).toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 });
 
 describe("the launcher on the embedded database", () => {
