@@ -380,6 +380,59 @@ test("next and previous failure step through the failed and unreachable lines", 
   await expect(prev).toBeDisabled();
 });
 
+test("plays and tasks fold at their banners, which say how long each took and who failed; a failure shown unfolds its task", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await openFinished(page, request, "fails", "failed");
+  const fold = (name: string) => page.getByRole("button", { name: `折叠任务 “${name}”` });
+  const unfold = (name: string) => page.getByRole("button", { name: `展开任务 “${name}”` });
+  const banner = (name: string) =>
+    viewer(page)
+      .locator("[data-line]")
+      .filter({ hasText: `TASK [${name}]` });
+  const h2Failure = viewer(page).locator("[data-line]").filter({ hasText: "fatal: [h2]: FAILED!" });
+  for (const name of ["A", "B", "C", "D"]) await expect(fold(name)).toHaveAttribute("aria-expanded", "true");
+  // the times and hosts come from the job's events
+  await expect(banner("A").getByTestId("section-meta")).toHaveText(/^耗时 (不到 1 秒|\d+秒) · 1 台不可达$/);
+  await expect(banner("B").getByTestId("section-meta")).toHaveText(/^耗时 (不到 1 秒|\d+秒) · 1 台失败$/);
+  await expect(banner("D").getByTestId("section-meta")).toHaveText(/^耗时 (不到 1 秒|\d+秒)$/);
+  const total = await lineCount(page);
+
+  // folding B hides its lines, down to the banner of C
+  await expect(h2Failure).toBeVisible();
+  const bLine = Number(await banner("B").getAttribute("data-line"));
+  const cLine = Number(await banner("C").getAttribute("data-line"));
+  await fold("B").click();
+  await expect(unfold("B")).toHaveAttribute("aria-expanded", "false");
+  await expect(h2Failure).toHaveCount(0);
+  await expect(banner("B").getByTestId("section-meta")).toContainText(`已折叠 ${cLine - bLine - 1} 行`);
+  await expect(viewer(page).locator(`[data-line="${bLine}"] + [data-line]`)).toHaveAttribute("data-line", String(cLine));
+  expect(await lineCount(page)).toBe(total);
+
+  // the next failures go through B's: it opens, and the line is shown
+  await page.getByRole("button", { name: "下一处失败" }).click();
+  await page.getByRole("button", { name: "下一处失败" }).click();
+  await expect(page.getByTestId("failure-position")).toHaveText("失败 2/3");
+  await expect(marked(page)).toContainText("fatal: [h2]: FAILED!");
+  await expect(marked(page)).toBeInViewport();
+  await expect(fold("B")).toHaveAttribute("aria-expanded", "true");
+
+  // every task at once, and back; the play folds down to the recap
+  await page.getByRole("button", { name: "折叠所有任务" }).click();
+  for (const name of ["A", "B", "C", "D"]) await expect(unfold(name)).toBeVisible();
+  await expect(
+    viewer(page)
+      .locator("[data-line]")
+      .filter({ hasText: /^\d+(ok|fatal|changed|skipping):/ }),
+  ).toHaveCount(0);
+  await page.getByRole("button", { name: "全部展开" }).click();
+  await expect(h2Failure).toBeVisible();
+  await expect(page.getByRole("button", { name: "全部展开" })).toBeDisabled();
+  await page.getByRole("button", { name: "折叠play “all”" }).click();
+  const play = viewer(page).locator("[data-line]").filter({ hasText: "PLAY [all]" });
+  await expect(viewer(page).locator("[data-line]").filter({ hasText: "TASK [" })).toHaveCount(0);
+  await expect(play.locator("xpath=following-sibling::*[1]")).toContainText("PLAY RECAP");
+});
+
 test("long lines wrap by default; the choice to scroll sideways instead is remembered", async ({ page, request }) => {
   test.setTimeout(90_000);
   await openFinished(page, request, "long", "successful");

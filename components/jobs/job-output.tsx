@@ -3,11 +3,14 @@
 import { parseAsString, useQueryState } from "nuqs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { JobRecord } from "@/lib/jobs/job-record";
+import type { SectionBanner } from "@/lib/jobs/output-sections";
 import { FailureSummary } from "./output/failure-summary";
 import { HostSummaryPanel } from "./output/host-summary";
 import { OutputViewer, type LineTarget } from "./output/output-viewer";
 import { useFailureLines } from "./output/use-failure-lines";
 import { setLineAnchor, useLineAnchor } from "./output/use-line-anchor";
+
+const NO_BANNERS: readonly SectionBanner[] = [];
 
 /**
  * The failures first (a job that did not succeed), then the output viewer with the host
@@ -18,6 +21,7 @@ export function JobOutput({ job }: { job: JobRecord }) {
   const [host, setHost] = useQueryState("host", parseAsString.withOptions({ history: "replace", scroll: false }));
   const failures = useFailureLines(job.id, job.state);
   const failureLines = useMemo(() => failures.data?.failures.map((f) => f.line) ?? [], [failures.data]);
+  const banners = failures.data?.sections ?? NO_BANNERS;
   const [target, setTarget] = useState<LineTarget | null>(null);
   const anchor = useLineAnchor();
   const [seenAnchor, setSeenAnchor] = useState<number | null>(null);
@@ -44,7 +48,7 @@ export function JobOutput({ job }: { job: JobRecord }) {
     <>
       <FailureSummary jobId={job.id} state={job.state} map={failures.data} onLine={(line) => showLine(line, true)} />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_26rem] xl:items-start">
-        <OutputViewer job={job} host={host} onHost={(h) => void setHost(h)} target={target} onLine={showLine} failureLines={failureLines} />
+        <OutputViewer job={job} host={host} onHost={(h) => void setHost(h)} target={target} onLine={showLine} failureLines={failureLines} banners={banners} />
         <HostSummaryPanel jobId={job.id} state={job.state} host={host} onHost={pickHost} />
       </div>
     </>

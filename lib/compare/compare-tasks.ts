@@ -22,7 +22,7 @@ export const TASK_RESULT_EVENTS = ["runner_on_ok", "runner_on_failed", "runner_o
 /** A task as one run ran it: the n-th task of that name its play started (a loop of plays, `serial` batches, a task listed twice). */
 export type RunTask = { key: string; play: string; name: string; occurrence: number; handler: boolean; path: string; results: Map<string, TaskResult> };
 
-function resultOf(e: TaskEvent): TaskResult {
+export function resultOf(e: Pick<TaskEvent, "event" | "changed" | "ignoreErrors" | "rescued">): TaskResult {
   if (e.event === "runner_on_ok") return e.changed ? "changed" : "ok";
   if (e.event === "runner_on_skipped") return "skipped";
   if (e.event === "runner_on_unreachable") return "unreachable";

@@ -29,6 +29,18 @@ export const outputEn: OutputDictionary = {
     loadFailed: "The output failed to load",
     jumpTo: (n) => `Go to line ${n}`,
   },
+  sections: {
+    kinds: { play: "play", task: "task", handler: "handler" },
+    fold: (kind, name) => `Fold ${kind} “${name}”`,
+    unfold: (kind, name) => `Unfold ${kind} “${name}”`,
+    underASecond: "under 1s",
+    took: (duration) => `took ${duration}`,
+    hidden: (n) => `${n} ${n === 1 ? "line" : "lines"} folded`,
+    failedHosts: (n) => `${n} failed`,
+    unreachableHosts: (n) => `${n} unreachable`,
+    foldTasks: "Fold all tasks",
+    unfoldAll: "Unfold all",
+  },
   hostSummary: {
     title: "Host summary",
     table: "Results by host",

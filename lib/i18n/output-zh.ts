@@ -28,6 +28,18 @@ export const outputZh = {
     loadFailed: "输出加载失败",
     jumpTo: (n: number) => `跳到第 ${n} 行`,
   },
+  sections: {
+    kinds: { play: "play", task: "任务", handler: "handler" } as Record<"play" | "task" | "handler", string>,
+    fold: (kind: string, name: string) => `折叠${kind} “${name}”`,
+    unfold: (kind: string, name: string) => `展开${kind} “${name}”`,
+    underASecond: "不到 1 秒",
+    took: (duration: string) => `耗时 ${duration}`,
+    hidden: (n: number) => `已折叠 ${n} 行`,
+    failedHosts: (n: number) => `${n} 台失败`,
+    unreachableHosts: (n: number) => `${n} 台不可达`,
+    foldTasks: "折叠所有任务",
+    unfoldAll: "全部展开",
+  },
   hostSummary: {
     title: "主机汇总",
     table: "各主机的执行结果",

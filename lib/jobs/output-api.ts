@@ -33,6 +33,9 @@ export const relaunchJob = (id: number, body: RelaunchBody) => fetchJson(`${jobP
 export const fetchRelaunchOptions = (id: number, signal?: AbortSignal) =>
   fetchJson(`${jobPath(id)}relaunch/`, { signal }, schemaOf(records, "RelaunchOptions"));
 
+/** The plays and tasks with their times, for the output's foldable sections. */
+export const fetchOutline = (id: number, signal?: AbortSignal) => fetchJson(`${jobPath(id)}outline/`, { signal }, schemaOf(records, "JobOutline"));
+
 export const streamUrl = (id: number, after: number) => `${jobPath(id)}stream/?after=${after}`;
 
 export const stdoutDownloadUrl = (id: number, format: "txt" | "ansi") => `${jobPath(id)}stdout/?format=${format}&download=1`;

@@ -37,3 +37,19 @@ export const RelaunchOptions = z.object({
   failed_task_error: z.string().nullable(),
 });
 export type RelaunchOptions = z.infer<typeof RelaunchOptions>;
+
+const OutlineCounts = z.object({
+  ok: z.number().int(),
+  changed: z.number().int(),
+  failed: z.number().int(),
+  unreachable: z.number().int(),
+  skipped: z.number().int(),
+  rescued: z.number().int(),
+  ignored: z.number().int(),
+});
+const OutlineTask = z.object({ name: z.string(), handler: z.boolean(), started: z.number(), finished: z.number().nullable(), hosts: OutlineCounts });
+
+/** `GET .../outline/`: the plays and tasks, when each started and ended, how its hosts ended it (lib/jobs/outline.ts). */
+export const JobOutline = z.object({
+  plays: z.array(z.object({ name: z.string(), started: z.number(), finished: z.number().nullable(), tasks: z.array(OutlineTask) })),
+});

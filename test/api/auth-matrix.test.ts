@@ -202,6 +202,7 @@ const MATRIX: Record<string, Entry> = {
   "/app/api/job/job/[id]/cancel/route.ts": { path: (i) => `/api/job/job/${i.newJob}/cancel/`, serves: { POST: { ok: 202 } } },
   "/app/api/job/job/[id]/relaunch/route.ts": { path: (i) => `/api/job/job/${i.job}/relaunch/`, serves: { GET: { ok: 200 }, POST: { ok: 201 } } },
   "/app/api/job/job/[id]/events/route.ts": { path: (i) => `/api/job/job/${i.job}/events/`, serves: { GET: { ok: 200 } } },
+  "/app/api/job/job/[id]/outline/route.ts": { path: (i) => `/api/job/job/${i.job}/outline/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/hosts/route.ts": { path: (i) => `/api/job/job/${i.job}/hosts/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/lines/route.ts": { path: (i) => `/api/job/job/${i.job}/lines/`, serves: { GET: { ok: 200 } } },
   "/app/api/job/job/[id]/stdout/route.ts": { path: (i) => `/api/job/job/${i.job}/stdout/`, serves: { GET: { ok: 200 } } },

@@ -3,8 +3,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { lineAnchor } from "@/lib/jobs/line-anchor";
+import type { OutputSection } from "@/lib/jobs/output-sections";
 import { useI18n } from "../../i18n/i18n-provider";
 import { AnsiText } from "./ansi-text";
+import { SectionMeta, SectionToggle } from "./section-toggle";
 
 const ROW_PX = 20;
 const PAD_PX = 6;
@@ -33,6 +35,10 @@ type Props = {
   /** a line's number was clicked: its address (`#L29`) */
   onLineClick: (line: number) => void;
   footer?: ReactNode;
+  /** plays and tasks that fold, by their banner's line; which are folded; fold or unfold one */
+  sections?: ReadonlyMap<number, OutputSection>;
+  folded?: ReadonlySet<number>;
+  onToggleSection?: (line: number) => void;
 };
 
 /**
@@ -55,6 +61,9 @@ export function LineList({
   wrap,
   onLineClick,
   footer,
+  sections,
+  folded,
+  onToggleSection,
 }: Props) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
@@ -114,6 +123,8 @@ export function LineList({
         {items.map((item) => {
           const row = rowAt(item.index);
           const marked = row.line === highlight;
+          const section = onToggleSection ? sections?.get(row.line) : undefined;
+          const isFolded = section !== undefined && folded?.has(section.line) === true;
           return (
             <div
               key={item.key}
@@ -139,7 +150,9 @@ export function LineList({
                 {row.line}
               </a>
               <span className={wrap ? "min-w-0 flex-1 whitespace-pre-wrap pl-3 pr-4 wrap-anywhere" : "pl-3 pr-4"}>
+                {section && <SectionToggle section={section} folded={isFolded} onToggle={onToggleSection!} />}
                 {row.text === undefined ? <span className="text-slate-400">…</span> : <AnsiText text={row.text} />}
+                {section && <SectionMeta section={section} folded={isFolded} />}
               </span>
             </div>
           );

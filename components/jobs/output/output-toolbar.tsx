@@ -19,6 +19,9 @@ export function DownloadLinks({ jobId }: { jobId: number }) {
   );
 }
 
+/** Fold every task, or unfold everything; null when the output has no sections (it runs, or no banners). */
+export type SectionFolds = { onFoldTasks: () => void; onUnfoldAll: () => void; anyFolded: boolean };
+
 export type FailureSteps = { position: string; hasPrev: boolean; hasNext: boolean; onStep: (direction: 1 | -1) => void };
 
 type Props = {
@@ -28,6 +31,7 @@ type Props = {
   onWrap: (on: boolean) => void;
   /** next/previous failure line; null when the output shows none */
   failures: FailureSteps | null;
+  sections: SectionFolds | null;
   host: string | null;
   onClearHost: () => void;
   canFollow: boolean;
@@ -36,7 +40,7 @@ type Props = {
   count: string | null;
 };
 
-export function OutputToolbar({ search, onSearch, wrap, onWrap, failures, host, onClearHost, canFollow, follow, onFollow, count }: Props) {
+export function OutputToolbar({ search, onSearch, wrap, onWrap, failures, sections, host, onClearHost, canFollow, follow, onFollow, count }: Props) {
   const { t } = useI18n();
   const o = t.output;
   const f = t.failures;
@@ -74,6 +78,16 @@ export function OutputToolbar({ search, onSearch, wrap, onWrap, failures, host, 
           <span className="text-xs tabular-nums text-slate-600" aria-live="polite" data-testid="failure-position">
             {failures.position}
           </span>
+        </span>
+      )}
+      {sections && (
+        <span className="inline-flex items-center gap-1">
+          <Button className="h-8 px-2" onClick={sections.onFoldTasks}>
+            {t.sections.foldTasks}
+          </Button>
+          <Button className="h-8 px-2" onClick={sections.onUnfoldAll} disabled={!sections.anyFolded}>
+            {t.sections.unfoldAll}
+          </Button>
         </span>
       )}
       <span className="ml-auto flex items-center gap-3">

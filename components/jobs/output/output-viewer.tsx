@@ -1,10 +1,11 @@
 "use client";
 
 import { parseAsString, useQueryState } from "nuqs";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { adjacentFailure } from "@/lib/jobs/failure-lines";
 import { isLive } from "@/lib/jobs/format";
 import type { JobRecord } from "@/lib/jobs/job-record";
+import { FoldMap, foldsHiding, hiddenRanges, outputSections, type SectionBanner } from "@/lib/jobs/output-sections";
 import { ErrorState } from "../../ui/error-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { Panel } from "../job-field-list";
@@ -15,6 +16,7 @@ import { SearchResults } from "./search-results";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useLineMatches } from "./use-line-matches";
 import { useOutputLines } from "./use-output-lines";
+import { useOutline } from "./use-output-queries";
 
 const HOST_PAGE = 500;
 const SEARCH_PAGE = 100;
@@ -32,14 +34,20 @@ type Props = {
   onLine: (line: number, scroll: boolean) => void;
   /** the lines that show a failure, in order (empty: none found, or not looked for yet) */
   failureLines: readonly number[];
+  /** the play, task and recap banners (empty: none found, or not looked for yet) */
+  banners: readonly SectionBanner[];
 };
+
+const NONE_FOLDED: ReadonlySet<number> = new Set();
 
 /**
  * The job's output: every line, fetched in windows as it scrolls into view and streamed
  * while the job runs; or only one host's lines. A search (`?q=`) lists matching lines
  * beside it, and picking one shows it in the whole output; so does `#L29` in the address.
+ * Once the job has ended, each play and task folds at its banner, which says how long it
+ * took; a line shown from elsewhere unfolds what hides it.
  */
-export function OutputViewer({ job, host, onHost, target, onLine, failureLines }: Props) {
+export function OutputViewer({ job, host, onHost, target, onLine, failureLines, banners }: Props) {
   const { t } = useI18n();
   const o = t.output;
   const live = isLive(job.state);
@@ -49,6 +57,22 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
   const [follow, setFollow] = useState(true);
   const [jump, setJump] = useState<Jump | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
+  const full = useOutputLines(job.id, job.state);
+  const outline = useOutline(job.id, job.state);
+  const sections = useMemo(() => (live ? [] : outputSections(banners, full.total, outline.data)), [live, banners, full.total, outline.data]);
+  const sectionAt = useMemo(() => new Map(sections.map((s) => [s.line, s])), [sections]);
+  const [folded, setFolded] = useState(NONE_FOLDED);
+  const foldMap = useMemo(() => new FoldMap(full.total, hiddenRanges(sections, folded)), [full.total, sections, folded]);
+  const toggleSection = useCallback(
+    (line: number) =>
+      setFolded((f) => {
+        const next = new Set(f);
+        if (!next.delete(line)) next.add(line);
+        return next;
+      }),
+    [],
+  );
+
   // each new target is taken once (the pattern of state derived from a prop)
   const [seenSeq, setSeenSeq] = useState(0);
   if (target && target.seq !== seenSeq) {
@@ -56,11 +80,19 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
     setPicked(target.line);
     if (target.scroll) {
       setFollow(false);
-      setJump({ index: target.line - 1, seq: target.seq });
+      // the sections folded over the line open, and the list jumps to its row
+      const opening = foldsHiding(sections, folded, target.line);
+      let rows = foldMap;
+      if (opening.length > 0) {
+        const next = new Set(folded);
+        for (const line of opening) next.delete(line);
+        setFolded(next);
+        rows = new FoldMap(full.total, hiddenRanges(sections, next));
+      }
+      setJump({ index: rows.indexOf(target.line) ?? target.line - 1, seq: target.seq });
     }
   }
 
-  const full = useOutputLines(job.id, job.state);
   const hostLines = useLineMatches(job.id, host ? { host } : null, live, HOST_PAGE);
   const matches = useLineMatches(job.id, term ? { search: term } : null, live, SEARCH_PAGE);
 
@@ -72,8 +104,14 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
     if (line !== null) pick(line);
   };
   const { lineAt, show } = full;
-  const fullRow = useCallback((i: number) => ({ line: i + 1, text: lineAt(i + 1) }), [lineAt]);
-  const showRows = useCallback((first: number, last: number) => show(first + 1, last + 1), [show]);
+  const fullRow = useCallback(
+    (i: number) => {
+      const line = foldMap.lineAt(i);
+      return { line, text: lineAt(line) };
+    },
+    [foldMap, lineAt],
+  );
+  const showRows = useCallback((first: number, last: number) => show(foldMap.linesOf(first, last)), [foldMap, show]);
   const { loadMore } = hostLines;
   const loadMoreHost = useCallback(() => {
     if (hostLines.hasMore) loadMore();
@@ -105,7 +143,22 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
       );
   } else if (full.total === 0 && job.output_purged) viewer = <Empty text={o.purged} hint={o.purgedHint} />;
   else if (full.total === 0) viewer = live ? <Empty text={o.waiting} hint={o.waitingHint} /> : <Empty text={o.noOutput} hint={o.noOutputHint} />;
-  else viewer = <LineList key="all" label={o.region} count={full.total} version={full.version} rowAt={fullRow} onRange={showRows} jump={jump} {...common} />;
+  else
+    viewer = (
+      <LineList
+        key="all"
+        label={o.region}
+        count={foldMap.count}
+        version={full.version}
+        rowAt={fullRow}
+        onRange={showRows}
+        jump={jump}
+        sections={sectionAt}
+        folded={folded}
+        onToggleSection={toggleSection}
+        {...common}
+      />
+    );
 
   return (
     <div id="job-output" className="scroll-mt-4">
@@ -122,6 +175,15 @@ export function OutputViewer({ job, host, onHost, target, onLine, failureLines }
                   hasPrev: adjacentFailure(failureLines, picked, -1) !== null,
                   hasNext: adjacentFailure(failureLines, picked, 1) !== null,
                   onStep: stepFailure,
+                }
+              : null
+          }
+          sections={
+            !host && sections.length > 0
+              ? {
+                  onFoldTasks: () => setFolded(new Set(sections.filter((x) => x.kind !== "play").map((x) => x.line))),
+                  onUnfoldAll: () => setFolded(NONE_FOLDED),
+                  anyFolded: folded.size > 0,
                 }
               : null
           }

@@ -4,12 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
 import { BANNER_SEARCH, banners, FAILURE_SEARCHES, failureLines, type Banner, type FailureLine } from "@/lib/jobs/failure-lines";
 import { fetchLines } from "@/lib/jobs/output-api";
+import { sectionBanners, type SectionBanner } from "@/lib/jobs/output-sections";
 
 const PAGE = 5000;
 /** Pages read per search: 20,000 failure lines or task banners are more than anyone steps through. */
 const MAX_PAGES = 4;
 
-export type FailureMap = { failures: FailureLine[]; banners: Banner[] };
+/** The failures; the task banners above them; every banner (plays, tasks, handlers, the recap) for the foldable sections. */
+export type FailureMap = { failures: FailureLine[]; banners: Banner[]; sections: SectionBanner[] };
+const RECAP_SEARCH = "PLAY RECAP *";
 
 async function searchAll(jobId: number, search: string, signal: AbortSignal): Promise<[number, string][]> {
   const out: [number, string][] = [];
@@ -24,7 +27,8 @@ async function searchAll(jobId: number, search: string, signal: AbortSignal): Pr
 
 /**
  * Where the output shows failures (each failed or unreachable line and its host) and the
- * task banners above them, found by the output search once the job has ended.
+ * task banners above them, found by the output search once the job has ended; with the
+ * play banners and the recap, where the output's sections begin and end.
  */
 export function useFailureLines(jobId: number, state: string) {
   return useQuery({
@@ -32,8 +36,8 @@ export function useFailureLines(jobId: number, state: string) {
     enabled: !isLive(state),
     staleTime: Infinity,
     queryFn: async ({ signal }): Promise<FailureMap> => {
-      const [fatal, failed, taskBanners] = await Promise.all([...FAILURE_SEARCHES, BANNER_SEARCH].map((s) => searchAll(jobId, s, signal)));
-      return { failures: failureLines([...fatal!, ...failed!]), banners: banners(taskBanners!) };
+      const [fatal, failed, taskBanners, recap] = await Promise.all([...FAILURE_SEARCHES, BANNER_SEARCH, RECAP_SEARCH].map((s) => searchAll(jobId, s, signal)));
+      return { failures: failureLines([...fatal!, ...failed!]), banners: banners(taskBanners!), sections: sectionBanners([...taskBanners!, ...recap!]) };
     },
   });
 }

@@ -12,7 +12,7 @@ import { WindowLoader } from "./window-loader";
 
 /**
  * A job's whole output as a sparse list: the first window at once, others when shown
- * (`show(first, last)`), and, while the job may still change, every new line from the
+ * (`show([[first, last], …])`: the ranges of lines on screen), and, while the job may still change, every new line from the
  * stream. The stream's state events are the page's job state; its end refreshes the
  * page's job record once (the fields that are written at the end: explanation, …).
  */
@@ -41,7 +41,7 @@ export function useOutputLines(jobId: number, state: string) {
     loader.resume();
     return () => loader.dispose();
   }, [loader]);
-  const show = useCallback((first: number, last: number) => loader.show(first, last), [loader]);
+  const show = useCallback((ranges: [number, number][]) => loader.showRanges(ranges), [loader]);
 
   useEffect(() => {
     if (first && attempt === 0) return;

@@ -2,14 +2,25 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
-import { cancelJob, fetchHostSummaries, fetchRelaunchOptions, relaunchJob, type RelaunchBody } from "@/lib/jobs/output-api";
+import { cancelJob, fetchHostSummaries, fetchOutline, fetchRelaunchOptions, relaunchJob, type RelaunchBody } from "@/lib/jobs/output-api";
 import type { JobRecord } from "@/lib/jobs/job-record";
 import { jobKeys } from "../use-job-queries";
 
 export const outputKeys = {
   hosts: (id: number) => ["jobs", "hosts", id] as const,
   relaunch: (id: number) => ["jobs", "relaunch", id] as const,
+  outline: (id: number) => ["jobs", "outline", id] as const,
 };
+
+/** The plays and tasks with their times (the output's sections); read once the job has ended. */
+export function useOutline(jobId: number, state: string) {
+  return useQuery({
+    queryKey: [...outputKeys.outline(jobId), state],
+    queryFn: ({ signal }) => fetchOutline(jobId, signal),
+    enabled: !isLive(state),
+    staleTime: Infinity,
+  });
+}
 
 /** The per-host recap; read again when the job's state changes (it is written at the end). */
 export function useHostSummaries(jobId: number, state: string) {

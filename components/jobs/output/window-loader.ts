@@ -10,7 +10,7 @@ type FetchWindow = (start: number, limit: number) => Promise<LinesPage>;
 
 /** Fetches the windows of a store that the viewer shows, a few at a time. */
 export class WindowLoader {
-  private wanted: [number, number] = [1, 0];
+  private wanted: [number, number][] = [];
   private inFlight = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -23,7 +23,12 @@ export class WindowLoader {
 
   /** Lines first..last are on screen. */
   show(first: number, last: number): void {
-    this.wanted = [first, last];
+    this.showRanges([[first, last]]);
+  }
+
+  /** These ranges of lines are on screen (the lines between them are folded away). */
+  showRanges(ranges: [number, number][]): void {
+    this.wanted = ranges;
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -33,8 +38,7 @@ export class WindowLoader {
 
   pump(): void {
     if (this.disposed) return;
-    const [first, last] = this.wanted;
-    for (const c of this.store.missing(first, last)) {
+    for (const c of this.wanted.flatMap(([first, last]) => this.store.missing(first, last))) {
       if (this.inFlight.size >= PARALLEL_FETCHES) break;
       if (this.inFlight.has(c)) continue;
       this.inFlight.add(c);
