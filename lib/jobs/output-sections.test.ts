@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobOutline } from "./outline";
-import { FoldMap, foldsHiding, hiddenRanges, outputSections, sectionBanner, sectionBanners } from "./output-sections";
+import { bannersFoundSoFar, FoldMap, foldsHiding, hiddenRanges, outputSections, sectionBanner, sectionBanners } from "./output-sections";
 
 const stars = "*".repeat(40);
 /** An output as ansible-playbook prints it: two plays, a handler, the recap and a last line of ours. */
@@ -80,6 +80,15 @@ describe("output sections", () => {
       [15, 16, null],
     ]);
     expect(outputSections(cut, 16, undefined).every((x) => x.seconds === null && x.hosts === null)).toBe(true);
+  });
+
+  it("ends the sections at the last banner found when the search for them stopped early", () => {
+    const found = bannersFoundSoFar(sectionBanners(hits.slice(0, 8)));
+    expect(outputSections(found, OUTPUT.length, OUTLINE).map((x) => [x.line, x.last])).toEqual([
+      [2, 6],
+      [4, 6],
+    ]);
+    expect(bannersFoundSoFar([])).toEqual([]);
   });
 });
 

@@ -28,6 +28,16 @@ export function sectionBanners(hits: readonly (readonly [number, string])[]): Se
 }
 
 /**
+ * The banners when the search for them stopped before the end of the output (a cap on
+ * pages): the last one found becomes an end mark, so that no section runs on past what is
+ * known (a task to the end of the output over banners never read).
+ */
+export function bannersFoundSoFar(banners: readonly SectionBanner[]): SectionBanner[] {
+  const last = banners.at(-1);
+  return last ? [...banners.slice(0, -1), { line: last.line, kind: "recap", name: "" }] : [];
+}
+
+/**
  * A play or task of the output that can be folded: its banner `line` through `last`. A
  * play runs to the next play or the recap, a task to the next banner; the last of each to
  * the end of the output. `seconds` and `hosts` come from the job's outline (its events),

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
 import { BANNER_SEARCH, banners, FAILURE_SEARCHES, failureLines, type Banner, type FailureLine } from "@/lib/jobs/failure-lines";
 import { fetchLines } from "@/lib/jobs/output-api";
-import { sectionBanners, type SectionBanner } from "@/lib/jobs/output-sections";
+import { bannersFoundSoFar, sectionBanners, type SectionBanner } from "@/lib/jobs/output-sections";
 
 const PAGE = 5000;
 /** Pages read per search: 20,000 failure lines or task banners are more than anyone steps through. */
@@ -14,15 +14,17 @@ const MAX_PAGES = 4;
 export type FailureMap = { failures: FailureLine[]; banners: Banner[]; sections: SectionBanner[] };
 const RECAP_SEARCH = "PLAY RECAP *";
 
-async function searchAll(jobId: number, search: string, signal: AbortSignal): Promise<[number, string][]> {
-  const out: [number, string][] = [];
+type Hits = { lines: [number, string][]; complete: boolean };
+
+async function searchAll(jobId: number, search: string, signal: AbortSignal): Promise<Hits> {
+  const lines: [number, string][] = [];
   let start: number | null = 1;
   for (let page = 0; start !== null && page < MAX_PAGES; page++) {
     const got = await fetchLines(jobId, { start, limit: PAGE, search }, signal);
-    out.push(...got.lines);
+    lines.push(...got.lines);
     start = got.next;
   }
-  return out;
+  return { lines, complete: start === null };
 }
 
 /**
@@ -37,7 +39,13 @@ export function useFailureLines(jobId: number, state: string) {
     staleTime: Infinity,
     queryFn: async ({ signal }): Promise<FailureMap> => {
       const [fatal, failed, taskBanners, recap] = await Promise.all([...FAILURE_SEARCHES, BANNER_SEARCH, RECAP_SEARCH].map((s) => searchAll(jobId, s, signal)));
-      return { failures: failureLines([...fatal!, ...failed!]), banners: banners(taskBanners!), sections: sectionBanners([...taskBanners!, ...recap!]) };
+      // banners past the last one found are unknown: so is whether the recap ends what came before it
+      const sections = taskBanners!.complete ? sectionBanners([...taskBanners!.lines, ...recap!.lines]) : bannersFoundSoFar(sectionBanners(taskBanners!.lines));
+      return {
+        failures: failureLines([...fatal!.lines, ...failed!.lines]),
+        banners: banners(taskBanners!.lines),
+        sections,
+      };
     },
   });
 }
