@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobEvents } from "@/db/schema";
 import { TASK_RESULT_EVENTS, TASK_START_EVENTS } from "@/lib/compare/compare-tasks";
 import { isLiveState } from "@/lib/jobs/enums";
 import { outlineOfRun, PLAY_START_EVENT, type JobOutline } from "@/lib/jobs/outline";
+import { TASK_EVENT_COLUMNS } from "../compare/read-run-tasks";
 import { getJob } from "../jobs/get-job";
 
 /**
@@ -14,17 +15,7 @@ import { getJob } from "../jobs/get-job";
 export async function readOutline(db: Db, jobId: number): Promise<JobOutline> {
   const job = await getJob(db, jobId);
   const rows = await db
-    .select({
-      event: jobEvents.event,
-      play: jobEvents.play,
-      task: jobEvents.task,
-      host: jobEvents.host,
-      changed: jobEvents.changed,
-      created: jobEvents.created,
-      uuid: sql<string | null>`coalesce(${jobEvents.data} ->> 'task_uuid', ${jobEvents.data} ->> 'uuid')`,
-      ignoreErrors: sql<boolean>`coalesce((${jobEvents.data} ->> 'ignore_errors') = 'true', false)`,
-      rescued: sql<boolean>`coalesce((${jobEvents.data} ->> 'rescued') = 'true', false)`,
-    })
+    .select({ ...TASK_EVENT_COLUMNS, created: jobEvents.created })
     .from(jobEvents)
     .where(and(eq(jobEvents.jobId, jobId), inArray(jobEvents.event, [PLAY_START_EVENT, ...TASK_START_EVENTS, ...TASK_RESULT_EVENTS])))
     .orderBy(jobEvents.seq);
