@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adjacentFailure, bannerTask, banners, failureHost, failureLines, hostFailureLine } from "./failure-lines";
+import { adjacentFailure, bannerTask, failureHost, failureLines, hostFailureLine, taskBanners } from "./failure-lines";
+import { sectionBanners } from "./output-sections";
 
 describe("failureHost", () => {
   it("reads the host of Ansible's failure lines, colours or not", () => {
@@ -34,7 +35,7 @@ const hits: [number, string][] = [
 
 describe("hostFailureLine", () => {
   const failures = failureLines([...hits, [8, "fatal: [h1]: FAILED! => {}"]]);
-  const list = banners(hits);
+  const list = taskBanners(sectionBanners(hits));
   it("lists each failure line once, in order", () => {
     expect(failures).toEqual([
       { line: 4, host: "h1" },

@@ -1,4 +1,5 @@
 import { stripAnsi } from "../ansi/strip-ansi";
+import { sectionBanner, type SectionBanner } from "./output-sections";
 
 /**
  * Where Ansible's default output shows a failure: `fatal: [web1]: FAILED! => …`,
@@ -6,8 +7,6 @@ import { stripAnsi } from "../ansi/strip-ansi";
  * and a delegated task's `fatal: [web1 -> localhost]: …`.
  */
 const FAILURE = /^(?:fatal|failed): \[([^\]]+?)(?: -> [^\]]*)?\]/;
-/** A task's or handler's banner: `TASK [role : name] ****`. */
-const BANNER = /^(?:TASK|RUNNING HANDLER) \[(.*)\] \*+\s*$/;
 
 /** The two texts the output search is asked for to find every failure line. */
 export const FAILURE_SEARCHES = ["fatal: [", "failed: ["] as const;
@@ -19,9 +18,10 @@ export function failureHost(text: string): string | null {
   return FAILURE.exec(stripAnsi(text))?.[1] ?? null;
 }
 
-/** The task a banner line names, or null when the line is not a banner. */
+/** The task a banner line names (`TASK [role : name] ****`, a handler's too), or null when the line is not one. */
 export function bannerTask(text: string): string | null {
-  return BANNER.exec(stripAnsi(text))?.[1] ?? null;
+  const b = sectionBanner(0, text);
+  return b && (b.kind === "task" || b.kind === "handler") ? b.name : null;
 }
 
 export type FailureLine = { line: number; host: string };
@@ -38,13 +38,9 @@ export function failureLines(hits: readonly (readonly [number, string])[]): Fail
 
 export type Banner = { line: number; task: string };
 
-export function banners(hits: readonly (readonly [number, string])[]): Banner[] {
-  const out: Banner[] = [];
-  for (const [line, text] of hits) {
-    const task = bannerTask(text);
-    if (task !== null) out.push({ line, task });
-  }
-  return out.sort((a, b) => a.line - b.line);
+/** The task and handler banners among an output's banners (`sectionBanners`), in order. */
+export function taskBanners(sections: readonly SectionBanner[]): Banner[] {
+  return sections.filter((b) => b.kind === "task" || b.kind === "handler").map((b) => ({ line: b.line, task: b.name }));
 }
 
 /**

@@ -20,12 +20,26 @@ import { startNext, type NextProcess } from "./next-process";
  */
 const ADMIN_PASSWORD = `pw-${crypto.randomBytes(12).toString("hex")}`;
 
-/** One GET on a connection of its own (the launcher hands out connections, not requests); the answering process. */
-function servedBy(server: NextProcess, p: string): Promise<{ status: number; by: string | undefined }> {
+type Served = { status: number; by: string | undefined; keepAlive: string | undefined; localPort: number | undefined };
+
+/**
+ * One GET: its status, the answering process, the Keep-Alive header and the client port of
+ * its connection. On a connection of its own (the launcher hands out connections, not
+ * requests) unless `agent` pools them.
+ */
+function servedBy(server: NextProcess, p: string, agent: http.Agent | false = false): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${server.base}${p}`, { agent: false, headers: { authorization: `Token ${server.token}` } }, (res) => {
+    const req = http.get(`${server.base}${p}`, { agent, headers: { authorization: `Token ${server.token}` } }, (res) => {
+      const localPort = res.socket.localPort;
       res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, by: res.headers["x-served-by"] as string | undefined }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          by: res.headers["x-served-by"] as string | undefined,
+          keepAlive: res.headers["keep-alive"] as string | undefined,
+          localPort,
+        }),
+      );
     });
     req.on("error", reject);
   });
@@ -162,18 +176,6 @@ describe.skipIf(!process.env.DATABASE_URL)("the launcher with two web processes 
   }, 120_000);
 });
 
-/** One GET through `agent`: the status, the server's Keep-Alive header and the client port of the connection it went on. */
-function getThrough(server: NextProcess, agent: http.Agent): Promise<{ status: number; keepAlive: string | undefined; localPort: number | undefined }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${server.base}/api/job/job/?limit=1`, { agent, headers: { authorization: `Token ${server.token}` } }, (res) => {
-      const localPort = res.socket.localPort;
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, keepAlive: res.headers["keep-alive"] as string | undefined, localPort }));
-    });
-    req.on("error", reject);
-  });
-}
-
 describe("the launcher's connections", () => {
   let server: NextProcess;
 
@@ -191,12 +193,12 @@ describe("the launcher's connections", () => {
   it("keeps an idle connection open past Node's 5 s, so a client reusing it later is not reset", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await getThrough(server, agent);
+      const first = await servedBy(server, "/api/job/job/?limit=1", agent);
       expect(first.status).toBe(200);
       expect(first.keepAlive).toBe("timeout=65");
       // a test's API request after seconds of clicking, a proxy's pooled connection
       await new Promise((r) => setTimeout(r, 6_500));
-      const second = await getThrough(server, agent);
+      const second = await servedBy(server, "/api/job/job/?limit=1", agent);
       expect(second.status).toBe(200);
       // the same connection: had the server closed it at 5 s, the agent would have opened another
       expect(second.localPort).toBe(first.localPort);

@@ -9,12 +9,13 @@ export function SectionToggle({ section, folded, onToggle }: { section: OutputSe
   const { t } = useI18n();
   const s = t.sections;
   const kind = s.kinds[section.kind];
+  const label = folded ? s.unfold(kind, section.name) : s.fold(kind, section.name);
   return (
     <button
       type="button"
       aria-expanded={!folded}
-      aria-label={folded ? s.unfold(kind, section.name) : s.fold(kind, section.name)}
-      title={folded ? s.unfold(kind, section.name) : s.fold(kind, section.name)}
+      aria-label={label}
+      title={label}
       onClick={() => onToggle(section.line)}
       className="mr-1 inline-flex size-4 items-center justify-center rounded-sm align-[-2px] text-[10px] text-slate-300 hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-blue-400"
     >

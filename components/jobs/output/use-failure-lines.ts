@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { isLive } from "@/lib/jobs/format";
-import { BANNER_SEARCH, banners, FAILURE_SEARCHES, failureLines, type Banner, type FailureLine } from "@/lib/jobs/failure-lines";
+import { BANNER_SEARCH, FAILURE_SEARCHES, failureLines, taskBanners, type Banner, type FailureLine } from "@/lib/jobs/failure-lines";
 import { fetchLines } from "@/lib/jobs/output-api";
 import { bannersFoundSoFar, sectionBanners, type SectionBanner } from "@/lib/jobs/output-sections";
 
@@ -38,14 +38,11 @@ export function useFailureLines(jobId: number, state: string) {
     enabled: !isLive(state),
     staleTime: Infinity,
     queryFn: async ({ signal }): Promise<FailureMap> => {
-      const [fatal, failed, taskBanners, recap] = await Promise.all([...FAILURE_SEARCHES, BANNER_SEARCH, RECAP_SEARCH].map((s) => searchAll(jobId, s, signal)));
+      const [fatal, failed, bannerHits, recap] = await Promise.all([...FAILURE_SEARCHES, BANNER_SEARCH, RECAP_SEARCH].map((s) => searchAll(jobId, s, signal)));
+      const found = sectionBanners(bannerHits!.lines);
       // banners past the last one found are unknown: so is whether the recap ends what came before it
-      const sections = taskBanners!.complete ? sectionBanners([...taskBanners!.lines, ...recap!.lines]) : bannersFoundSoFar(sectionBanners(taskBanners!.lines));
-      return {
-        failures: failureLines([...fatal!.lines, ...failed!.lines]),
-        banners: banners(taskBanners!.lines),
-        sections,
-      };
+      const sections = bannerHits!.complete ? [...found, ...sectionBanners(recap!.lines)].sort((a, b) => a.line - b.line) : bannersFoundSoFar(found);
+      return { failures: failureLines([...fatal!.lines, ...failed!.lines]), banners: taskBanners(found), sections };
     },
   });
 }
